@@ -1,0 +1,610 @@
+//! Every user-visible string, in Chinese and English.
+//!
+//! `messages!` generates one match arm per language for each key, so a key without both
+//! translations does not compile. Reasons from the matching engine are rendered here too,
+//! keeping the engine language-neutral.
+
+use serde::{Deserialize, Serialize};
+
+use crate::matching::{CriterionKind, Reason};
+use crate::model::{ChainStage, IncentiveCategory, LinkStatus, Stage, ZoneKind};
+
+/// The two first-class languages. Chinese is the default (zone staff, recruiters).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// BCP 47 tag for `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "zh" | "zh-CN" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+}
+
+macro_rules! messages {
+    ($($key:ident => $zh:literal, $en:literal;)*) => {
+        /// A fixed UI string.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Msg { $($key,)* }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$key,)*];
+
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$key, Lang::Zh) => $zh, (Msg::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    AppTitle => "园区招商匹配", "ZoneMatch";
+    AppTagline => "开发区画像与意向企业智能匹配（离线可用）", "Development-zone profiles and explained prospect matching, offline";
+    SwitchLanguage => "English", "中文";
+    NavZones => "园区", "Zones";
+    NavCapture => "登记企业", "Capture";
+    NavProspects => "意向企业", "Prospects";
+    NavData => "数据", "Data";
+    StorageUnavailable => "浏览器存储不可用（可能处于隐私模式）：关闭页面后数据不会保留，请及时导出。", "Browser storage is unavailable (private mode?): nothing will be kept after this page closes. Export your data.";
+    StorageCorrupt => "本机保存的数据已损坏：原数据已另存为隔离副本，现载入演示数据。", "The data saved on this device was damaged: it was set aside as a quarantined copy and the demo data was loaded.";
+    StorageNewer => "本机数据由更新版本的应用保存：本页只读，不会覆盖它。请刷新以使用新版本。", "The data on this device was saved by a newer version of the app: this page is read-only and will not overwrite it. Reload to get the new version.";
+    SaveFailed => "保存失败（存储空间可能已满）：数据仍在本页，请立即导出备份。", "Saving failed (storage may be full): your data is still on this page. Export a backup now.";
+    Dismiss => "知道了", "Dismiss";
+    ZonesTitle => "开发区与园区", "Development zones";
+    SearchZones => "按名称、地区或产业搜索", "Search by name, place or industry";
+    AddZone => "新增园区", "Add zone";
+    NoZonesFound => "没有符合条件的园区", "No zones match";
+    Clusters => "产业集群", "Industrial clusters";
+    ChainLinks => "产业链环节", "Chain links";
+    FactorySpace => "标准厂房", "Standard factory space";
+    FreeSpace => "可用厂房", "Free factory space";
+    Planned => "规划", "Planned";
+    Built => "已建成", "Built";
+    Occupancy => "使用率", "In use";
+    Land => "土地", "Land";
+    LandAvailable => "可用土地", "Land available";
+    Thresholds => "准入门槛", "Entry thresholds";
+    MinInvestment => "最低投资额", "Minimum investment";
+    MinIntensity => "投资强度下限", "Minimum investment intensity";
+    Incentives => "优惠政策", "Incentive policies";
+    IncentiveCap => "同一企业/项目最高可享", "Most one enterprise or project can receive";
+    PoliciesInTotal => "政策总数", "Policies in total";
+    PoliciesListedBelow => "以下为已公开的条目", "those made public are listed below";
+    Services => "服务", "Services";
+    TargetRegions => "重点招商区域", "Target regions";
+    Contacts => "联系人", "Contacts";
+    NoContacts => "未公布联系人", "No contact published";
+    AsOf => "数据截至", "As of";
+    Source => "来源", "Source";
+    Location => "所在地", "Location";
+    Kind => "类型", "Kind";
+    Unknown => "未知", "unknown";
+    Estimated => "估算", "estimated";
+    None_ => "无", "none";
+    Back => "返回", "Back";
+    Edit => "编辑", "Edit";
+    Save => "保存", "Save";
+    Cancel => "取消", "Cancel";
+    Delete => "删除", "Delete";
+    EditZoneTitle => "编辑园区", "Edit zone";
+    NewZoneTitle => "新增园区", "New zone";
+    NameZh => "名称（中文）", "Name (Chinese)";
+    NameEn => "名称（英文）", "Name (English)";
+    LocationZh => "所在地（中文）", "Location (Chinese)";
+    LocationEn => "所在地（英文）", "Location (English)";
+    SummaryZh => "简介（中文）", "Summary (Chinese)";
+    SummaryEn => "简介（英文）", "Summary (English)";
+    ClustersField => "产业集群：每行一个，格式“集群 | English | 环节1、环节2”", "Clusters: one per line, as “集群 | English | link 1, link 2”";
+    AvailableM2Field => "可用厂房（m²）", "Free factory space (m²)";
+    BuiltM2Field => "已建成厂房（m²）", "Built factory space (m²)";
+    PlannedM2Field => "规划厂房（m²）", "Planned factory space (m²)";
+    OccupancyField => "厂房使用率（%）", "Factory space in use (%)";
+    LandMuField => "可用土地（亩）", "Land available (mu)";
+    MinInvestmentField => "最低投资额（万元）", "Minimum investment (万元, 10k CNY)";
+    MinIntensityField => "投资强度下限（万元/亩）", "Minimum intensity (万元 per mu)";
+    AsOfField => "数据截至（年-月）", "As of (year-month)";
+    ErrorNameRequired => "请填写园区名称（中文或英文）", "Enter the zone's name (Chinese or English)";
+    ErrorOccupancy => "使用率应在 0 到 100 之间", "Share in use must be between 0 and 100";
+    ErrorClusterLine => "产业集群格式有误，第几行：", "Cluster line not understood, line:";
+    CaptureTitle => "登记意向企业", "Capture a prospect";
+    ProspectName => "企业名称或代号", "Company name or code name";
+    Industry => "行业", "Industry";
+    IndustryHint => "如：锂电池、集成电路封装、食品加工", "e.g. lithium batteries, IC packaging, food processing";
+    Products => "主要产品", "Main products";
+    InvestmentField => "计划投资（万元，可写“6亿”）", "Planned investment (万元; “6亿” = 600 million CNY)";
+    FactoryNeedField => "厂房需求（m²）", "Factory space needed (m²)";
+    LandNeedField => "用地需求（亩）", "Land needed (mu)";
+    JobsField => "就业人数", "Jobs";
+    OriginField => "来自地区", "Coming from (region)";
+    NotesField => "备注", "Notes";
+    StageField => "阶段", "Stage";
+    SaveAndMatch => "保存并查看匹配", "Save and see matches";
+    ErrorProspectEmpty => "请至少填写企业名称或行业", "Enter at least a name or an industry";
+    FixErrors => "请先更正标红的字段，未保存任何内容。", "Fix the fields marked in red; nothing was saved.";
+    LiveMatches => "即时匹配", "Live matches";
+    TypeToMatch => "填写行业或产品后显示匹配园区", "Matching zones appear once you enter an industry or products";
+    ProspectsTitle => "意向企业", "Prospects";
+    NoProspects => "还没有意向企业。请先登记。", "No prospects yet. Capture one first.";
+    MatchesTitle => "园区匹配结果", "Zone matches";
+    ScoreOutOf => "分", "/100";
+    NotScored => "不计分", "not scored";
+    Investment => "投资", "Investment";
+    FactoryNeed => "厂房", "Factory";
+    LandNeed => "用地", "Land";
+    Jobs => "就业", "Jobs";
+    Origin => "来源地", "From";
+    Captured => "登记于", "Captured";
+    DataTitle => "数据与备份", "Data and backup";
+    ExportData => "导出全部数据（JSON）", "Export all data (JSON)";
+    ExportHint => "导出文件可在另一台设备上导入，格式见 README。", "The file can be imported on another device; the format is in the README.";
+    ImportData => "导入 JSON 文件", "Import a JSON file";
+    ImportHint => "导入会用文件内容替换本机全部数据；文件有任何错误则不做任何更改。", "Import replaces all data on this device with the file's; if the file has any error, nothing changes.";
+    ImportDone => "导入成功", "Imported";
+    ImportFailed => "导入失败，未做任何更改", "Import failed; nothing was changed";
+    StorageOk => "数据自动保存在本设备浏览器中", "Data is saved automatically in this device's browser";
+    StorageMemoryOnly => "仅保存在本页内存中", "Kept in this page's memory only";
+    ZonesCount => "园区", "zones";
+    ProspectsCount => "意向企业", "prospects";
+    ResetDemo => "恢复演示园区", "Restore demo zones";
+    ResetDemoHint => "把演示园区恢复为原始资料（保留意向企业和自建园区）", "Restore the demo zones to the source facts (prospects and your own zones are kept)";
+}
+
+pub fn kind_label(kind: ZoneKind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (ZoneKind::HighTech, Lang::Zh) => "高新区",
+        (ZoneKind::HighTech, Lang::En) => "High-tech zone",
+        (ZoneKind::EconomicTechnological, Lang::Zh) => "经开区",
+        (ZoneKind::EconomicTechnological, Lang::En) => "Economic development zone",
+        (ZoneKind::Demonstration, Lang::Zh) => "示范区",
+        (ZoneKind::Demonstration, Lang::En) => "Demonstration zone",
+        (ZoneKind::Other, Lang::Zh) => "园区",
+        (ZoneKind::Other, Lang::En) => "Industrial park",
+    }
+}
+
+pub fn stage_label(stage: Stage, lang: Lang) -> &'static str {
+    match (stage, lang) {
+        (Stage::Lead, Lang::Zh) => "线索",
+        (Stage::Lead, Lang::En) => "Lead",
+        (Stage::Contacted, Lang::Zh) => "接洽",
+        (Stage::Contacted, Lang::En) => "Contacted",
+        (Stage::Negotiating, Lang::Zh) => "在谈",
+        (Stage::Negotiating, Lang::En) => "Negotiating",
+        (Stage::Signed, Lang::Zh) => "签约",
+        (Stage::Signed, Lang::En) => "Signed",
+        (Stage::Started, Lang::Zh) => "开工",
+        (Stage::Started, Lang::En) => "Construction started",
+        (Stage::Operating, Lang::Zh) => "投产",
+        (Stage::Operating, Lang::En) => "Operating",
+    }
+}
+
+pub fn criterion_label(kind: CriterionKind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (CriterionKind::Industry, Lang::Zh) => "产业匹配",
+        (CriterionKind::Industry, Lang::En) => "Industry fit",
+        (CriterionKind::Space, Lang::Zh) => "空间匹配",
+        (CriterionKind::Space, Lang::En) => "Space fit",
+        (CriterionKind::Investment, Lang::Zh) => "投资门槛",
+        (CriterionKind::Investment, Lang::En) => "Investment thresholds",
+    }
+}
+
+pub fn incentive_category_label(c: IncentiveCategory, lang: Lang) -> &'static str {
+    match (c, lang) {
+        (IncentiveCategory::Reward, Lang::Zh) => "奖励类",
+        (IncentiveCategory::Reward, Lang::En) => "Reward",
+        (IncentiveCategory::Subsidy, Lang::Zh) => "补贴类",
+        (IncentiveCategory::Subsidy, Lang::En) => "Subsidy",
+        (IncentiveCategory::Support, Lang::Zh) => "扶持类",
+        (IncentiveCategory::Support, Lang::En) => "Support",
+    }
+}
+
+pub fn chain_stage_label(s: ChainStage, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (ChainStage::Upstream, Lang::Zh) => "上游",
+        (ChainStage::Upstream, Lang::En) => "upstream",
+        (ChainStage::Midstream, Lang::Zh) => "中游",
+        (ChainStage::Midstream, Lang::En) => "midstream",
+        (ChainStage::Downstream, Lang::Zh) => "下游",
+        (ChainStage::Downstream, Lang::En) => "downstream",
+        (ChainStage::Unknown, _) => "",
+    }
+}
+
+pub fn link_status_label(s: LinkStatus, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (LinkStatus::Present, Lang::Zh) => "已有",
+        (LinkStatus::Present, Lang::En) => "present",
+        (LinkStatus::Wanted, Lang::Zh) => "招引中",
+        (LinkStatus::Wanted, Lang::En) => "wanted",
+    }
+}
+
+/// A number with thousands separators and at most two decimals: 1234567.5 → "1,234,567.5".
+pub fn fmt_num(v: f64) -> String {
+    let rounded = (v * 100.0).round() / 100.0;
+    let neg = rounded < 0.0;
+    let abs = rounded.abs();
+    let int = abs.trunc() as u64;
+    let frac = ((abs - abs.trunc()) * 100.0).round() as u64;
+    let digits = int.to_string();
+    let mut grouped = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    let mut out = if neg { format!("-{grouped}") } else { grouped };
+    if frac > 0 {
+        let f = format!("{frac:02}");
+        out.push('.');
+        out.push_str(f.trim_end_matches('0'));
+    }
+    out
+}
+
+pub fn fmt_m2(v: f64, _lang: Lang) -> String {
+    format!("{} m²", fmt_num(v))
+}
+
+pub fn fmt_mu(v: f64, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{} 亩", fmt_num(v)),
+        Lang::En => format!("{} mu", fmt_num(v)),
+    }
+}
+
+/// Money given in 万元: "6.2亿元" / "CNY 620 million".
+pub fn fmt_wan(wan: f64, lang: Lang) -> String {
+    match lang {
+        Lang::Zh if wan >= 10_000.0 => format!("{}亿元", fmt_num(wan / 10_000.0)),
+        Lang::Zh => format!("{}万元", fmt_num(wan)),
+        Lang::En if wan >= 100_000.0 => format!("CNY {} billion", fmt_num(wan / 100_000.0)),
+        Lang::En => format!("CNY {} million", fmt_num(wan / 100.0)),
+    }
+}
+
+/// Render one reason of the matching engine as a sentence.
+pub fn reason(r: &Reason, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let est = |estimated: bool| match (estimated, zh) {
+        (false, _) => String::new(),
+        (true, true) => "（估算）".to_string(),
+        (true, false) => " (estimated)".to_string(),
+    };
+    match r {
+        Reason::NoIndustryGiven => Msg::TypeToMatch.text(lang).to_string(),
+        Reason::IndustryMatch {
+            cluster,
+            link,
+            link_status,
+            term,
+            coverage,
+        } => {
+            let pct = (coverage * 100.0).round();
+            let chain = match (link_status, zh) {
+                (Some(LinkStatus::Wanted), true) => "；补链（园区正在招引该环节）",
+                (Some(LinkStatus::Wanted), false) => "; fills a link the zone is recruiting for (补链)",
+                (Some(LinkStatus::Present), true) => "；强链（园区已有该环节）",
+                (Some(LinkStatus::Present), false) => "; strengthens a link the zone already has (强链)",
+                (None, _) => "",
+            };
+            match (link, zh) {
+                (Some(l), true) => format!(
+                    "匹配产业集群「{}」的环节「{}」（关键词“{}”，{}%）{}",
+                    cluster.get(lang),
+                    l.get(lang),
+                    term,
+                    pct,
+                    chain
+                ),
+                (Some(l), false) => format!(
+                    "Matches cluster “{}” via “{}” (term “{}”, {}%){}",
+                    cluster.get(lang),
+                    l.get(lang),
+                    term,
+                    pct,
+                    chain
+                ),
+                (None, true) => format!(
+                    "匹配产业集群「{}」（关键词“{}”，{}%）",
+                    cluster.get(lang),
+                    term,
+                    pct
+                ),
+                (None, false) => format!(
+                    "Matches cluster “{}” (term “{}”, {}%)",
+                    cluster.get(lang),
+                    term,
+                    pct
+                ),
+            }
+        }
+        Reason::IndustryNoMatch => if zh {
+            "与园区各产业集群均不匹配"
+        } else {
+            "No match with any of the zone's clusters"
+        }
+        .to_string(),
+        Reason::NoSpaceNeed => if zh {
+            "未提出厂房或用地需求"
+        } else {
+            "No factory or land need given"
+        }
+        .to_string(),
+        Reason::FactoryFits {
+            need_m2,
+            available_m2,
+            estimated,
+        } => {
+            if zh {
+                format!(
+                    "需要厂房 {}，可用 {}{}",
+                    fmt_m2(*need_m2, lang),
+                    fmt_m2(*available_m2, lang),
+                    est(*estimated)
+                )
+            } else {
+                format!(
+                    "Needs {} of factory space, {} available{}",
+                    fmt_m2(*need_m2, lang),
+                    fmt_num(*available_m2),
+                    est(*estimated)
+                )
+            }
+        }
+        Reason::FactoryShort {
+            need_m2,
+            available_m2,
+            estimated,
+        } => {
+            if zh {
+                format!(
+                    "需要厂房 {}，仅可用 {}{}",
+                    fmt_m2(*need_m2, lang),
+                    fmt_m2(*available_m2, lang),
+                    est(*estimated)
+                )
+            } else {
+                format!(
+                    "Needs {} of factory space, only {} available{}",
+                    fmt_m2(*need_m2, lang),
+                    fmt_num(*available_m2),
+                    est(*estimated)
+                )
+            }
+        }
+        Reason::FactoryUnknown { need_m2 } => {
+            if zh {
+                format!("需要厂房 {}，园区未公布可用面积", fmt_m2(*need_m2, lang))
+            } else {
+                format!(
+                    "Needs {} of factory space; the zone has not published its free space",
+                    fmt_m2(*need_m2, lang)
+                )
+            }
+        }
+        Reason::LandFits {
+            need_mu,
+            available_mu,
+        } => {
+            if zh {
+                format!(
+                    "需要用地 {}，可用 {}",
+                    fmt_mu(*need_mu, lang),
+                    fmt_mu(*available_mu, lang)
+                )
+            } else {
+                format!(
+                    "Needs {} of land, {} available",
+                    fmt_mu(*need_mu, lang),
+                    fmt_mu(*available_mu, lang)
+                )
+            }
+        }
+        Reason::LandShort {
+            need_mu,
+            available_mu,
+        } => {
+            if zh {
+                format!(
+                    "需要用地 {}，仅可用 {}",
+                    fmt_mu(*need_mu, lang),
+                    fmt_mu(*available_mu, lang)
+                )
+            } else {
+                format!(
+                    "Needs {} of land, only {} available",
+                    fmt_mu(*need_mu, lang),
+                    fmt_mu(*available_mu, lang)
+                )
+            }
+        }
+        Reason::LandUnknown { need_mu } => {
+            if zh {
+                format!("需要用地 {}，园区未公布可用土地", fmt_mu(*need_mu, lang))
+            } else {
+                format!(
+                    "Needs {} of land; the zone has not published its free land",
+                    fmt_mu(*need_mu, lang)
+                )
+            }
+        }
+        Reason::NoInvestmentGiven => if zh {
+            "未填写计划投资"
+        } else {
+            "No planned investment given"
+        }
+        .to_string(),
+        Reason::InvestmentMeetsMinimum {
+            investment_wan,
+            minimum_wan,
+        } => {
+            if zh {
+                format!(
+                    "计划投资 {}，达到最低 {}",
+                    fmt_wan(*investment_wan, lang),
+                    fmt_wan(*minimum_wan, lang)
+                )
+            } else {
+                format!(
+                    "Investing {}, meets the {} minimum",
+                    fmt_wan(*investment_wan, lang),
+                    fmt_wan(*minimum_wan, lang)
+                )
+            }
+        }
+        Reason::InvestmentBelowMinimum {
+            investment_wan,
+            minimum_wan,
+        } => {
+            if zh {
+                format!(
+                    "计划投资 {}，低于最低 {}",
+                    fmt_wan(*investment_wan, lang),
+                    fmt_wan(*minimum_wan, lang)
+                )
+            } else {
+                format!(
+                    "Investing {}, below the {} minimum",
+                    fmt_wan(*investment_wan, lang),
+                    fmt_wan(*minimum_wan, lang)
+                )
+            }
+        }
+        Reason::IntensityMeets {
+            intensity_wan_per_mu,
+            minimum_wan_per_mu,
+        } => {
+            if zh {
+                format!(
+                    "投资强度 {}/亩，达到下限 {}/亩",
+                    fmt_wan(*intensity_wan_per_mu, lang),
+                    fmt_wan(*minimum_wan_per_mu, lang)
+                )
+            } else {
+                format!(
+                    "Intensity {} per mu, meets the {} per mu minimum",
+                    fmt_wan(*intensity_wan_per_mu, lang),
+                    fmt_wan(*minimum_wan_per_mu, lang)
+                )
+            }
+        }
+        Reason::IntensityBelow {
+            intensity_wan_per_mu,
+            minimum_wan_per_mu,
+        } => {
+            if zh {
+                format!(
+                    "投资强度 {}/亩，低于下限 {}/亩",
+                    fmt_wan(*intensity_wan_per_mu, lang),
+                    fmt_wan(*minimum_wan_per_mu, lang)
+                )
+            } else {
+                format!(
+                    "Intensity {} per mu, below the {} per mu minimum",
+                    fmt_wan(*intensity_wan_per_mu, lang),
+                    fmt_wan(*minimum_wan_per_mu, lang)
+                )
+            }
+        }
+        Reason::NoThresholdPublished => if zh {
+            "园区未公布投资门槛，不计分"
+        } else {
+            "The zone publishes no investment threshold; not scored"
+        }
+        .to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Text;
+
+    fn has_cjk(s: &str) -> bool {
+        s.chars().any(crate::matching::normalize::is_cjk)
+    }
+
+    #[test]
+    fn every_message_exists_in_both_languages() {
+        for m in Msg::ALL {
+            let (zh, en) = (m.text(Lang::Zh), m.text(Lang::En));
+            assert!(!zh.trim().is_empty() && !en.trim().is_empty(), "{m:?}");
+            // The language switch label is the one string meant to be in the other language.
+            if *m != Msg::SwitchLanguage {
+                assert!(has_cjk(zh), "{m:?} zh should be Chinese: {zh}");
+                assert_ne!(zh, en, "{m:?} is untranslated");
+            }
+        }
+    }
+
+    #[test]
+    fn number_formatting() {
+        let cases: &[(f64, &str)] = &[
+            (0.0, "0"),
+            (999.0, "999"),
+            (1000.0, "1,000"),
+            (60000.0, "60,000"),
+            (1_234_567.5, "1,234,567.5"),
+            (0.25, "0.25"),
+        ];
+        for (v, s) in cases {
+            assert_eq!(fmt_num(*v), *s);
+        }
+        assert_eq!(fmt_wan(62_000.0, Lang::Zh), "6.2亿元");
+        assert_eq!(fmt_wan(5_000.0, Lang::Zh), "5,000万元");
+        assert_eq!(fmt_wan(62_000.0, Lang::En), "CNY 620 million");
+        assert_eq!(fmt_wan(200_000.0, Lang::En), "CNY 2 billion");
+    }
+
+    #[test]
+    fn reasons_read_in_both_languages() {
+        let r = Reason::FactoryFits {
+            need_m2: 20_000.0,
+            available_m2: 60_000.0,
+            estimated: true,
+        };
+        assert_eq!(reason(&r, Lang::Zh), "需要厂房 20,000 m²，可用 60,000 m²（估算）");
+        assert_eq!(
+            reason(&r, Lang::En),
+            "Needs 20,000 m² of factory space, 60,000 available (estimated)"
+        );
+        let m = Reason::IndustryMatch {
+            cluster: Text::new("新一代信息技术", "New-generation information technology"),
+            link: Some(Text::new("集成电路封装", "IC packaging")),
+            link_status: Some(LinkStatus::Present),
+            term: "封测".into(),
+            coverage: 1.0,
+        };
+        assert!(reason(&m, Lang::Zh).starts_with("匹配产业集群「新一代信息技术」的环节「集成电路封装」"));
+        assert!(reason(&m, Lang::En).contains("via “IC packaging”"));
+    }
+}

@@ -1,0 +1,227 @@
+//! Similarity measures that work for unsegmented Chinese and for Latin words.
+
+use super::normalize::{normalize, Normalized};
+
+/// Edits allowed between two Latin words (after stemming) for them to count as the same
+/// word, by the shorter word's length. Short words must match exactly: "ic" vs "it" or
+/// "ev" vs "eu" are different words, not typos. One edit from 5 letters catches
+/// "packagng"; two from 9 catch "photovoltiac" without letting "battery" match "bakery".
+pub fn allowed_edits(len: usize) -> usize {
+    match len {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// A CJK character pair; a lone character is stored with `'\0'` as its partner so that
+/// one-character terms (药, 醋) can still match.
+pub type Bigram = (char, char);
+
+/// Text prepared once for repeated comparison: sorted, de-duplicated CJK bigrams and the
+/// Latin words.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Prepared {
+    pub bigrams: Vec<Bigram>,
+    pub words: Vec<String>,
+}
+
+impl Prepared {
+    pub fn new(text: &str) -> Self {
+        Self::from_normalized(&normalize(text))
+    }
+
+    pub fn from_normalized(n: &Normalized) -> Self {
+        let mut bigrams = Vec::new();
+        for run in &n.cjk_runs {
+            bigrams.extend(run_bigrams(run));
+        }
+        bigrams.sort_unstable();
+        bigrams.dedup();
+        let mut words = n.words.clone();
+        words.sort();
+        words.dedup();
+        Self { bigrams, words }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.bigrams.is_empty() && self.words.is_empty()
+    }
+
+    /// Number of comparable units (bigrams plus words).
+    pub fn units(&self) -> usize {
+        self.bigrams.len() + self.words.len()
+    }
+}
+
+fn run_bigrams(run: &[char]) -> Vec<Bigram> {
+    match run.len() {
+        0 => Vec::new(),
+        1 => vec![(run[0], '\0')],
+        _ => run.windows(2).map(|w| (w[0], w[1])).collect(),
+    }
+}
+
+/// Character-bigram Dice coefficient of two strings' CJK text, in 0-1.
+///
+/// Unlike `strsim::sorensen_dice`, this counts characters, not bytes, so it is right for
+/// Chinese:
+/// ```
+/// use zonematch::matching::similarity::cjk_dice;
+/// assert!((cjk_dice("新能源汽车", "新能源车") - 4.0 / 7.0).abs() < 1e-9);
+/// assert_eq!(cjk_dice("生物医药", "生物医药"), 1.0);
+/// ```
+pub fn cjk_dice(a: &str, b: &str) -> f64 {
+    let (a, b) = (Prepared::new(a), Prepared::new(b));
+    if a.bigrams.is_empty() && b.bigrams.is_empty() {
+        return 0.0;
+    }
+    let shared = count_shared(&a.bigrams, &b.bigrams);
+    2.0 * shared as f64 / (a.bigrams.len() + b.bigrams.len()) as f64
+}
+
+/// Shared elements of two sorted, de-duplicated slices.
+fn count_shared(a: &[Bigram], b: &[Bigram]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Crude English stemming: plural endings only ("batteries" → "battery", "cells" →
+/// "cell"). Enough for product nouns; a full stemmer would cost size for little gain here.
+pub fn stem(word: &str) -> String {
+    if let Some(base) = word.strip_suffix("ies").filter(|b| b.len() >= 3) {
+        return format!("{base}y");
+    }
+    for suffix in ["ches", "shes", "sses", "xes"] {
+        if word.ends_with(suffix) {
+            return word[..word.len() - 2].to_string();
+        }
+    }
+    if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") {
+        return word[..word.len() - 1].to_string();
+    }
+    word.to_string()
+}
+
+/// Similarity of two Latin words in 0-1: 1 for the same stem, the normalised Levenshtein
+/// similarity when within [`allowed_edits`], otherwise 0. Numbers ("21700") match exactly.
+pub fn word_similarity(a: &str, b: &str) -> f64 {
+    if a == b {
+        return 1.0;
+    }
+    if a.chars().any(|c| c.is_ascii_digit()) || b.chars().any(|c| c.is_ascii_digit()) {
+        return 0.0;
+    }
+    let (a, b) = (stem(a), stem(b));
+    if a == b {
+        return 1.0;
+    }
+    let shorter = a.chars().count().min(b.chars().count());
+    let edits = strsim::levenshtein(&a, &b);
+    if edits <= allowed_edits(shorter) {
+        strsim::normalized_levenshtein(&a, &b)
+    } else {
+        0.0
+    }
+}
+
+/// How much of `term` is found in `text`, in 0-1: the share of the term's CJK bigrams
+/// present in the text plus the share of its words with a close word in the text.
+///
+/// Asymmetric on purpose: a prospect's description is long and a cluster keyword short, so
+/// Dice over both would punish every description for its length.
+/// ```
+/// use zonematch::matching::similarity::{coverage, Prepared};
+/// let text = Prepared::new("我们生产21700圆柱动力电池");
+/// assert_eq!(coverage(&Prepared::new("动力电池"), &text), 1.0);
+/// assert!(coverage(&Prepared::new("power batteries"), &Prepared::new("battery cells")) > 0.4);
+/// ```
+pub fn coverage(term: &Prepared, text: &Prepared) -> f64 {
+    let units = term.units();
+    if units == 0 || text.is_empty() {
+        return 0.0;
+    }
+    let cjk_hits = if let [(c, '\0')] = term.bigrams.as_slice() {
+        // One-character term (醋, 药): found if the character occurs anywhere.
+        let found = text.bigrams.iter().any(|(a, b)| a == c || b == c);
+        f64::from(u8::from(found))
+    } else {
+        count_shared(&term.bigrams, &text.bigrams) as f64
+    };
+    let latin_hits: f64 = term
+        .words
+        .iter()
+        .map(|w| {
+            let best = text
+                .words
+                .iter()
+                .map(|t| word_similarity(w, t))
+                .fold(0.0, f64::max);
+            best
+        })
+        .sum();
+    ((cjk_hits + latin_hits) / units as f64).clamp(0.0, 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dice_counts_characters_not_bytes() {
+        let cases: &[(&str, &str, f64)] = &[
+            ("新能源汽车", "新能源车", 4.0 / 7.0),
+            ("生物医药", "医药生物", 2.0 * 2.0 / 6.0),
+            ("光伏", "光伏", 1.0),
+            ("光伏", "食醋", 0.0),
+            ("abc", "abc", 0.0),
+        ];
+        for (a, b, want) in cases {
+            let got = cjk_dice(a, b);
+            assert!((got - want).abs() < 1e-9, "{a} / {b}: {got} != {want}");
+        }
+    }
+
+    #[test]
+    fn word_similarity_table() {
+        assert_eq!(word_similarity("ic", "ic"), 1.0);
+        assert_eq!(word_similarity("ic", "it"), 0.0);
+        assert_eq!(word_similarity("21700", "21701"), 0.0);
+        assert_eq!(word_similarity("battery", "batteries"), 1.0);
+        assert_eq!(word_similarity("cells", "cell"), 1.0);
+        assert!(word_similarity("packaging", "packagng") > 0.85);
+        assert!(word_similarity("photovoltaic", "photovoltiac") > 0.8);
+        assert_eq!(word_similarity("battery", "bakery"), 0.0);
+        assert_eq!(word_similarity("solar", "vinegar"), 0.0);
+        assert_eq!(word_similarity("chip", "ship"), 0.0);
+    }
+
+    #[test]
+    fn coverage_table() {
+        let cases: &[(&str, &str, f64, f64)] = &[
+            // term, text, min, max
+            ("动力电池", "21700圆柱动力电池项目", 1.0, 1.0),
+            ("集成电路封装", "IC封装测试", 0.2, 0.2),
+            ("食醋", "老陈醋酿造", 0.0, 0.0),
+            ("醋", "老陈醋酿造", 1.0, 1.0),
+            ("IC packaging", "ic packaging and testing", 1.0, 1.0),
+            ("photovoltaic", "photovoltaics glass", 1.0, 1.0),
+            ("biopharma", "光伏玻璃", 0.0, 0.0),
+        ];
+        for (term, text, lo, hi) in cases {
+            let got = coverage(&Prepared::new(term), &Prepared::new(text));
+            assert!(got >= *lo && got <= *hi, "{term} in {text}: {got}");
+        }
+    }
+}

@@ -1,0 +1,504 @@
+//! The domain: development zones (开发区/园区) and prospective enterprises (意向企业).
+//!
+//! Plain data with no web types. Every field the source material does not give is an
+//! `Option` (or an empty list) so the UI can say "unknown" instead of showing an invented
+//! number.
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+
+/// Version of the stored and exported data format. Bump it, and add a migration, whenever
+/// the shape of [`Dataset`] changes in a way older readers would misread.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// 1 亩 (mu) in square metres.
+pub const SQM_PER_MU: f64 = 666.67;
+
+/// A piece of text in both languages. Either side may be empty; [`Text::get`] falls back
+/// to the other side so a half-translated user entry still shows something.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Text {
+    #[serde(default)]
+    pub zh: String,
+    #[serde(default)]
+    pub en: String,
+}
+
+impl Text {
+    pub fn new(zh: &str, en: &str) -> Self {
+        Self {
+            zh: zh.to_string(),
+            en: en.to_string(),
+        }
+    }
+
+    /// The text in `lang`, or in the other language when that side is empty.
+    pub fn get(&self, lang: Lang) -> &str {
+        let (first, second) = match lang {
+            Lang::Zh => (&self.zh, &self.en),
+            Lang::En => (&self.en, &self.zh),
+        };
+        if first.trim().is_empty() {
+            second
+        } else {
+            first
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.zh.trim().is_empty() && self.en.trim().is_empty()
+    }
+}
+
+/// Kind of zone: 高新区 / 经开区 / 示范区 / other.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ZoneKind {
+    /// 高新技术产业开发区
+    HighTech,
+    /// 经济技术开发区 / 经济开发区
+    EconomicTechnological,
+    /// 示范区
+    Demonstration,
+    #[default]
+    Other,
+}
+
+impl ZoneKind {
+    pub const ALL: [ZoneKind; 4] = [
+        ZoneKind::HighTech,
+        ZoneKind::EconomicTechnological,
+        ZoneKind::Demonstration,
+        ZoneKind::Other,
+    ];
+}
+
+/// Position of a chain link in its industry chain (上游/中游/下游).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChainStage {
+    Upstream,
+    Midstream,
+    Downstream,
+    #[default]
+    Unknown,
+}
+
+/// Whether a zone already has a link (present, 已有) or is recruiting for it (wanted, 招引).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkStatus {
+    #[default]
+    Present,
+    Wanted,
+}
+
+/// A link inside an industry chain (产业链环节), e.g. 集成电路封装.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ChainLink {
+    pub name: Text,
+    #[serde(default)]
+    pub stage: ChainStage,
+    #[serde(default)]
+    pub status: LinkStatus,
+    /// Synonyms and product words in either language that should match this link.
+    #[serde(default)]
+    pub keywords: Vec<String>,
+}
+
+/// An industrial cluster (产业集群) with its chain links.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Cluster {
+    pub name: Text,
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    #[serde(default)]
+    pub links: Vec<ChainLink>,
+}
+
+/// Standard factory buildings (标准厂房). All figures in m²; any may be unknown.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct FactorySpace {
+    #[serde(default)]
+    pub planned_m2: Option<f64>,
+    #[serde(default)]
+    pub built_m2: Option<f64>,
+    /// Share of built space in use, 0-100.
+    #[serde(default)]
+    pub occupancy_pct: Option<f64>,
+    /// Space free to let now, when the zone states it.
+    #[serde(default)]
+    pub available_m2: Option<f64>,
+}
+
+/// Free factory space and whether it is stated or estimated.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Availability {
+    pub m2: f64,
+    /// True when derived from built space and occupancy rather than stated.
+    pub estimated: bool,
+}
+
+impl FactorySpace {
+    /// Free space: the stated figure, or built × (1 − occupancy) as an estimate.
+    pub fn availability(&self) -> Option<Availability> {
+        if let Some(m2) = self.available_m2 {
+            return Some(Availability {
+                m2,
+                estimated: false,
+            });
+        }
+        match (self.built_m2, self.occupancy_pct) {
+            (Some(built), Some(occ)) => Some(Availability {
+                m2: (built * (100.0 - occ.clamp(0.0, 100.0)) / 100.0).round(),
+                estimated: true,
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// Incentive category: 奖励类 / 补贴类 / 扶持类.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IncentiveCategory {
+    Reward,
+    Subsidy,
+    #[default]
+    Support,
+}
+
+/// One incentive policy of a zone.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Incentive {
+    pub name: Text,
+    #[serde(default)]
+    pub category: IncentiveCategory,
+    /// Most this policy pays one enterprise, 万元, when stated.
+    #[serde(default)]
+    pub max_wan: Option<f64>,
+}
+
+/// A person to call at the zone.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Contact {
+    pub name: String,
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub email: String,
+}
+
+/// A development zone profile (开发区/园区).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Zone {
+    pub id: String,
+    pub name: Text,
+    #[serde(default)]
+    pub kind: ZoneKind,
+    #[serde(default)]
+    pub location: Text,
+    #[serde(default)]
+    pub summary: Text,
+    #[serde(default)]
+    pub clusters: Vec<Cluster>,
+    #[serde(default)]
+    pub factory: FactorySpace,
+    /// Industrial land available, 亩.
+    #[serde(default)]
+    pub land_available_mu: Option<f64>,
+    /// Free-text remark on land (e.g. land via farmland conversion).
+    #[serde(default)]
+    pub land_note: Text,
+    /// Smallest project the zone admits, 万元.
+    #[serde(default)]
+    pub min_investment_wan: Option<f64>,
+    /// Minimum investment intensity (投资强度), 万元 per 亩.
+    #[serde(default)]
+    pub min_intensity_wan_per_mu: Option<f64>,
+    #[serde(default)]
+    pub incentives: Vec<Incentive>,
+    /// Total number of incentive policies the zone states, when more than are listed.
+    #[serde(default)]
+    pub incentive_count: Option<u32>,
+    /// Most one enterprise or project can receive from all policies, 万元.
+    #[serde(default)]
+    pub incentive_cap_wan: Option<f64>,
+    #[serde(default)]
+    pub services: Vec<Text>,
+    /// Regions the zone recruits from (e.g. 粤港澳大湾区).
+    #[serde(default)]
+    pub target_regions: Vec<Text>,
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
+    /// Date the profile's facts are as of, `YYYY-MM` or `YYYY-MM-DD`.
+    #[serde(default)]
+    pub as_of: String,
+    /// Where the facts come from.
+    #[serde(default)]
+    pub source: String,
+}
+
+/// Pipeline stage of a prospect: 线索 → 接洽 → 在谈 → 签约 → 开工 → 投产.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    #[default]
+    Lead,
+    Contacted,
+    Negotiating,
+    Signed,
+    Started,
+    Operating,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 6] = [
+        Stage::Lead,
+        Stage::Contacted,
+        Stage::Negotiating,
+        Stage::Signed,
+        Stage::Started,
+        Stage::Operating,
+    ];
+}
+
+/// A prospective enterprise (意向企业) captured by a recruiter.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Prospect {
+    pub id: String,
+    /// Company name or a confidential code name.
+    pub name: String,
+    #[serde(default)]
+    pub industry: String,
+    #[serde(default)]
+    pub products: String,
+    /// Planned investment, 万元.
+    #[serde(default)]
+    pub investment_wan: Option<f64>,
+    /// Factory space needed, m².
+    #[serde(default)]
+    pub factory_m2: Option<f64>,
+    /// Land needed, 亩.
+    #[serde(default)]
+    pub land_mu: Option<f64>,
+    #[serde(default)]
+    pub jobs: Option<u32>,
+    /// Where the enterprise comes from (city or region).
+    #[serde(default)]
+    pub origin: String,
+    #[serde(default)]
+    pub notes: String,
+    #[serde(default)]
+    pub stage: Stage,
+    /// Capture time, ISO 8601.
+    #[serde(default)]
+    pub created: String,
+}
+
+/// Everything the app keeps: the unit of storage, export and import.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    pub schema_version: u32,
+    #[serde(default)]
+    pub zones: Vec<Zone>,
+    #[serde(default)]
+    pub prospects: Vec<Prospect>,
+}
+
+impl Dataset {
+    pub fn zone(&self, id: &str) -> Option<&Zone> {
+        self.zones.iter().find(|z| z.id == id)
+    }
+
+    pub fn prospect(&self, id: &str) -> Option<&Prospect> {
+        self.prospects.iter().find(|p| p.id == id)
+    }
+
+    /// Insert or replace the zone with the same id.
+    pub fn upsert_zone(&mut self, zone: Zone) {
+        match self.zones.iter_mut().find(|z| z.id == zone.id) {
+            Some(slot) => *slot = zone,
+            None => self.zones.push(zone),
+        }
+    }
+
+    /// Insert or replace the prospect with the same id.
+    pub fn upsert_prospect(&mut self, prospect: Prospect) {
+        match self.prospects.iter_mut().find(|p| p.id == prospect.id) {
+            Some(slot) => *slot = prospect,
+            None => self.prospects.push(prospect),
+        }
+    }
+}
+
+/// Parse an amount of money typed by a recruiter into 万元.
+///
+/// Accepts plain numbers (taken as 万元), and the units 万, 万元, 亿, 亿元, with
+/// full-width digits and thousands separators: "6亿" → 60000, "1,500" → 1500,
+/// "２０００万" → 2000. Empty input is `Ok(None)`.
+pub fn parse_wan(input: &str) -> Result<Option<f64>, FieldError> {
+    let s = crate::matching::normalize::to_half_width(input.trim());
+    let s = s.trim().replace([',', ' '], "");
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let (number, factor) = if let Some(n) = s.strip_suffix("亿元").or_else(|| s.strip_suffix('亿')) {
+        (n, 10_000.0)
+    } else if let Some(n) = s.strip_suffix("万元").or_else(|| s.strip_suffix('万')) {
+        (n, 1.0)
+    } else {
+        (s.as_str(), 1.0)
+    };
+    parse_non_negative(number.trim()).map(|v| Some(v * factor))
+}
+
+/// Parse a non-negative quantity (m², 亩, jobs); empty is `Ok(None)`.
+/// Full-width digits and thousands separators are accepted; units typed after the
+/// number (m², ㎡, 平米, 平方米, 亩, 人) are ignored.
+pub fn parse_quantity(input: &str) -> Result<Option<f64>, FieldError> {
+    let s = crate::matching::normalize::to_half_width(input.trim());
+    let mut s = s.trim().replace([',', ' '], "");
+    for unit in ["平方米", "平米", "m²", "m2", "㎡", "亩", "人"] {
+        if let Some(n) = s.strip_suffix(unit) {
+            s = n.to_string();
+            break;
+        }
+    }
+    if s.is_empty() {
+        return Ok(None);
+    }
+    parse_non_negative(&s).map(Some)
+}
+
+fn parse_non_negative(s: &str) -> Result<f64, FieldError> {
+    match s.parse::<f64>() {
+        Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
+        Ok(_) => Err(FieldError::Negative),
+        Err(_) => Err(FieldError::NotANumber),
+    }
+}
+
+/// Why a typed field was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldError {
+    NotANumber,
+    Negative,
+}
+
+impl FieldError {
+    pub fn message(self) -> Text {
+        match self {
+            FieldError::NotANumber => Text::new(
+                "请输入数字（可带单位：万、亿、m²、亩）",
+                "Enter a number (units allowed: 万, 亿, m², mu)",
+            ),
+            FieldError::Negative => Text::new("不能为负数", "Cannot be negative"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_wan_accepts_what_recruiters_type() {
+        let cases: &[(&str, Option<f64>)] = &[
+            ("", None),
+            ("  ", None),
+            ("6亿", Some(60_000.0)),
+            ("6 亿元", Some(60_000.0)),
+            ("1.15亿", Some(11_500.0)),
+            ("5000万", Some(5_000.0)),
+            ("5000万元", Some(5_000.0)),
+            ("1,500", Some(1_500.0)),
+            ("２０００万", Some(2_000.0)),
+            ("0", Some(0.0)),
+        ];
+        for (input, expected) in cases {
+            let got = parse_wan(input).unwrap();
+            match (got, expected) {
+                (Some(g), Some(e)) => assert!((g - e).abs() < 1e-6, "{input}: {g} != {e}"),
+                (g, e) => assert_eq!(g, *e, "{input}"),
+            }
+        }
+    }
+
+    #[test]
+    fn parse_wan_refuses_nonsense() {
+        assert_eq!(parse_wan("abc"), Err(FieldError::NotANumber));
+        assert_eq!(parse_wan("-5"), Err(FieldError::Negative));
+        assert_eq!(parse_wan("亿"), Err(FieldError::NotANumber));
+        assert_eq!(parse_wan("NaN"), Err(FieldError::Negative));
+        assert_eq!(parse_wan("inf"), Err(FieldError::Negative));
+    }
+
+    #[test]
+    fn parse_quantity_strips_units() {
+        assert_eq!(parse_quantity("20,000 m²"), Ok(Some(20_000.0)));
+        assert_eq!(parse_quantity("２００００平米"), Ok(Some(20_000.0)));
+        assert_eq!(parse_quantity("50亩"), Ok(Some(50.0)));
+        assert_eq!(parse_quantity(""), Ok(None));
+        assert_eq!(parse_quantity("lots"), Err(FieldError::NotANumber));
+    }
+
+    #[test]
+    fn availability_prefers_stated_then_estimates() {
+        let stated = FactorySpace {
+            available_m2: Some(8_000.0),
+            built_m2: Some(1_000_000.0),
+            occupancy_pct: Some(50.0),
+            ..Default::default()
+        };
+        assert_eq!(
+            stated.availability(),
+            Some(Availability {
+                m2: 8_000.0,
+                estimated: false
+            })
+        );
+        let estimated = FactorySpace {
+            built_m2: Some(1_200_000.0),
+            occupancy_pct: Some(95.0),
+            ..Default::default()
+        };
+        assert_eq!(
+            estimated.availability(),
+            Some(Availability {
+                m2: 60_000.0,
+                estimated: true
+            })
+        );
+        assert_eq!(FactorySpace::default().availability(), None);
+    }
+
+    #[test]
+    fn text_falls_back_to_other_language() {
+        let only_zh = Text::new("长治", "");
+        assert_eq!(only_zh.get(Lang::En), "长治");
+        let both = Text::new("长治", "Changzhi");
+        assert_eq!(both.get(Lang::En), "Changzhi");
+        assert_eq!(both.get(Lang::Zh), "长治");
+    }
+
+    #[test]
+    fn upsert_replaces_by_id() {
+        let mut d = Dataset::default();
+        d.upsert_prospect(Prospect {
+            id: "p1".into(),
+            name: "A".into(),
+            ..Default::default()
+        });
+        d.upsert_prospect(Prospect {
+            id: "p1".into(),
+            name: "B".into(),
+            ..Default::default()
+        });
+        assert_eq!(d.prospects.len(), 1);
+        assert_eq!(d.prospects[0].name, "B");
+    }
+}

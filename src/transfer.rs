@@ -1,0 +1,384 @@
+//! Moving data between devices: the JSON file format (export and import), also used for
+//! what is kept in browser storage.
+//!
+//! Import is all or nothing: [`import_json`] validates the whole file and returns either a
+//! complete [`Dataset`] or every problem found, each with a message in both languages.
+//!
+//! ```
+//! use zonematch::transfer::{export_json, import_json};
+//! let data = zonematch::demo::demo_dataset();
+//! let file = export_json(&data, "2026-11-27T10:00:00Z");
+//! assert_eq!(import_json(&file).unwrap(), data);
+//! assert!(import_json("{ not json").is_err());
+//! ```
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::model::{Dataset, Prospect, Text, Zone, SCHEMA_VERSION};
+
+/// The `format` field that marks a ZoneMatch file.
+pub const FORMAT_TAG: &str = "zonematch";
+
+/// Largest file accepted (bytes). A national catalogue (~2,600 zones) with 10,000
+/// prospects is a few MB of JSON; anything far beyond is not ours.
+pub const MAX_IMPORT_BYTES: usize = 32 * 1024 * 1024;
+
+/// Most problems listed for one file: past this the user needs a different file, not a
+/// longer list.
+const MAX_PROBLEMS: usize = 50;
+
+#[derive(Serialize)]
+struct ExportFile<'a> {
+    format: &'static str,
+    schema_version: u32,
+    exported_at: &'a str,
+    zones: &'a [Zone],
+    prospects: &'a [Prospect],
+}
+
+/// The whole dataset as a pretty-printed JSON file.
+pub fn export_json(data: &Dataset, exported_at: &str) -> String {
+    let file = ExportFile {
+        format: FORMAT_TAG,
+        schema_version: SCHEMA_VERSION,
+        exported_at,
+        zones: &data.zones,
+        prospects: &data.prospects,
+    };
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+/// Compact form for browser storage (same fields as the export file).
+pub fn encode_stored(data: &Dataset) -> String {
+    let file = ExportFile {
+        format: FORMAT_TAG,
+        schema_version: SCHEMA_VERSION,
+        exported_at: "",
+        zones: &data.zones,
+        prospects: &data.prospects,
+    };
+    serde_json::to_string(&file).unwrap_or_default()
+}
+
+/// Why a file was refused: every problem found, in both languages.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportError {
+    pub kind: ImportErrorKind,
+    pub problems: Vec<Text>,
+}
+
+/// The broad class of an import failure, for callers that react differently (storage keeps
+/// a newer-version file untouched rather than quarantining it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportErrorKind {
+    TooLarge,
+    NotJson,
+    NotZoneMatch,
+    NewerVersion,
+    Invalid,
+}
+
+impl ImportError {
+    fn one(kind: ImportErrorKind, text: Text) -> Self {
+        Self {
+            kind,
+            problems: vec![text],
+        }
+    }
+}
+
+/// Parse and validate a ZoneMatch JSON file.
+pub fn import_json(text: &str) -> Result<Dataset, ImportError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::one(
+            ImportErrorKind::TooLarge,
+            Text::new(
+                &format!("文件过大（上限 {} MB）", MAX_IMPORT_BYTES / 1024 / 1024),
+                &format!("File too large (limit {} MB)", MAX_IMPORT_BYTES / 1024 / 1024),
+            ),
+        ));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        ImportError::one(
+            ImportErrorKind::NotJson,
+            Text::new(
+                &format!(
+                    "不是有效的 JSON 文件（第 {} 行第 {} 列）",
+                    e.line(),
+                    e.column()
+                ),
+                &format!(
+                    "Not a valid JSON file (line {}, column {})",
+                    e.line(),
+                    e.column()
+                ),
+            ),
+        )
+    })?;
+    let Value::Object(obj) = value else {
+        return Err(not_ours());
+    };
+    if let Some(tag) = obj.get("format") {
+        if tag.as_str() != Some(FORMAT_TAG) {
+            return Err(not_ours());
+        }
+    }
+    let version = match obj.get("schema_version").and_then(Value::as_u64) {
+        Some(v) => v,
+        None => return Err(not_ours()),
+    };
+    if version > SCHEMA_VERSION as u64 {
+        return Err(ImportError::one(
+            ImportErrorKind::NewerVersion,
+            Text::new(
+                &format!(
+                    "文件格式版本 {version} 比本应用（{SCHEMA_VERSION}）新，请先更新应用"
+                ),
+                &format!(
+                    "The file's format version {version} is newer than this app's ({SCHEMA_VERSION}); update the app first"
+                ),
+            ),
+        ));
+    }
+    if version == 0 {
+        return Err(not_ours());
+    }
+    let mut problems = Vec::new();
+    let zones: Vec<Zone> = parse_list(&obj, "zones", ("园区", "Zone"), &mut problems);
+    let prospects: Vec<Prospect> =
+        parse_list(&obj, "prospects", ("意向企业", "Prospect"), &mut problems);
+    validate_zones(&zones, &mut problems);
+    validate_prospects(&prospects, &mut problems);
+    if problems.is_empty() {
+        Ok(Dataset {
+            schema_version: SCHEMA_VERSION,
+            zones,
+            prospects,
+        })
+    } else {
+        problems.truncate(MAX_PROBLEMS);
+        Err(ImportError {
+            kind: ImportErrorKind::Invalid,
+            problems,
+        })
+    }
+}
+
+fn not_ours() -> ImportError {
+    ImportError::one(
+        ImportErrorKind::NotZoneMatch,
+        Text::new(
+            "不是园区招商匹配的数据文件（缺少 schema_version）",
+            "Not a ZoneMatch data file (no schema_version)",
+        ),
+    )
+}
+
+/// Parse each element of a top-level array on its own, so that errors name the record.
+fn parse_list<T: serde::de::DeserializeOwned>(
+    obj: &serde_json::Map<String, Value>,
+    key: &str,
+    (what_zh, what_en): (&str, &str),
+    problems: &mut Vec<Text>,
+) -> Vec<T> {
+    let Some(Value::Array(items)) = obj.get(key) else {
+        problems.push(Text::new(
+            &format!("缺少“{key}”列表"),
+            &format!("The “{key}” list is missing"),
+        ));
+        return Vec::new();
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        match T::deserialize(item) {
+            Ok(v) => out.push(v),
+            Err(e) => problems.push(Text::new(
+                &format!("{what_zh}第 {} 条：字段错误（{e}）", i + 1),
+                &format!("{what_en} {}: bad field ({e})", i + 1),
+            )),
+        }
+    }
+    out
+}
+
+fn bad_number(v: Option<f64>) -> bool {
+    v.is_some_and(|x| !x.is_finite() || x < 0.0)
+}
+
+fn validate_zones(zones: &[Zone], problems: &mut Vec<Text>) {
+    let mut ids = HashSet::new();
+    for (i, z) in zones.iter().enumerate() {
+        let n = i + 1;
+        if z.id.trim().is_empty() {
+            problems.push(Text::new(
+                &format!("园区第 {n} 条：缺少 id"),
+                &format!("Zone {n}: id is missing"),
+            ));
+        } else if !ids.insert(z.id.as_str()) {
+            problems.push(Text::new(
+                &format!("园区第 {n} 条：id “{}” 重复", z.id),
+                &format!("Zone {n}: duplicate id “{}”", z.id),
+            ));
+        }
+        if z.name.is_empty() {
+            problems.push(Text::new(
+                &format!("园区第 {n} 条：缺少名称"),
+                &format!("Zone {n}: name is missing"),
+            ));
+        }
+        let numbers = [
+            z.factory.planned_m2,
+            z.factory.built_m2,
+            z.factory.available_m2,
+            z.factory.occupancy_pct,
+            z.land_available_mu,
+            z.min_investment_wan,
+            z.min_intensity_wan_per_mu,
+            z.incentive_cap_wan,
+        ];
+        if numbers.into_iter().any(bad_number) || z.factory.occupancy_pct.is_some_and(|o| o > 100.0)
+        {
+            problems.push(Text::new(
+                &format!("园区第 {n} 条（{}）：面积、金额等数值不能为负数，使用率不超过 100", z.name.zh),
+                &format!("Zone {n} ({}): areas and amounts cannot be negative; share in use at most 100", z.name.en),
+            ));
+        }
+    }
+}
+
+fn validate_prospects(prospects: &[Prospect], problems: &mut Vec<Text>) {
+    let mut ids = HashSet::new();
+    for (i, p) in prospects.iter().enumerate() {
+        let n = i + 1;
+        if p.id.trim().is_empty() {
+            problems.push(Text::new(
+                &format!("意向企业第 {n} 条：缺少 id"),
+                &format!("Prospect {n}: id is missing"),
+            ));
+        } else if !ids.insert(p.id.as_str()) {
+            problems.push(Text::new(
+                &format!("意向企业第 {n} 条：id “{}” 重复", p.id),
+                &format!("Prospect {n}: duplicate id “{}”", p.id),
+            ));
+        }
+        if p.name.trim().is_empty() && p.industry.trim().is_empty() {
+            problems.push(Text::new(
+                &format!("意向企业第 {n} 条：名称和行业都为空"),
+                &format!("Prospect {n}: both name and industry are empty"),
+            ));
+        }
+        if [p.investment_wan, p.factory_m2, p.land_mu]
+            .into_iter()
+            .any(bad_number)
+        {
+            problems.push(Text::new(
+                &format!("意向企业第 {n} 条（{}）：投资、面积不能为负数", p.name),
+                &format!("Prospect {n} ({}): investment and areas cannot be negative", p.name),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::demo_dataset;
+
+    fn sample() -> Dataset {
+        let mut d = demo_dataset();
+        d.prospects.push(Prospect {
+            id: "p-1".into(),
+            name: "某电池企业 Battery Co.".into(),
+            industry: "21700圆柱动力电池".into(),
+            investment_wan: Some(62_000.0),
+            factory_m2: Some(20_000.0),
+            ..Default::default()
+        });
+        d
+    }
+
+    #[test]
+    fn round_trip_is_exact() {
+        let d = sample();
+        assert_eq!(import_json(&export_json(&d, "t")).unwrap(), d);
+        assert_eq!(import_json(&encode_stored(&d)).unwrap(), d);
+    }
+
+    #[test]
+    fn byte_order_mark_is_accepted() {
+        let d = sample();
+        let with_bom = format!("\u{feff}{}", export_json(&d, "t"));
+        assert_eq!(import_json(&with_bom).unwrap(), d);
+    }
+
+    /// (input, expected kind, a word the English message must contain)
+    #[test]
+    fn bad_files_are_refused_with_reasons() {
+        let cases: &[(&str, ImportErrorKind, &str)] = &[
+            ("", ImportErrorKind::NotJson, "JSON"),
+            ("{\"schema_version\":1,", ImportErrorKind::NotJson, "line 1"),
+            ("[1,2,3]", ImportErrorKind::NotZoneMatch, "ZoneMatch"),
+            ("{\"zones\":[]}", ImportErrorKind::NotZoneMatch, "schema_version"),
+            (
+                "{\"format\":\"other\",\"schema_version\":1,\"zones\":[],\"prospects\":[]}",
+                ImportErrorKind::NotZoneMatch,
+                "ZoneMatch",
+            ),
+            (
+                "{\"schema_version\":99,\"zones\":[],\"prospects\":[]}",
+                ImportErrorKind::NewerVersion,
+                "newer",
+            ),
+            ("{\"schema_version\":1,\"prospects\":[]}", ImportErrorKind::Invalid, "missing"),
+            (
+                "{\"schema_version\":1,\"zones\":[{\"id\":\"a\",\"name\":{\"zh\":\"甲\"}},{\"id\":\"a\",\"name\":{\"zh\":\"乙\"}}],\"prospects\":[]}",
+                ImportErrorKind::Invalid,
+                "duplicate",
+            ),
+            (
+                "{\"schema_version\":1,\"zones\":[],\"prospects\":[{\"id\":\"p\",\"name\":\"x\",\"factory_m2\":\"lots\"}]}",
+                ImportErrorKind::Invalid,
+                "Prospect 1",
+            ),
+            (
+                "{\"schema_version\":1,\"zones\":[],\"prospects\":[{\"id\":\"p\",\"name\":\"x\",\"factory_m2\":-5}]}",
+                ImportErrorKind::Invalid,
+                "negative",
+            ),
+            (
+                "{\"schema_version\":1,\"zones\":[{\"id\":\"z\",\"name\":{\"zh\":\"甲\"},\"factory\":{\"occupancy_pct\":150}}],\"prospects\":[]}",
+                ImportErrorKind::Invalid,
+                "at most 100",
+            ),
+            (
+                "{\"schema_version\":1,\"zones\":[],\"prospects\":[{\"id\":\"\",\"name\":\"\"}]}",
+                ImportErrorKind::Invalid,
+                "id is missing",
+            ),
+        ];
+        for (input, kind, word) in cases {
+            let err = import_json(input).expect_err(input);
+            assert_eq!(err.kind, *kind, "{input}");
+            let all_en: String = err.problems.iter().map(|p| p.en.clone()).collect();
+            let all_zh: String = err.problems.iter().map(|p| p.zh.clone()).collect();
+            assert!(all_en.contains(word), "{input}: {all_en}");
+            assert!(!all_zh.is_empty());
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_overflowed() {
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert_eq!(import_json(&deep).unwrap_err().kind, ImportErrorKind::NotJson);
+    }
+
+    #[test]
+    fn oversized_file_is_refused() {
+        let big = " ".repeat(MAX_IMPORT_BYTES + 1);
+        assert_eq!(import_json(&big).unwrap_err().kind, ImportErrorKind::TooLarge);
+    }
+}
