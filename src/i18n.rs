@@ -311,9 +311,13 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
             let pct = (coverage * 100.0).round();
             let chain = match (link_status, zh) {
                 (Some(LinkStatus::Wanted), true) => "；补链（园区正在招引该环节）",
-                (Some(LinkStatus::Wanted), false) => "; fills a link the zone is recruiting for (补链)",
+                (Some(LinkStatus::Wanted), false) => {
+                    "; fills a link the zone is recruiting for (补链)"
+                }
                 (Some(LinkStatus::Present), true) => "；强链（园区已有该环节）",
-                (Some(LinkStatus::Present), false) => "; strengthens a link the zone already has (强链)",
+                (Some(LinkStatus::Present), false) => {
+                    "; strengthens a link the zone already has (强链)"
+                }
                 (None, _) => "",
             };
             match (link, zh) {
@@ -592,7 +596,10 @@ mod tests {
             available_m2: 60_000.0,
             estimated: true,
         };
-        assert_eq!(reason(&r, Lang::Zh), "需要厂房 20,000 m²，可用 60,000 m²（估算）");
+        assert_eq!(
+            reason(&r, Lang::Zh),
+            "需要厂房 20,000 m²，可用 60,000 m²（估算）"
+        );
         assert_eq!(
             reason(&r, Lang::En),
             "Needs 20,000 m² of factory space, 60,000 available (estimated)"
@@ -604,7 +611,8 @@ mod tests {
             term: "封测".into(),
             coverage: 1.0,
         };
-        assert!(reason(&m, Lang::Zh).starts_with("匹配产业集群「新一代信息技术」的环节「集成电路封装」"));
+        assert!(reason(&m, Lang::Zh)
+            .starts_with("匹配产业集群「新一代信息技术」的环节「集成电路封装」"));
         assert!(reason(&m, Lang::En).contains("via “IC packaging”"));
     }
 }

@@ -30,8 +30,9 @@ pub const MAX_IMPORT_BYTES: usize = 32 * 1024 * 1024;
 /// longer list.
 const MAX_PROBLEMS: usize = 50;
 
+/// The file as written: the dataset plus the format tag and the export time.
 #[derive(Serialize)]
-struct ExportFile<'a> {
+pub struct DataFile<'a> {
     format: &'static str,
     schema_version: u32,
     exported_at: &'a str,
@@ -39,28 +40,25 @@ struct ExportFile<'a> {
     prospects: &'a [Prospect],
 }
 
-/// The whole dataset as a pretty-printed JSON file.
-pub fn export_json(data: &Dataset, exported_at: &str) -> String {
-    let file = ExportFile {
+/// The serialisable file for `data`; storage writes this same shape.
+pub fn data_file<'a>(data: &'a Dataset, exported_at: &'a str) -> DataFile<'a> {
+    DataFile {
         format: FORMAT_TAG,
         schema_version: SCHEMA_VERSION,
         exported_at,
         zones: &data.zones,
         prospects: &data.prospects,
-    };
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+    }
 }
 
-/// Compact form for browser storage (same fields as the export file).
+/// The whole dataset as a pretty-printed JSON file.
+pub fn export_json(data: &Dataset, exported_at: &str) -> String {
+    serde_json::to_string_pretty(&data_file(data, exported_at)).unwrap_or_default()
+}
+
+/// Compact form, as kept in browser storage.
 pub fn encode_stored(data: &Dataset) -> String {
-    let file = ExportFile {
-        format: FORMAT_TAG,
-        schema_version: SCHEMA_VERSION,
-        exported_at: "",
-        zones: &data.zones,
-        prospects: &data.prospects,
-    };
-    serde_json::to_string(&file).unwrap_or_default()
+    serde_json::to_string(&data_file(data, "")).unwrap_or_default()
 }
 
 /// Why a file was refused: every problem found, in both languages.
@@ -97,7 +95,10 @@ pub fn import_json(text: &str) -> Result<Dataset, ImportError> {
             ImportErrorKind::TooLarge,
             Text::new(
                 &format!("文件过大（上限 {} MB）", MAX_IMPORT_BYTES / 1024 / 1024),
-                &format!("File too large (limit {} MB)", MAX_IMPORT_BYTES / 1024 / 1024),
+                &format!(
+                    "File too large (limit {} MB)",
+                    MAX_IMPORT_BYTES / 1024 / 1024
+                ),
             ),
         ));
     }
@@ -243,8 +244,14 @@ fn validate_zones(zones: &[Zone], problems: &mut Vec<Text>) {
         if numbers.into_iter().any(bad_number) || z.factory.occupancy_pct.is_some_and(|o| o > 100.0)
         {
             problems.push(Text::new(
-                &format!("园区第 {n} 条（{}）：面积、金额等数值不能为负数，使用率不超过 100", z.name.zh),
-                &format!("Zone {n} ({}): areas and amounts cannot be negative; share in use at most 100", z.name.en),
+                &format!(
+                    "园区第 {n} 条（{}）：面积、金额等数值不能为负数，使用率不超过 100",
+                    z.name.zh
+                ),
+                &format!(
+                    "Zone {n} ({}): areas and amounts cannot be negative; share in use at most 100",
+                    z.name.en
+                ),
             ));
         }
     }
@@ -277,7 +284,10 @@ fn validate_prospects(prospects: &[Prospect], problems: &mut Vec<Text>) {
         {
             problems.push(Text::new(
                 &format!("意向企业第 {n} 条（{}）：投资、面积不能为负数", p.name),
-                &format!("Prospect {n} ({}): investment and areas cannot be negative", p.name),
+                &format!(
+                    "Prospect {n} ({}): investment and areas cannot be negative",
+                    p.name
+                ),
             ));
         }
     }
@@ -373,12 +383,18 @@ mod tests {
     #[test]
     fn deep_nesting_is_refused_not_overflowed() {
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-        assert_eq!(import_json(&deep).unwrap_err().kind, ImportErrorKind::NotJson);
+        assert_eq!(
+            import_json(&deep).unwrap_err().kind,
+            ImportErrorKind::NotJson
+        );
     }
 
     #[test]
     fn oversized_file_is_refused() {
         let big = " ".repeat(MAX_IMPORT_BYTES + 1);
-        assert_eq!(import_json(&big).unwrap_err().kind, ImportErrorKind::TooLarge);
+        assert_eq!(
+            import_json(&big).unwrap_err().kind,
+            ImportErrorKind::TooLarge
+        );
     }
 }

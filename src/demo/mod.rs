@@ -36,11 +36,20 @@ mod tests {
             "yuncheng-etdz",
         ] {
             let z = zones.iter().find(|z| z.id == id).expect(id);
-            assert!(!z.name.zh.is_empty() && !z.name.en.is_empty(), "{id} bilingual name");
-            assert!(!z.summary.zh.is_empty() && !z.summary.en.is_empty(), "{id} summary");
+            assert!(
+                !z.name.zh.is_empty() && !z.name.en.is_empty(),
+                "{id} bilingual name"
+            );
+            assert!(
+                !z.summary.zh.is_empty() && !z.summary.en.is_empty(),
+                "{id} summary"
+            );
             assert!(!z.as_of.is_empty(), "{id} as-of date");
             for c in &z.clusters {
-                assert!(!c.name.zh.is_empty() && !c.name.en.is_empty(), "{id} cluster");
+                assert!(
+                    !c.name.zh.is_empty() && !c.name.en.is_empty(),
+                    "{id} cluster"
+                );
                 for l in &c.links {
                     assert!(!l.name.zh.is_empty() && !l.name.en.is_empty(), "{id} link");
                 }

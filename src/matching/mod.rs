@@ -244,7 +244,9 @@ pub fn score(p: &PreparedProspect, z: &PreparedZone, weights: &Weights) -> ZoneM
     let (sum, wsum) = criteria
         .iter()
         .filter(|c| c.applicable)
-        .fold((0.0, 0.0), |(s, w), c| (s + c.weight * c.score, w + c.weight));
+        .fold((0.0, 0.0), |(s, w), c| {
+            (s + c.weight * c.score, w + c.weight)
+        });
     let total = if wsum > 0.0 {
         (100.0 * sum / wsum).round().clamp(0.0, 100.0) as u8
     } else {

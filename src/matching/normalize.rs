@@ -16,8 +16,27 @@ const ZH_AFFIXES: &[&str] = &[
 
 /// Latin legal-form words: they carry no industry meaning.
 const LATIN_STOPWORDS: &[&str] = &[
-    "co", "ltd", "limited", "inc", "corp", "corporation", "company", "group", "holding",
-    "holdings", "llc", "gmbh", "plc", "the", "and", "of", "we", "make", "for", "a", "an",
+    "co",
+    "ltd",
+    "limited",
+    "inc",
+    "corp",
+    "corporation",
+    "company",
+    "group",
+    "holding",
+    "holdings",
+    "llc",
+    "gmbh",
+    "plc",
+    "the",
+    "and",
+    "of",
+    "we",
+    "make",
+    "for",
+    "a",
+    "an",
 ];
 
 /// Full-width ASCII variants (！ to ～, and the ideographic space) to half width.
@@ -101,7 +120,11 @@ mod tests {
     fn normalize_table() {
         let cases: &[(&str, &[&str], &[&str])] = &[
             ("深圳鑫荣电子科技有限公司", &["深圳鑫荣电子科技"], &[]),
-            ("Xinrong Electronics Co., Ltd.", &[], &["xinrong", "electronics"]),
+            (
+                "Xinrong Electronics Co., Ltd.",
+                &[],
+                &["xinrong", "electronics"],
+            ),
             ("ＩＣ封装、测试", &["封装", "测试"], &["ic"]),
             ("21700圆柱电池", &["圆柱电池"], &["21700"]),
             ("大运集团新能源汽车", &["大运", "新能源汽车"], &[]),

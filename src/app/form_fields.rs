@@ -1,0 +1,76 @@
+//! Labelled inputs bound to a draft struct, with the field's error underneath.
+
+use leptos::prelude::*;
+
+use super::state::use_app;
+use crate::i18n::Msg;
+use crate::model::Text;
+
+/// How an input behaves on a touch keyboard.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    /// Numbers with units typed after them ("6亿", "20,000 m²"): a decimal keypad would
+    /// not allow the unit, so a text keyboard opened on numbers.
+    Amount,
+    Multiline,
+}
+
+/// A labelled input bound to one field of `draft`. `field` names it in `errors`.
+#[allow(clippy::too_many_arguments)]
+pub fn input<D, F>(
+    label: Msg,
+    name: &'static str,
+    draft: RwSignal<D>,
+    get: fn(&D) -> String,
+    set: fn(&mut D, String),
+    kind: Kind,
+    field: Option<F>,
+    errors: RwSignal<Vec<(F, Text)>>,
+) -> impl IntoView
+where
+    D: Send + Sync + 'static,
+    F: Copy + PartialEq + Send + Sync + 'static,
+{
+    let lang = use_app().lang;
+    let error = move || {
+        let f = field?;
+        errors.with(|list| {
+            list.iter()
+                .find(|(ef, _)| *ef == f)
+                .map(|(_, t)| t.get(lang.get()).to_string())
+        })
+    };
+    let id = format!("f-{name}");
+    let control = match kind {
+        Kind::Multiline => view! {
+            <textarea
+                id=id.clone()
+                name=name
+                rows="3"
+                prop:value=move || draft.with(get)
+                on:input=move |ev| draft.update(|d| set(d, event_target_value(&ev)))
+            ></textarea>
+        }
+        .into_any(),
+        Kind::Text | Kind::Amount => view! {
+            <input
+                id=id.clone()
+                name=name
+                type="text"
+                inputmode=if kind == Kind::Amount { "decimal" } else { "text" }
+                autocomplete="off"
+                prop:value=move || draft.with(get)
+                on:input=move |ev| draft.update(|d| set(d, event_target_value(&ev)))
+            />
+        }
+        .into_any(),
+    };
+    view! {
+        <div class="field" class:invalid=move || error().is_some()>
+            <label for=id>{move || label.text(lang.get())}</label>
+            {control}
+            <p class="error" role="alert">{error}</p>
+        </div>
+    }
+}

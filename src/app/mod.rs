@@ -1,0 +1,150 @@
+//! The Leptos views. They render [`state::AppState`] and call the domain modules; they
+//! never parse storage or compute scores themselves.
+
+mod capture;
+mod data_page;
+mod files;
+mod form_fields;
+mod matches;
+mod prospects;
+pub mod state;
+mod zone_editor;
+mod zones;
+
+use leptos::prelude::*;
+
+use crate::demo::demo_dataset;
+use crate::i18n::Msg;
+use crate::storage::{LoadOutcome, SaveError, Store};
+use state::{tr, use_app, AppState, Notice, Page};
+
+/// The whole app: loads stored data once, then keeps it saved on every change.
+#[component]
+pub fn App() -> impl IntoView {
+    let mut store = Store::open();
+    let mut notices = Vec::new();
+    let data = match store.load() {
+        LoadOutcome::Loaded(d) => d,
+        LoadOutcome::Empty => demo_dataset(),
+        LoadOutcome::Corrupt { .. } => {
+            notices.push(Notice::StorageCorrupt);
+            demo_dataset()
+        }
+        LoadOutcome::Newer => {
+            notices.push(Notice::StorageNewer);
+            demo_dataset()
+        }
+        LoadOutcome::Unavailable => {
+            notices.push(Notice::StorageUnavailable);
+            demo_dataset()
+        }
+    };
+    let lang = store.load_lang().unwrap_or_default();
+    let state = AppState {
+        data: RwSignal::new(data),
+        lang: RwSignal::new(lang),
+        page: RwSignal::new(Page::Zones),
+        notices: RwSignal::new(notices),
+        store: StoredValue::new(store),
+    };
+    provide_context(state);
+
+    // Synchronising state to storage is what effects are for: every change to the
+    // dataset is written through at once (iOS never fires beforeunload). The first run
+    // only subscribes, so opening the app never writes.
+    Effect::new(move |prev: Option<()>| {
+        state.data.with(|d| {
+            if prev.is_some() {
+                if let Err(SaveError::Refused(_)) = state.store.get_value().save(d) {
+                    state.notify(Notice::SaveFailed);
+                }
+            }
+        });
+    });
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        let _ = state.store.get_value().save_lang(lang);
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(html) = doc.document_element() {
+                let _ = html.set_attribute("lang", lang.code());
+            }
+            doc.set_title(Msg::AppTitle.text(lang));
+        }
+    });
+
+    view! {
+        <header class="topbar">
+            <div class="brand">
+                <h1>{tr(Msg::AppTitle)}</h1>
+                <span class="tagline">{tr(Msg::AppTagline)}</span>
+            </div>
+            <nav class="tabs">
+                <NavTab msg=Msg::NavZones target=Page::Zones/>
+                <NavTab msg=Msg::NavCapture target=Page::Capture/>
+                <NavTab msg=Msg::NavProspects target=Page::Prospects/>
+                <NavTab msg=Msg::NavData target=Page::Data/>
+            </nav>
+            <button
+                class="lang-switch"
+                data-testid="lang-switch"
+                on:click=move |_| state.lang.update(|l| *l = l.other())
+            >
+                {tr(Msg::SwitchLanguage)}
+            </button>
+        </header>
+        <Banners/>
+        <main>
+            {move || match state.page.get() {
+                Page::Zones => view! { <zones::ZoneList/> }.into_any(),
+                Page::Zone(id) => view! { <zones::ZoneDetail id=id/> }.into_any(),
+                Page::EditZone(id) => view! { <zone_editor::ZoneEditor id=id/> }.into_any(),
+                Page::Capture => view! { <capture::Capture/> }.into_any(),
+                Page::Prospects => view! { <prospects::ProspectList/> }.into_any(),
+                Page::Prospect(id) => view! { <prospects::ProspectDetail id=id/> }.into_any(),
+                Page::Data => view! { <data_page::DataPage/> }.into_any(),
+            }}
+        </main>
+    }
+}
+
+/// A top navigation tab; active for its page and the pages under it.
+#[component]
+fn NavTab(msg: Msg, target: Page) -> impl IntoView {
+    let state = use_app();
+    let t = target.clone();
+    let active = move || {
+        let page = state.page.get();
+        match (&t, &page) {
+            (Page::Zones, Page::Zone(_) | Page::EditZone(_)) => true,
+            (Page::Prospects, Page::Prospect(_)) => true,
+            (a, b) => a == b,
+        }
+    };
+    view! {
+        <button class="tab" class:active=active on:click=move |_| state.go(target.clone())>
+            {tr(msg)}
+        </button>
+    }
+}
+
+/// Storage banners: what the user must know about where their data is.
+#[component]
+fn Banners() -> impl IntoView {
+    let state = use_app();
+    move || {
+        let lang = state.lang.get();
+        state
+            .notices
+            .get()
+            .into_iter()
+            .map(|n| {
+                view! {
+                    <div class="banner" role="alert" data-testid="storage-banner" data-notice=format!("{n:?}")>
+                        <span>{n.message().text(lang)}</span>
+                        <button class="secondary" on:click=move |_| state.dismiss(n)>{Msg::Dismiss.text(lang)}</button>
+                    </div>
+                }
+            })
+            .collect_view()
+    }
+}

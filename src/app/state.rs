@@ -1,0 +1,81 @@
+//! Application state shared by the views: the dataset, the language, the current page and
+//! the banners. Views read it through [`use_app`] and change it through its methods.
+
+use leptos::prelude::*;
+
+use crate::i18n::{Lang, Msg};
+use crate::model::Dataset;
+use crate::storage::Store;
+
+/// Which screen is shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Page {
+    Zones,
+    Zone(String),
+    /// Edit a zone (`Some(id)`) or create one (`None`).
+    EditZone(Option<String>),
+    Capture,
+    Prospects,
+    Prospect(String),
+    Data,
+}
+
+/// A banner about storage, shown until dismissed (or for as long as it holds).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Notice {
+    StorageUnavailable,
+    StorageCorrupt,
+    StorageNewer,
+    SaveFailed,
+}
+
+impl Notice {
+    pub fn message(self) -> Msg {
+        match self {
+            Notice::StorageUnavailable => Msg::StorageUnavailable,
+            Notice::StorageCorrupt => Msg::StorageCorrupt,
+            Notice::StorageNewer => Msg::StorageNewer,
+            Notice::SaveFailed => Msg::SaveFailed,
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub data: RwSignal<Dataset>,
+    pub lang: RwSignal<Lang>,
+    pub page: RwSignal<Page>,
+    pub notices: RwSignal<Vec<Notice>>,
+    pub store: StoredValue<Store>,
+}
+
+impl AppState {
+    pub fn go(&self, page: Page) {
+        self.page.set(page);
+        if let Some(w) = web_sys::window() {
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    }
+
+    pub fn notify(&self, n: Notice) {
+        self.notices.update(|list| {
+            if !list.contains(&n) {
+                list.push(n);
+            }
+        });
+    }
+
+    pub fn dismiss(&self, n: Notice) {
+        self.notices.update(|list| list.retain(|x| *x != n));
+    }
+}
+
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// A reactive translation of `m` in the current language.
+pub fn tr(m: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_app().lang;
+    move || m.text(lang.get())
+}

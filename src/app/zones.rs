@@ -1,0 +1,264 @@
+//! Zone list and zone detail.
+
+use leptos::prelude::*;
+
+use super::state::{tr, use_app, Page};
+use crate::i18n::{
+    chain_stage_label, fmt_m2, fmt_mu, fmt_num, fmt_wan, incentive_category_label, kind_label,
+    link_status_label, Lang, Msg,
+};
+use crate::model::{Text, Zone};
+
+/// Free factory space as shown on cards and in the detail view.
+fn free_space_text(z: &Zone, lang: Lang) -> String {
+    match z.factory.availability() {
+        Some(a) if a.estimated => {
+            format!("≈ {} ({})", fmt_m2(a.m2, lang), Msg::Estimated.text(lang))
+        }
+        Some(a) => fmt_m2(a.m2, lang),
+        None => Msg::Unknown.text(lang).to_string(),
+    }
+}
+
+fn or_unknown(v: Option<f64>, f: impl Fn(f64, Lang) -> String, lang: Lang) -> String {
+    v.map(|x| f(x, lang))
+        .unwrap_or_else(|| Msg::Unknown.text(lang).to_string())
+}
+
+/// The zone list with a search box: the app's home screen.
+#[component]
+pub fn ZoneList() -> impl IntoView {
+    let state = use_app();
+    let query = RwSignal::new(String::new());
+    let cards = move || {
+        let lang = state.lang.get();
+        let q = query.get();
+        let zones: Vec<Zone> = state.data.with(|d| {
+            d.zones
+                .iter()
+                .filter(|z| z.matches_query(&q))
+                .cloned()
+                .collect()
+        });
+        if zones.is_empty() {
+            return view! { <p class="empty">{Msg::NoZonesFound.text(lang)}</p> }.into_any();
+        }
+        zones
+            .into_iter()
+            .map(|z| zone_card(z, lang))
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <section class="page">
+            <div class="page-head">
+                <h2>{tr(Msg::ZonesTitle)}</h2>
+                <button class="primary" on:click=move |_| state.go(Page::EditZone(None))>
+                    {tr(Msg::AddZone)}
+                </button>
+            </div>
+            <input
+                type="search"
+                class="search"
+                data-testid="zone-search"
+                placeholder=tr(Msg::SearchZones)
+                aria-label=tr(Msg::SearchZones)
+                prop:value=move || query.get()
+                on:input=move |ev| query.set(event_target_value(&ev))
+            />
+            <ul class="cards">{cards}</ul>
+        </section>
+    }
+}
+
+fn zone_card(z: Zone, lang: Lang) -> impl IntoView {
+    let state = use_app();
+    let id = z.id.clone();
+    let chips = z
+        .clusters
+        .iter()
+        .map(|c| view! { <span class="chip">{c.name.get(lang).to_string()}</span> })
+        .collect_view();
+    view! {
+        <li class="card" data-testid="zone-card" data-zone-id=z.id.clone()>
+            <button class="card-main" on:click=move |_| state.go(Page::Zone(id.clone()))>
+                <h3>{z.name.get(lang).to_string()}</h3>
+                <p class="meta">
+                    <span class="badge">{kind_label(z.kind, lang)}</span>
+                    " "
+                    {z.location.get(lang).to_string()}
+                </p>
+                <p class="chips">{chips}</p>
+                <p class="facts">
+                    <span>{Msg::FreeSpace.text(lang)} ": " {free_space_text(&z, lang)}</span>
+                    <span>{Msg::AsOf.text(lang)} ": " {z.as_of.clone()}</span>
+                </p>
+            </button>
+        </li>
+    }
+}
+
+fn fact(label: Msg, value: String, lang: Lang) -> impl IntoView {
+    view! {
+        <div class="fact">
+            <dt>{label.text(lang)}</dt>
+            <dd>{value}</dd>
+        </div>
+    }
+}
+
+fn text_list(items: &[Text], lang: Lang) -> AnyView {
+    if items.is_empty() {
+        return view! { <p class="unknown">{Msg::Unknown.text(lang)}</p> }.into_any();
+    }
+    view! {
+        <ul class="plain">
+            {items.iter().map(|t| view! { <li>{t.get(lang).to_string()}</li> }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+/// One zone's full profile.
+#[component]
+pub fn ZoneDetail(id: String) -> impl IntoView {
+    let state = use_app();
+    move || {
+        let lang = state.lang.get();
+        let Some(z) = state.data.with(|d| d.zone(&id).cloned()) else {
+            return view! { <p class="empty">{Msg::NoZonesFound.text(lang)}</p> }.into_any();
+        };
+        let edit_id = z.id.clone();
+        let clusters = z
+            .clusters
+            .iter()
+            .map(|c| {
+                let links = c
+                    .links
+                    .iter()
+                    .map(|l| {
+                        let stage = chain_stage_label(l.stage, lang);
+                        let status = link_status_label(l.status, lang);
+                        view! {
+                            <li class="link-item" class:wanted=l.status == crate::model::LinkStatus::Wanted>
+                                {l.name.get(lang).to_string()}
+                                <small>{if stage.is_empty() { status.to_string() } else { format!("{stage} · {status}") }}</small>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <div class="cluster">
+                        <h4>{c.name.get(lang).to_string()}</h4>
+                        <ul class="links">{links}</ul>
+                    </div>
+                }
+            })
+            .collect_view();
+        let incentives = z
+            .incentives
+            .iter()
+            .map(|i| {
+                let cap = i
+                    .max_wan
+                    .map(|m| format!(" ≤ {}", fmt_wan(m, lang)))
+                    .unwrap_or_default();
+                view! {
+                    <li>
+                        <span class="badge">{incentive_category_label(i.category, lang)}</span>
+                        " "
+                        {i.name.get(lang).to_string()}
+                        {cap}
+                    </li>
+                }
+            })
+            .collect_view();
+        let contacts = if z.contacts.is_empty() {
+            view! { <p class="unknown">{Msg::NoContacts.text(lang)}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="plain">
+                    {z
+                        .contacts
+                        .iter()
+                        .map(|c| {
+                            let tel = format!("tel:{}", c.phone.chars().filter(|ch| ch.is_ascii_digit() || *ch == '+').collect::<String>());
+                            view! {
+                                <li>
+                                    {c.name.clone()} " " <small>{c.role.clone()}</small> " "
+                                    <a href=tel>{c.phone.clone()}</a> " " {c.email.clone()}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+            .into_any()
+        };
+        let policy_count = z
+            .incentive_count
+            .map(|n| {
+                format!(
+                    "{}: {} · {}",
+                    Msg::PoliciesInTotal.text(lang),
+                    n,
+                    Msg::PoliciesListedBelow.text(lang)
+                )
+            })
+            .unwrap_or_default();
+        let cap = z
+            .incentive_cap_wan
+            .map(|c| format!("{}: {}", Msg::IncentiveCap.text(lang), fmt_wan(c, lang)))
+            .unwrap_or_default();
+        let land_note = z.land_note.get(lang).to_string();
+        view! {
+            <section class="page zone-detail" data-testid="zone-detail" data-zone-id=z.id.clone()>
+                <div class="page-head">
+                    <button class="secondary" on:click=move |_| state.go(Page::Zones)>{Msg::Back.text(lang)}</button>
+                    <button class="secondary" data-testid="edit-zone" on:click=move |_| state.go(Page::EditZone(Some(edit_id.clone())))>
+                        {Msg::Edit.text(lang)}
+                    </button>
+                </div>
+                <h2>{z.name.get(lang).to_string()}</h2>
+                <p class="meta">
+                    <span class="badge">{kind_label(z.kind, lang)}</span>
+                    " " {z.location.get(lang).to_string()} " · "
+                    <span class="as-of" data-testid="as-of">{Msg::AsOf.text(lang)} ": " {z.as_of.clone()}</span>
+                </p>
+                <p class="summary">{z.summary.get(lang).to_string()}</p>
+                <h3>{Msg::Clusters.text(lang)}</h3>
+                <div class="clusters">{clusters}</div>
+                <h3>{Msg::FactorySpace.text(lang)}</h3>
+                <dl class="facts-grid">
+                    {fact(Msg::Planned, or_unknown(z.factory.planned_m2, fmt_m2, lang), lang)}
+                    {fact(Msg::Built, or_unknown(z.factory.built_m2, fmt_m2, lang), lang)}
+                    {fact(Msg::Occupancy, or_unknown(z.factory.occupancy_pct, |v, _| format!("{}%", fmt_num(v)), lang), lang)}
+                    {fact(Msg::FreeSpace, free_space_text(&z, lang), lang)}
+                    {fact(Msg::LandAvailable, or_unknown(z.land_available_mu, fmt_mu, lang), lang)}
+                </dl>
+                <p class="note">{land_note}</p>
+                <h3>{Msg::Thresholds.text(lang)}</h3>
+                <dl class="facts-grid">
+                    {fact(Msg::MinInvestment, or_unknown(z.min_investment_wan, fmt_wan, lang), lang)}
+                    {fact(Msg::MinIntensity, or_unknown(z.min_intensity_wan_per_mu, |v, l| format!("{}/{}", fmt_wan(v, l), if l == Lang::Zh { "亩" } else { "mu" }), lang), lang)}
+                </dl>
+                <h3>{Msg::Incentives.text(lang)}</h3>
+                <p class="note">{policy_count}</p>
+                <p class="note">{cap}</p>
+                {if z.incentives.is_empty() {
+                    view! { <p class="unknown">{Msg::Unknown.text(lang)}</p> }.into_any()
+                } else {
+                    view! { <ul class="plain">{incentives}</ul> }.into_any()
+                }}
+                <h3>{Msg::Services.text(lang)}</h3>
+                {text_list(&z.services, lang)}
+                <h3>{Msg::TargetRegions.text(lang)}</h3>
+                {text_list(&z.target_regions, lang)}
+                <h3>{Msg::Contacts.text(lang)}</h3>
+                {contacts}
+                <p class="source">{Msg::Source.text(lang)} ": " {z.source.clone()}</p>
+            </section>
+        }
+        .into_any()
+    }
+}
