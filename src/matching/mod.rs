@@ -275,7 +275,7 @@ pub fn rank_zones(prospect: &Prospect, zones: &[Zone], weights: &Weights) -> Vec
         .iter()
         .map(|z| score(&p, &PreparedZone::new(z), weights))
         .collect();
-    out.sort_by(|a, b| b.total.cmp(&a.total));
+    out.sort_by_key(|m| std::cmp::Reverse(m.total));
     out
 }
 

@@ -1,0 +1,69 @@
+# Shared set-up steps for serve.sh and test.sh: each installs what is missing, skips what
+# is there. Sourced, not run. Verified on Debian 12 with Rust 1.95 (see ../shared/TOOLCHAIN.md).
+
+set -euo pipefail
+
+TRUNK_VERSION=0.21.14
+# Must equal the wasm-bindgen pinned in Cargo.toml / Cargo.lock.
+WASM_BINDGEN_VERSION=0.2.130
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+step() { printf '\n== %s\n' "$*"; }
+
+sudo_if_needed() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+apt_install() {
+  step "apt-get install $*"
+  sudo_if_needed apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq "$@"
+}
+
+ensure_rust() {
+  if ! command -v cargo >/dev/null 2>&1; then
+    echo "cargo not found: install Rust with rustup (https://rustup.rs) first." >&2
+    exit 1
+  fi
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    step "rustup target add wasm32-unknown-unknown"
+    rustup target add wasm32-unknown-unknown
+  fi
+  if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
+    step "cargo install trunk $TRUNK_VERSION (about 8 minutes on 2 cores)"
+    cargo install --locked "trunk@$TRUNK_VERSION"
+  fi
+  if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION" ||
+    ! command -v wasm-bindgen-test-runner >/dev/null 2>&1; then
+    step "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes)"
+    # Without --locked: its lock file wants a crate version the registry mirror lacks.
+    cargo install "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
+  fi
+}
+
+ensure_node_tools() {
+  if ! command -v npm >/dev/null 2>&1; then
+    apt_install nodejs npm
+  fi
+  # wasm-opt from npm binaryen 132: Debian's binaryen 108 produces a wasm that crashes.
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ] ||
+    [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    step "npm ci (binaryen, playwright)"
+    npm ci --no-audit --no-fund
+  fi
+}
+
+ensure_browser() {
+  if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+    apt_install chromium chromium-driver
+  fi
+}
+
+build_release() {
+  step "cargo fetch + trunk build --release --offline"
+  cargo fetch --locked
+  trunk build --release --offline
+}
