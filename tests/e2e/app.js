@@ -1,0 +1,90 @@
+// Page object for ZoneMatch: the user actions the specs are written in.
+const { expect } = require('@playwright/test');
+
+const ARTICLE_ZONES = [
+  'changzhi-htz',
+  'gaoping-etdz',
+  'lingchuan-demo',
+  'wutai-agri',
+  'linfen-edz',
+  'yuncheng-etdz',
+];
+
+class ZoneMatchApp {
+  constructor(page, testInfo) {
+    this.page = page;
+    this.touch = Boolean(testInfo && testInfo.project.use.hasTouch);
+  }
+
+  /** Tap on touch devices, click elsewhere. */
+  async press(locator) {
+    if (this.touch) await locator.tap();
+    else await locator.click();
+  }
+
+  async open() {
+    await this.page.goto('/');
+    await expect(this.page.getByTestId('zone-card').first()).toBeVisible();
+  }
+
+  async nav(label) {
+    await this.press(this.page.locator('nav.tabs button', { hasText: label }));
+  }
+
+  zoneCards() {
+    return this.page.getByTestId('zone-card');
+  }
+
+  async openZone(id) {
+    await this.press(this.page.locator(`[data-testid=zone-card][data-zone-id="${id}"] button`));
+    await expect(this.page.getByTestId('zone-detail')).toHaveAttribute('data-zone-id', id);
+  }
+
+  /** Fill the capture form (field name → text) without saving. */
+  async fillProspect(fields) {
+    const form = this.page.getByTestId('prospect-form');
+    await expect(form).toBeVisible();
+    for (const [name, value] of Object.entries(fields)) {
+      await form.locator(`[name="${name}"]`).fill(value);
+    }
+  }
+
+  async captureProspect(navLabel, fields) {
+    await this.nav(navLabel);
+    await this.fillProspect(fields);
+    await this.press(this.page.getByTestId('save-prospect'));
+    await expect(this.page.getByTestId('prospect-detail')).toBeVisible();
+  }
+
+  matchRows() {
+    return this.page.getByTestId('match-row');
+  }
+
+  /** [{zoneId, score}] of the ranked list shown. */
+  async ranking() {
+    return this.matchRows().evaluateAll((rows) =>
+      rows.map((r) => ({ zoneId: r.dataset.zoneId, score: Number(r.dataset.score) })),
+    );
+  }
+
+  async switchLanguage() {
+    await this.press(this.page.getByTestId('lang-switch'));
+  }
+
+  async exportData(navLabel) {
+    await this.nav(navLabel);
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.press(this.page.getByTestId('export-data')),
+    ]);
+    return download;
+  }
+
+  async importFile(navLabel, file) {
+    await this.nav(navLabel);
+    await this.page.getByTestId('import-data').setInputFiles(file);
+    await expect(this.page.getByTestId('import-result')).toBeVisible();
+  }
+}
+
+module.exports = { ZoneMatchApp, ARTICLE_ZONES };

@@ -1,0 +1,33 @@
+// Release bundle sizes (raw and gzip) of dist/, checked against a budget. Bytes are
+// deterministic for a given build, so this is a test, not a timing.
+import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join, extname } from 'node:path';
+
+// Gzip budget per kind. Measured 2026-11-27: wasm ~237 KB gzip; the budget leaves room
+// for the engine work planned next, and fails a change that doubles the download.
+const BUDGET_GZIP = { '.wasm': 330_000, '.js': 15_000, '.css': 6_000 };
+
+const dir = process.argv[2] || 'dist';
+let failed = false;
+const rows = [];
+for (const name of readdirSync(dir)) {
+  const kind = extname(name);
+  if (!(kind in BUDGET_GZIP)) continue;
+  const bytes = readFileSync(join(dir, name));
+  const gz = gzipSync(bytes, { level: 9 }).length;
+  const over = gz > BUDGET_GZIP[kind];
+  failed ||= over;
+  rows.push({ file: name, raw: bytes.length, gzip: gz, budget_gzip: BUDGET_GZIP[kind], ok: !over });
+}
+console.table(rows);
+for (const kind of Object.keys(BUDGET_GZIP)) {
+  if (!rows.some((r) => r.file.endsWith(kind))) {
+    console.error(`no ${kind} file in ${dir}`);
+    failed = true;
+  }
+}
+if (failed) {
+  console.error('bundle size budget exceeded');
+  process.exit(1);
+}
