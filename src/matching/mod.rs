@@ -30,11 +30,21 @@ pub mod normalize;
 pub mod similarity;
 
 use crate::model::{LinkStatus, Prospect, Text, Zone};
-use similarity::{coverage, Prepared};
+use similarity::{coverage_with_evidence, Prepared};
 
 /// Term coverage below which a hit is noise: one shared bigram out of three or four (e.g.
 /// 电子 inside 电子商务 vs 电子材料) says little about the industry.
 pub const INDUSTRY_EVIDENCE_FLOOR: f64 = 0.34;
+
+/// Matched evidence (see [`similarity::coverage_with_evidence`]) at which a term counts as
+/// fully specific: three bigrams is a four-character Chinese term (动力电池) or, with
+/// English words counting two, "battery cell".
+pub const SPECIFIC_EVIDENCE: f64 = 3.0;
+
+/// Share of the industry score a fully covered but minimal term (one bigram: 光电, 电子)
+/// still earns. The rest is earned by specificity, so that 光电芯片 beats 光电 for an
+/// optoelectronic-chip maker, while a short exact hit still outranks no hit at all.
+pub const MIN_SPECIFICITY: f64 = 0.7;
 
 /// Credit for a space need when the zone has not published its free space: not a failure
 /// (the zone may well have it), but not the certainty of a stated figure either.
@@ -291,25 +301,31 @@ fn industry_fit(p: &PreparedProspect, z: &PreparedZone, weights: &Weights) -> Cr
             reasons: vec![Reason::NoIndustryGiven],
         };
     }
-    // Best term; on equal coverage a chain link beats a cluster name (more specific).
-    let mut best: Option<(&Term, f64)> = None;
+    // Best term by coverage × specificity; on a tie a chain link beats a cluster name.
+    let mut best: Option<(&Term, f64, f64)> = None;
     for term in &z.terms {
-        let c = coverage(&term.prepared, &p.industry);
+        let (c, evidence) = coverage_with_evidence(&term.prepared, &p.industry);
+        if c < INDUSTRY_EVIDENCE_FLOOR {
+            continue;
+        }
+        let specificity =
+            MIN_SPECIFICITY + (1.0 - MIN_SPECIFICITY) * (evidence / SPECIFIC_EVIDENCE).min(1.0);
+        let s = c * specificity;
         let better = match best {
-            None => c > 0.0,
-            Some((b, bc)) => c > bc || (c == bc && term.link.is_some() && b.link.is_none()),
+            None => true,
+            Some((b, bs, _)) => s > bs || (s == bs && term.link.is_some() && b.link.is_none()),
         };
         if better {
-            best = Some((term, c));
+            best = Some((term, s, c));
         }
     }
     match best {
-        Some((term, c)) if c >= INDUSTRY_EVIDENCE_FLOOR => {
+        Some((term, s, c)) => {
             let cluster = &z.zone.clusters[term.cluster];
             let link = term.link.map(|li| &cluster.links[li]);
             CriterionScore {
                 kind,
-                score: c,
+                score: s,
                 weight,
                 applicable: true,
                 reasons: vec![Reason::IndustryMatch {
@@ -321,7 +337,7 @@ fn industry_fit(p: &PreparedProspect, z: &PreparedZone, weights: &Weights) -> Cr
                 }],
             }
         }
-        _ => CriterionScore {
+        None => CriterionScore {
             kind,
             score: 0.0,
             weight,

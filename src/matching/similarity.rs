@@ -148,9 +148,21 @@ pub fn word_similarity(a: &str, b: &str) -> f64 {
 /// assert!(coverage(&Prepared::new("power batteries"), &Prepared::new("battery cells")) > 0.4);
 /// ```
 pub fn coverage(term: &Prepared, text: &Prepared) -> f64 {
+    coverage_with_evidence(term, text).0
+}
+
+/// Weight of one matched Latin word against one matched CJK bigram: an English word
+/// ("battery") carries about as much meaning as a two-character Chinese word (电池), which
+/// is one bigram, but single bigrams are often generic (电子, 光电), so a word counts 2.
+pub const LATIN_WORD_EVIDENCE: f64 = 2.0;
+
+/// [`coverage`] and the amount of matched evidence behind it (matched bigrams, plus
+/// matched Latin words × [`LATIN_WORD_EVIDENCE`]), so that callers can prefer a long,
+/// specific term fully found (光电芯片) over a short, generic one (光电).
+pub fn coverage_with_evidence(term: &Prepared, text: &Prepared) -> (f64, f64) {
     let units = term.units();
     if units == 0 || text.is_empty() {
-        return 0.0;
+        return (0.0, 0.0);
     }
     let cjk_hits = if let [(c, '\0')] = term.bigrams.as_slice() {
         // One-character term (醋, 药): found if the character occurs anywhere.
@@ -163,15 +175,14 @@ pub fn coverage(term: &Prepared, text: &Prepared) -> f64 {
         .words
         .iter()
         .map(|w| {
-            let best = text
-                .words
+            text.words
                 .iter()
                 .map(|t| word_similarity(w, t))
-                .fold(0.0, f64::max);
-            best
+                .fold(0.0, f64::max)
         })
         .sum();
-    ((cjk_hits + latin_hits) / units as f64).clamp(0.0, 1.0)
+    let coverage = ((cjk_hits + latin_hits) / units as f64).clamp(0.0, 1.0);
+    (coverage, cjk_hits + LATIN_WORD_EVIDENCE * latin_hits)
 }
 
 #[cfg(test)]
