@@ -3,8 +3,8 @@
 //! natively; the views only bind inputs to these drafts.
 
 use crate::model::{
-    parse_quantity, parse_wan, ChainLink, Cluster, FactorySpace, Prospect, Stage, Text, Zone,
-    ZoneKind,
+    parse_quantity, parse_wan, ChainLink, Cluster, FactorySpace, MustHave, Prospect, Stage, Text,
+    Zone, ZoneKind,
 };
 
 /// The capture form's fields as typed.
@@ -20,6 +20,10 @@ pub struct ProspectDraft {
     pub origin: String,
     pub notes: String,
     pub stage: Stage,
+    /// Factory space is a must-have: zones known to lack it are excluded.
+    pub must_factory: bool,
+    /// Land is a must-have.
+    pub must_land: bool,
 }
 
 /// A capture-form field that can be refused.
@@ -49,6 +53,8 @@ impl ProspectDraft {
             origin: p.origin.clone(),
             notes: p.notes.clone(),
             stage: p.stage,
+            must_factory: p.must_have.factory,
+            must_land: p.must_have.land,
         }
     }
 
@@ -92,6 +98,10 @@ impl ProspectDraft {
             factory_m2,
             land_mu,
             jobs: jobs.map(|j| j.round().min(u32::MAX as f64) as u32),
+            must_have: MustHave {
+                factory: self.must_factory,
+                land: self.must_land,
+            },
             origin: self.origin.trim().to_string(),
             notes: self.notes.trim().to_string(),
             stage: self.stage,
@@ -110,6 +120,11 @@ impl ProspectDraft {
             investment_wan: parse_wan(&self.investment).ok().flatten(),
             factory_m2: parse_quantity(&self.factory).ok().flatten(),
             land_mu: parse_quantity(&self.land).ok().flatten(),
+            origin: self.origin.clone(),
+            must_have: MustHave {
+                factory: self.must_factory,
+                land: self.must_land,
+            },
             ..Default::default()
         }
     }
@@ -300,6 +315,7 @@ pub fn parse_cluster_lines(text: &str, existing: &[Cluster]) -> Result<Vec<Clust
         out.push(Cluster {
             name: Text::new(zh, en),
             keywords: old.map(|c| c.keywords.clone()).unwrap_or_default(),
+            codes: old.map(|c| c.codes.clone()).unwrap_or_default(),
             links,
         });
     }

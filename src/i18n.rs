@@ -6,8 +6,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::matching::{CriterionKind, Reason};
+use crate::matching::{ChainRole, CriterionKind, Exclusion, MatchVia, Preset, Reason};
 use crate::model::{ChainStage, IncentiveCategory, LinkStatus, Stage, ZoneKind};
+use crate::taxonomy::Relation;
 
 /// The two first-class languages. Chinese is the default (zone staff, recruiters).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -211,6 +212,98 @@ pub fn criterion_label(kind: CriterionKind, lang: Lang) -> &'static str {
         (CriterionKind::Space, Lang::En) => "Space fit",
         (CriterionKind::Investment, Lang::Zh) => "投资门槛",
         (CriterionKind::Investment, Lang::En) => "Investment thresholds",
+        (CriterionKind::Chain, Lang::Zh) => "链位",
+        (CriterionKind::Chain, Lang::En) => "Chain role",
+        (CriterionKind::Incentives, Lang::Zh) => "优惠政策",
+        (CriterionKind::Incentives, Lang::En) => "Incentives",
+        (CriterionKind::Region, Lang::Zh) => "来源区域",
+        (CriterionKind::Region, Lang::En) => "Origin region",
+    }
+}
+
+pub fn preset_label(p: Preset, lang: Lang) -> &'static str {
+    match (p, lang) {
+        (Preset::Balanced, Lang::Zh) => "均衡",
+        (Preset::Balanced, Lang::En) => "Balanced",
+        (Preset::ChainFirst, Lang::Zh) => "链条优先",
+        (Preset::ChainFirst, Lang::En) => "Chain first",
+        (Preset::SpaceCritical, Lang::Zh) => "空间优先",
+        (Preset::SpaceCritical, Lang::En) => "Space critical",
+        (Preset::IncentiveSeeking, Lang::Zh) => "政策优先",
+        (Preset::IncentiveSeeking, Lang::En) => "Incentive seeking",
+    }
+}
+
+fn relation_label(r: Relation, lang: Lang) -> &'static str {
+    match (r, lang) {
+        (Relation::Same, Lang::Zh) => "同一行业",
+        (Relation::Same, Lang::En) => "the same industry",
+        (Relation::Contains, Lang::Zh) => "上下位行业",
+        (Relation::Contains, Lang::En) => "a parent or sub-industry",
+        (Relation::SameGroup, Lang::Zh) => "同一中类",
+        (Relation::SameGroup, Lang::En) => "the same industry group",
+        (Relation::SameDivision, Lang::Zh) => "同一大类",
+        (Relation::SameDivision, Lang::En) => "the same industry division",
+        (Relation::SameDomain, Lang::Zh) => "同属战略性新兴产业领域",
+        (Relation::SameDomain, Lang::En) => "the same strategic emerging industry domain",
+        (Relation::SameSection, Lang::Zh) => "同一门类",
+        (Relation::SameSection, Lang::En) => "the same industry section",
+        (Relation::Unrelated, Lang::Zh) => "无关",
+        (Relation::Unrelated, Lang::En) => "unrelated",
+    }
+}
+
+/// Render a failed hard limit as a sentence.
+pub fn exclusion(e: &Exclusion, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    match e {
+        Exclusion::RestrictedIndustry { restriction } => {
+            let name = crate::taxonomy::taxonomy()
+                .find(restriction)
+                .map(|e| format!("{restriction} {}", if zh { &e.zh } else { &e.en }))
+                .unwrap_or_else(|| restriction.clone());
+            if zh {
+                format!("园区限制引进的行业：{name}")
+            } else {
+                format!("The zone does not admit this industry: {name}")
+            }
+        }
+        Exclusion::FactoryMustHave {
+            need_m2,
+            available_m2,
+        } => {
+            if zh {
+                format!(
+                    "必须有 {} 厂房，园区仅有 {}",
+                    fmt_m2(*need_m2, lang),
+                    fmt_m2(*available_m2, lang)
+                )
+            } else {
+                format!(
+                    "Must have {} of factory space; the zone has only {}",
+                    fmt_m2(*need_m2, lang),
+                    fmt_m2(*available_m2, lang)
+                )
+            }
+        }
+        Exclusion::LandMustHave {
+            need_mu,
+            available_mu,
+        } => {
+            if zh {
+                format!(
+                    "必须有 {} 土地，园区仅有 {}",
+                    fmt_mu(*need_mu, lang),
+                    fmt_mu(*available_mu, lang)
+                )
+            } else {
+                format!(
+                    "Must have {} of land; the zone has only {}",
+                    fmt_mu(*need_mu, lang),
+                    fmt_mu(*available_mu, lang)
+                )
+            }
+        }
     }
 }
 
@@ -301,54 +394,168 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
     };
     match r {
         Reason::NoIndustryGiven => Msg::TypeToMatch.text(lang).to_string(),
-        Reason::IndustryMatch {
+        Reason::IndustryMatch { cluster, link, via } => {
+            let place = match (link, zh) {
+                (Some(l), true) => {
+                    format!("产业集群「{}」的环节「{}」", cluster.get(lang), l.get(lang))
+                }
+                (Some(l), false) => {
+                    format!("cluster “{}” via “{}”", cluster.get(lang), l.get(lang))
+                }
+                (None, true) => format!("产业集群「{}」", cluster.get(lang)),
+                (None, false) => format!("cluster “{}”", cluster.get(lang)),
+            };
+            match (via, zh) {
+                (MatchVia::Term { term, coverage }, true) => format!(
+                    "匹配{place}（关键词“{term}”，覆盖 {}%）",
+                    (coverage * 100.0).round()
+                ),
+                (MatchVia::Term { term, coverage }, false) => format!(
+                    "Matches {place} (term “{term}”, {}% found)",
+                    (coverage * 100.0).round()
+                ),
+                (
+                    MatchVia::Taxonomy {
+                        prospect_code,
+                        prospect_name,
+                        zone_code,
+                        zone_name,
+                        relation,
+                    },
+                    _,
+                ) => {
+                    if zh {
+                        format!(
+                            "行业分类 {prospect_code} {} 与{place}（{zone_code} {}）属{}",
+                            prospect_name.get(lang),
+                            zone_name.get(lang),
+                            relation_label(*relation, lang)
+                        )
+                    } else {
+                        format!(
+                            "Industry class {prospect_code} {} and {place} ({zone_code} {}) are {}",
+                            prospect_name.get(lang),
+                            zone_name.get(lang),
+                            relation_label(*relation, lang)
+                        )
+                    }
+                }
+            }
+        }
+        Reason::ChainRole {
+            role,
             cluster,
             link,
-            link_status,
-            term,
-            coverage,
         } => {
-            let pct = (coverage * 100.0).round();
-            let chain = match (link_status, zh) {
-                (Some(LinkStatus::Wanted), true) => "；补链（园区正在招引该环节）",
-                (Some(LinkStatus::Wanted), false) => {
-                    "; fills a link the zone is recruiting for (补链)"
+            let l = link
+                .as_ref()
+                .map(|l| l.get(lang).to_string())
+                .unwrap_or_default();
+            match (role, zh) {
+                (ChainRole::FillsGap, true) => format!("补链：园区正在招引「{l}」环节"),
+                (ChainRole::FillsGap, false) => {
+                    format!("Fills a gap (补链): the zone is recruiting for “{l}”")
                 }
-                (Some(LinkStatus::Present), true) => "；强链（园区已有该环节）",
-                (Some(LinkStatus::Present), false) => {
-                    "; strengthens a link the zone already has (强链)"
+                (ChainRole::Strengthens, true) => format!("强链：园区已有「{l}」环节，可配套扩能"),
+                (ChainRole::Strengthens, false) => {
+                    format!("Strengthens (强链): the zone already has “{l}”")
                 }
-                (None, _) => "",
+                (ChainRole::Extends, true) => {
+                    format!("延链：属「{}」集群，但园区尚无对应环节", cluster.get(lang))
+                }
+                (ChainRole::Extends, false) => format!(
+                    "Extends (延链): in the “{}” cluster, where the zone has no such link yet",
+                    cluster.get(lang)
+                ),
+            }
+        }
+        Reason::NoChainRelation => if zh {
+            "与园区产业链无关联"
+        } else {
+            "No relation to the zone's chains"
+        }
+        .to_string(),
+        Reason::NoIncentivesListed => if zh {
+            "园区未公布具体政策，不计分"
+        } else {
+            "The zone lists no specific policies; not scored"
+        }
+        .to_string(),
+        Reason::NoProjectFacts => if zh {
+            "未填写投资或面积，无法判断政策适用性"
+        } else {
+            "No investment or space figures to judge eligibility by"
+        }
+        .to_string(),
+        Reason::IncentivesEligible {
+            eligible,
+            listed,
+            value_wan,
+            capped_at_wan,
+        } => {
+            let names: Vec<&str> = eligible.iter().map(|t| t.get(lang)).collect();
+            let value = match (value_wan, capped_at_wan, zh) {
+                (Some(v), Some(_), true) => {
+                    format!("；估计最高 {}（受单企上限限制）", fmt_wan(*v, lang))
+                }
+                (Some(v), Some(_), false) => {
+                    format!(
+                        "; worth up to {} (the per-enterprise cap)",
+                        fmt_wan(*v, lang)
+                    )
+                }
+                (Some(v), None, true) => format!("；估计最高 {}", fmt_wan(*v, lang)),
+                (Some(v), None, false) => format!("; worth up to {}", fmt_wan(*v, lang)),
+                (None, _, true) => "；金额未公布".to_string(),
+                (None, _, false) => "; amounts not published".to_string(),
             };
-            match (link, zh) {
-                (Some(l), true) => format!(
-                    "匹配产业集群「{}」的环节「{}」（关键词“{}”，{}%）{}",
-                    cluster.get(lang),
-                    l.get(lang),
-                    term,
-                    pct,
-                    chain
-                ),
-                (Some(l), false) => format!(
-                    "Matches cluster “{}” via “{}” (term “{}”, {}%){}",
-                    cluster.get(lang),
-                    l.get(lang),
-                    term,
-                    pct,
-                    chain
-                ),
-                (None, true) => format!(
-                    "匹配产业集群「{}」（关键词“{}”，{}%）",
-                    cluster.get(lang),
-                    term,
-                    pct
-                ),
-                (None, false) => format!(
-                    "Matches cluster “{}” (term “{}”, {}%)",
-                    cluster.get(lang),
-                    term,
-                    pct
-                ),
+            if zh {
+                format!(
+                    "符合 {}/{} 项政策：{}{value}",
+                    eligible.len(),
+                    listed,
+                    names.join("、")
+                )
+            } else {
+                format!(
+                    "Qualifies for {} of {} policies: {}{value}",
+                    eligible.len(),
+                    listed,
+                    names.join(", ")
+                )
+            }
+        }
+        Reason::IncentivesNoneEligible { listed } => {
+            if zh {
+                format!("不符合园区 {listed} 项政策的条件")
+            } else {
+                format!("Qualifies for none of the zone's {listed} policies")
+            }
+        }
+        Reason::NoOriginGiven => if zh {
+            "未填写来自地区"
+        } else {
+            "No origin given"
+        }
+        .to_string(),
+        Reason::NoTargetRegions => if zh {
+            "园区未公布重点招商区域，不计分"
+        } else {
+            "The zone names no target regions; not scored"
+        }
+        .to_string(),
+        Reason::RegionTargeted { region } => {
+            if zh {
+                format!("来自园区重点招商区域：{}", region.get(lang))
+            } else {
+                format!("Comes from a region the zone targets: {}", region.get(lang))
+            }
+        }
+        Reason::RegionNotTargeted { origin } => {
+            if zh {
+                format!("来自 {origin}，不在园区重点招商区域内")
+            } else {
+                format!("Comes from {origin}, outside the zone's target regions")
             }
         }
         Reason::IndustryNoMatch => if zh {
@@ -607,9 +814,10 @@ mod tests {
         let m = Reason::IndustryMatch {
             cluster: Text::new("新一代信息技术", "New-generation information technology"),
             link: Some(Text::new("集成电路封装", "IC packaging")),
-            link_status: Some(LinkStatus::Present),
-            term: "封测".into(),
-            coverage: 1.0,
+            via: MatchVia::Term {
+                term: "封测".into(),
+                coverage: 1.0,
+            },
         };
         assert!(reason(&m, Lang::Zh)
             .starts_with("匹配产业集群「新一代信息技术」的环节「集成电路封装」"));

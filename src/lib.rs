@@ -11,6 +11,7 @@ pub mod forms;
 pub mod i18n;
 pub mod matching;
 pub mod model;
+pub mod taxonomy;
 pub mod transfer;
 
 #[cfg(target_arch = "wasm32")]

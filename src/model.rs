@@ -10,7 +10,11 @@ use crate::i18n::Lang;
 
 /// Version of the stored and exported data format. Bump it, and add a migration, whenever
 /// the shape of [`Dataset`] changes in a way older readers would misread.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// History: 1 = first release; 2 = taxonomy codes on clusters and links, restricted
+/// industries, incentive eligibility, prospect must-haves (all new fields default, so
+/// version 1 data reads as version 2 unchanged).
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// 1 亩 (mu) in square metres.
 pub const SQM_PER_MU: f64 = 666.67;
@@ -105,6 +109,9 @@ pub struct ChainLink {
     /// Synonyms and product words in either language that should match this link.
     #[serde(default)]
     pub keywords: Vec<String>,
+    /// Industry taxonomy codes (GB/T 4754-2017, `SEIn`) of this link.
+    #[serde(default)]
+    pub codes: Vec<String>,
 }
 
 /// An industrial cluster (产业集群) with its chain links.
@@ -113,6 +120,9 @@ pub struct Cluster {
     pub name: Text,
     #[serde(default)]
     pub keywords: Vec<String>,
+    /// Industry taxonomy codes (GB/T 4754-2017, `SEIn`) of the cluster.
+    #[serde(default)]
+    pub codes: Vec<String>,
     #[serde(default)]
     pub links: Vec<ChainLink>,
 }
@@ -178,6 +188,18 @@ pub struct Incentive {
     /// Most this policy pays one enterprise, 万元, when stated.
     #[serde(default)]
     pub max_wan: Option<f64>,
+    /// Only for projects that rent or buy factory space (rent and fit-out subsidies).
+    #[serde(default)]
+    pub requires_factory: bool,
+    /// Only for projects that need land.
+    #[serde(default)]
+    pub requires_land: bool,
+    /// Only for projects investing at least this much, 万元.
+    #[serde(default)]
+    pub min_investment_wan: Option<f64>,
+    /// Only for these industries (taxonomy codes); empty means any industry.
+    #[serde(default)]
+    pub codes: Vec<String>,
 }
 
 /// A person to call at the zone.
@@ -219,6 +241,10 @@ pub struct Zone {
     /// Minimum investment intensity (投资强度), 万元 per 亩.
     #[serde(default)]
     pub min_intensity_wan_per_mu: Option<f64>,
+    /// Industries the zone does not admit: taxonomy codes (`25`, `2614`) or words
+    /// (高耗能). A prospect in one is excluded, not scored low.
+    #[serde(default)]
+    pub restricted: Vec<String>,
     #[serde(default)]
     pub incentives: Vec<Incentive>,
     /// Total number of incentive policies the zone states, when more than are listed.
@@ -288,6 +314,15 @@ impl Stage {
     ];
 }
 
+/// Needs the prospect cannot do without: a zone that cannot meet one is excluded.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MustHave {
+    #[serde(default)]
+    pub factory: bool,
+    #[serde(default)]
+    pub land: bool,
+}
+
 /// A prospective enterprise (意向企业) captured by a recruiter.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Prospect {
@@ -309,6 +344,8 @@ pub struct Prospect {
     pub land_mu: Option<f64>,
     #[serde(default)]
     pub jobs: Option<u32>,
+    #[serde(default)]
+    pub must_have: MustHave,
     /// Where the enterprise comes from (city or region).
     #[serde(default)]
     pub origin: String,

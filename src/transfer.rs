@@ -148,6 +148,7 @@ pub fn import_json(text: &str) -> Result<Dataset, ImportError> {
     if version == 0 {
         return Err(not_ours());
     }
+    let obj = migrate(version as u32, obj);
     let mut problems = Vec::new();
     let zones: Vec<Zone> = parse_list(&obj, "zones", ("园区", "Zone"), &mut problems);
     let prospects: Vec<Prospect> =
@@ -167,6 +168,24 @@ pub fn import_json(text: &str) -> Result<Dataset, ImportError> {
             problems,
         })
     }
+}
+
+/// Bring a file of an earlier `schema_version` to the current shape, one version at a
+/// time. Every step is listed, even when it changes nothing, so that the history of the
+/// format is in one place.
+fn migrate(from: u32, mut obj: serde_json::Map<String, Value>) -> serde_json::Map<String, Value> {
+    let mut version = from;
+    while version < SCHEMA_VERSION {
+        match version {
+            // 1 → 2: codes, restricted industries, incentive eligibility and must-haves
+            // were added with defaults; version 1 records read unchanged.
+            1 => {}
+            _ => {}
+        }
+        version += 1;
+    }
+    obj.insert("schema_version".into(), Value::from(SCHEMA_VERSION));
+    obj
 }
 
 fn not_ours() -> ImportError {
@@ -378,6 +397,17 @@ mod tests {
             assert!(all_en.contains(word), "{input}: {all_en}");
             assert!(!all_zh.is_empty());
         }
+    }
+
+    #[test]
+    fn version_1_files_still_import() {
+        let v1 = include_str!("../tests/fixtures/v1-export.json");
+        let d = import_json(v1).expect("a version 1 export imports");
+        assert_eq!(d.schema_version, SCHEMA_VERSION);
+        assert_eq!(d.zones.len(), 7);
+        assert_eq!(d.prospects[0].id, "p-v1-1");
+        assert_eq!(d.prospects[0].stage, crate::model::Stage::Negotiating);
+        assert!(!d.prospects[0].must_have.factory);
     }
 
     #[test]

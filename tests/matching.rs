@@ -2,8 +2,8 @@
 //! see first for typical booth conversations, in Chinese, English and mixed text.
 
 use zonematch::demo::demo_zones;
-use zonematch::matching::{rank_zones, score_zone, CriterionKind, Reason, Weights};
-use zonematch::model::{FactorySpace, LinkStatus, Prospect, Zone};
+use zonematch::matching::{rank_zones, score_zone, ChainRole, CriterionKind, Reason, Weights};
+use zonematch::model::{FactorySpace, Prospect, Zone};
 
 fn prospect(industry: &str) -> Prospect {
     Prospect {
@@ -61,7 +61,7 @@ fn every_result_has_three_explained_criteria_and_a_bounded_total() {
     for m in rank_zones(&p, &zones, &Weights::default()) {
         assert!(m.total <= 100);
         let kinds: Vec<_> = m.criteria.iter().map(|c| c.kind).collect();
-        assert_eq!(kinds, [CriterionKind::Industry, CriterionKind::Space, CriterionKind::Investment]);
+        assert_eq!(kinds, CriterionKind::ALL);
         for c in &m.criteria {
             assert!((0.0..=1.0).contains(&c.score));
             assert!(!c.reasons.is_empty(), "{:?} has no reason", c.kind);
@@ -101,11 +101,24 @@ fn criteria_without_data_do_not_count() {
     let zones = demo_zones();
     let only_industry = prospect("动力电池");
     let m = score_zone(&only_industry, &zones[1], &Weights::default());
-    assert_eq!(m.total, 100, "nothing but a full industry match to judge");
-    assert!(!m.criterion(CriterionKind::Space).unwrap().applicable);
-    assert!(!m.criterion(CriterionKind::Investment).unwrap().applicable);
+    assert_eq!(m.criterion(CriterionKind::Industry).unwrap().score, 1.0);
+    for kind in [
+        CriterionKind::Space,
+        CriterionKind::Investment,
+        CriterionKind::Incentives,
+        CriterionKind::Region,
+    ] {
+        assert!(!m.criterion(kind).unwrap().applicable, "{kind:?}");
+    }
+    // Only industry (1.0) and chain role (strengthens, 0.75) count.
+    let w = Weights::default();
+    let expected = (100.0 * (w.industry + w.chain * 0.75) / (w.industry + w.chain)).round();
+    assert_eq!(f64::from(m.total), expected);
     let nothing = prospect("");
-    assert_eq!(score_zone(&nothing, &zones[0], &Weights::default()).total, 0);
+    assert_eq!(
+        score_zone(&nothing, &zones[0], &Weights::default()).total,
+        0
+    );
 }
 
 #[test]
@@ -113,14 +126,15 @@ fn wanted_link_is_reported_as_filling_a_gap() {
     let zones = demo_zones();
     let cz = zones.iter().find(|z| z.id == "changzhi-htz").unwrap();
     let m = score_zone(&prospect("工业机器人"), cz, &Weights::default());
-    let industry = m.criterion(CriterionKind::Industry).unwrap();
+    let chain = m.criterion(CriterionKind::Chain).unwrap();
     assert!(matches!(
-        industry.reasons[0],
-        Reason::IndustryMatch {
-            link_status: Some(LinkStatus::Wanted),
+        chain.reasons[0],
+        Reason::ChainRole {
+            role: ChainRole::FillsGap,
             ..
         }
     ));
+    assert_eq!(chain.score, 1.0);
 }
 
 #[test]

@@ -1,16 +1,19 @@
-//! The matching engine: scores a prospective enterprise against development zones and
-//! explains every score criterion by criterion.
+//! The matching engine: scores prospective enterprises against development zones and
+//! explains every score criterion by criterion. Plain Rust with no web types, so it runs
+//! natively in tests, examples and benchmarks, and in the browser.
 //!
-//! Plain Rust with no web types, so it runs natively in tests and benchmarks.
+//! Six criteria each score 0-1 with reasons: industry fit, chain role (补链/强链/延链),
+//! space, investment thresholds, incentives, region. Hard limits (a zone's restricted
+//! industries, the prospect's must-have space) are separate: a zone that fails one is
+//! *excluded* with the reason, and ranked after every zone that is not.
 //!
 //! The total is a weighted mean of the criteria that apply:
-//! `total = round(100 × Σ wᵢ·sᵢ / Σ wᵢ)` over applicable criteria `i`, each score
-//! `sᵢ ∈ [0, 1]`. A criterion does not apply when the prospect gave nothing for it (no
-//! space need, no investment figure) or the zone publishes nothing it could be judged
-//! against; it is still listed, with its reason.
+//! `total = round(100 × Σ wᵢ·sᵢ / Σ wᵢ)` over applicable criteria `i`. A criterion does not
+//! apply when the prospect gave nothing for it (no space need, no investment figure) or
+//! the zone publishes nothing to judge it by; it is still listed, with its reason.
 //!
 //! ```
-//! use zonematch::matching::{rank_zones, Weights};
+//! use zonematch::matching::{rank_zones, CriterionKind, Preset};
 //! use zonematch::model::Prospect;
 //! let zones = zonematch::demo::demo_zones();
 //! let prospect = Prospect {
@@ -20,17 +23,23 @@
 //!     factory_m2: Some(20_000.0),
 //!     ..Default::default()
 //! };
-//! let ranked = rank_zones(&prospect, &zones, &Weights::default());
+//! let ranked = rank_zones(&prospect, &zones, &Preset::Balanced.weights());
 //! assert_eq!(ranked[0].zone_id, "gaoping-etdz");
 //! assert!(ranked[0].total <= 100);
-//! assert_eq!(ranked[0].criteria.len(), 3);
+//! assert_eq!(ranked[0].criteria.len(), CriterionKind::ALL.len());
 //! ```
 
+pub mod index;
 pub mod normalize;
+pub mod region;
 pub mod similarity;
 
+use serde::{Deserialize, Serialize};
+
 use crate::model::{LinkStatus, Prospect, Text, Zone};
-use similarity::{coverage_with_evidence, Prepared};
+use crate::taxonomy::{taxonomy, Classification, Relation};
+use index::TermIndex;
+use similarity::Prepared;
 
 /// Term coverage below which a hit is noise: one shared bigram out of three or four (e.g.
 /// 电子 inside 电子商务 vs 电子材料) says little about the industry.
@@ -46,66 +55,213 @@ pub const SPECIFIC_EVIDENCE: f64 = 3.0;
 /// optoelectronic-chip maker, while a short exact hit still outranks no hit at all.
 pub const MIN_SPECIFICITY: f64 = 0.7;
 
+/// Smallest classification confidence used for hierarchy matching and restrictions:
+/// below it the taxonomy guess is too weak to stand on.
+pub const CLASSIFICATION_FLOOR: f64 = 0.5;
+
 /// Credit for a space need when the zone has not published its free space: not a failure
 /// (the zone may well have it), but not the certainty of a stated figure either.
 pub const UNKNOWN_SPACE_CREDIT: f64 = 0.5;
 
+/// Chain-role values: filling a link the zone is recruiting for is what chain-based
+/// recruitment (产业链招商图谱) is about; strengthening a present link adds capacity and
+/// suppliers; extending (a related industry the cluster does not have yet) is a bet.
+pub const FILLS_GAP_VALUE: f64 = 1.0;
+pub const STRENGTHENS_VALUE: f64 = 0.75;
+pub const EXTENDS_VALUE: f64 = 0.5;
+
+/// Incentive value, as a share of the planned investment, that counts as a full score:
+/// zone packages of a few percent of investment are what decides between zones.
+pub const STRONG_INCENTIVE_SHARE: f64 = 0.05;
+
+/// Share of a restricted-industry word that must be found in a description to exclude.
+pub const RESTRICTION_COVERAGE: f64 = 0.67;
+
 /// The criteria, in display order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum CriterionKind {
-    /// 产业匹配: prospect industry/products vs zone clusters and chain links.
+    /// 产业匹配: industry/products vs clusters and chain links, by text and taxonomy.
     Industry,
+    /// 链位: fills a wanted link (补链), strengthens a present one (强链), extends (延链).
+    Chain,
     /// 空间匹配: factory m² and land 亩 needed vs available.
     Space,
-    /// 投资门槛: planned investment vs the zone's minimum and intensity thresholds.
+    /// 投资门槛: planned investment vs minimum investment and intensity per 亩.
     Investment,
+    /// 政策: incentive policies the prospect qualifies for, and their estimated value.
+    Incentives,
+    /// 区域: the prospect's origin vs the regions the zone recruits from.
+    Region,
 }
 
-/// Relative weights of the criteria. Only their ratios matter.
-#[derive(Clone, Copy, Debug, PartialEq)]
+impl CriterionKind {
+    pub const ALL: [CriterionKind; 6] = [
+        CriterionKind::Industry,
+        CriterionKind::Chain,
+        CriterionKind::Space,
+        CriterionKind::Investment,
+        CriterionKind::Incentives,
+        CriterionKind::Region,
+    ];
+
+    /// Stable lower-case name (used in data attributes and the ranking command's output).
+    pub fn key(self) -> &'static str {
+        match self {
+            CriterionKind::Industry => "industry",
+            CriterionKind::Chain => "chain",
+            CriterionKind::Space => "space",
+            CriterionKind::Investment => "investment",
+            CriterionKind::Incentives => "incentives",
+            CriterionKind::Region => "region",
+        }
+    }
+}
+
+/// Relative weights of the criteria. Only their ratios matter; negative values count as 0.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Weights {
     pub industry: f64,
+    pub chain: f64,
     pub space: f64,
     pub investment: f64,
+    pub incentives: f64,
+    pub region: f64,
 }
 
 impl Default for Weights {
-    /// Industry first: a zone without the chain is the wrong zone whatever its space;
-    /// space next, since a project without a building cannot start; thresholds last,
-    /// since zones negotiate them.
     fn default() -> Self {
-        Self {
-            industry: 0.5,
-            space: 0.3,
-            investment: 0.2,
-        }
+        Preset::Balanced.weights()
     }
 }
 
 impl Weights {
-    fn of(&self, kind: CriterionKind) -> f64 {
+    pub fn get(&self, kind: CriterionKind) -> f64 {
         match kind {
             CriterionKind::Industry => self.industry,
+            CriterionKind::Chain => self.chain,
             CriterionKind::Space => self.space,
             CriterionKind::Investment => self.investment,
+            CriterionKind::Incentives => self.incentives,
+            CriterionKind::Region => self.region,
         }
         .max(0.0)
     }
+
+    pub fn set(&mut self, kind: CriterionKind, value: f64) {
+        let v = if value.is_finite() {
+            value.max(0.0)
+        } else {
+            0.0
+        };
+        match kind {
+            CriterionKind::Industry => self.industry = v,
+            CriterionKind::Chain => self.chain = v,
+            CriterionKind::Space => self.space = v,
+            CriterionKind::Investment => self.investment = v,
+            CriterionKind::Incentives => self.incentives = v,
+            CriterionKind::Region => self.region = v,
+        }
+    }
+
+    /// The preset these weights equal, if any.
+    pub fn preset(&self) -> Option<Preset> {
+        Preset::ALL.into_iter().find(|p| p.weights() == *self)
+    }
+}
+
+/// Named weightings for common situations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Preset {
+    /// Industry first, then space; everything counts.
+    Balanced,
+    /// Chain-based recruitment (产业链招商): the chain role weighs as much as industry.
+    ChainFirst,
+    /// The project must move in soon: space dominates.
+    SpaceCritical,
+    /// The investor compares packages: incentives weigh most after industry.
+    IncentiveSeeking,
+}
+
+impl Preset {
+    pub const ALL: [Preset; 4] = [
+        Preset::Balanced,
+        Preset::ChainFirst,
+        Preset::SpaceCritical,
+        Preset::IncentiveSeeking,
+    ];
+
+    /// Weights in tenths, so that they read as slider positions (0-10).
+    pub fn weights(self) -> Weights {
+        let w = |industry, chain, space, investment, incentives, region| Weights {
+            industry,
+            chain,
+            space,
+            investment,
+            incentives,
+            region,
+        };
+        match self {
+            Preset::Balanced => w(4.0, 1.5, 2.0, 1.0, 1.0, 0.5),
+            Preset::ChainFirst => w(3.5, 3.5, 1.0, 1.0, 0.5, 0.5),
+            Preset::SpaceCritical => w(2.5, 1.0, 4.5, 1.0, 0.5, 0.5),
+            Preset::IncentiveSeeking => w(2.5, 1.0, 1.5, 1.0, 3.5, 0.5),
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Preset::Balanced => "balanced",
+            Preset::ChainFirst => "chain_first",
+            Preset::SpaceCritical => "space_critical",
+            Preset::IncentiveSeeking => "incentive_seeking",
+        }
+    }
+}
+
+/// The chain role a prospect would play in a zone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChainRole {
+    /// 补链: a link the zone marks as wanted.
+    FillsGap,
+    /// 强链: a link the zone already has.
+    Strengthens,
+    /// 延链: the cluster's industry, but no link of it yet.
+    Extends,
+}
+
+/// How an industry match was found.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MatchVia {
+    /// A cluster or link name or keyword found in the description.
+    Term { term: String, coverage: f64 },
+    /// The description's taxonomy class relates to the zone's code.
+    Taxonomy {
+        prospect_code: String,
+        prospect_name: Text,
+        zone_code: String,
+        zone_name: Text,
+        relation: Relation,
+    },
 }
 
 /// Why a criterion scored what it did. Language-neutral: `i18n` renders it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Reason {
     NoIndustryGiven,
-    /// The best term hit: which cluster, through which chain link (if any), which term.
     IndustryMatch {
         cluster: Text,
         link: Option<Text>,
-        link_status: Option<LinkStatus>,
-        term: String,
-        coverage: f64,
+        via: MatchVia,
     },
     IndustryNoMatch,
+    ChainRole {
+        role: ChainRole,
+        cluster: Text,
+        link: Option<Text>,
+    },
+    NoChainRelation,
     NoSpaceNeed,
     FactoryFits {
         need_m2: f64,
@@ -149,6 +305,38 @@ pub enum Reason {
         minimum_wan_per_mu: f64,
     },
     NoThresholdPublished,
+    NoIncentivesListed,
+    /// No investment or space figure: eligibility cannot be judged.
+    NoProjectFacts,
+    IncentivesEligible {
+        eligible: Vec<Text>,
+        listed: usize,
+        /// Sum of stated amounts of eligible policies, after the zone's cap, 万元.
+        value_wan: Option<f64>,
+        capped_at_wan: Option<f64>,
+    },
+    IncentivesNoneEligible {
+        listed: usize,
+    },
+    NoOriginGiven,
+    NoTargetRegions,
+    RegionTargeted {
+        region: Text,
+    },
+    RegionNotTargeted {
+        origin: String,
+    },
+}
+
+/// A hard limit the zone fails for this prospect.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Exclusion {
+    /// The prospect's industry is one the zone does not admit.
+    RestrictedIndustry { restriction: String },
+    /// Factory space is a must-have and the zone's known free space is smaller.
+    FactoryMustHave { need_m2: f64, available_m2: f64 },
+    /// Land is a must-have and the zone's known free land is smaller.
+    LandMustHave { need_mu: f64, available_mu: f64 },
 }
 
 /// One criterion's score and the reasons for it.
@@ -170,129 +358,413 @@ pub struct ZoneMatch {
     /// 0-100, the weighted mean of applicable criteria.
     pub total: u8,
     pub criteria: Vec<CriterionScore>,
+    /// Hard limits failed; non-empty means excluded whatever the total.
+    pub exclusions: Vec<Exclusion>,
 }
 
 impl ZoneMatch {
     pub fn criterion(&self, kind: CriterionKind) -> Option<&CriterionScore> {
         self.criteria.iter().find(|c| c.kind == kind)
     }
+
+    pub fn is_excluded(&self) -> bool {
+        !self.exclusions.is_empty()
+    }
 }
 
-/// One searchable term of a zone: a cluster or chain-link name or keyword.
+/// A prospect's fit for one zone (the zone staff's direction).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProspectMatch {
+    pub prospect_id: String,
+    pub result: ZoneMatch,
+}
+
+/// A prospect prepared once for scoring against many zones: normalised text, taxonomy
+/// classification, origin regions. Rebuild it when the prospect changes.
 #[derive(Clone, Debug)]
-struct Term {
-    prepared: Prepared,
-    label: String,
-    cluster: usize,
-    link: Option<usize>,
+pub struct ProspectProfile {
+    pub prospect: Prospect,
+    text: Prepared,
+    classes: Vec<Classification>,
+    regions: Vec<&'static str>,
 }
 
-/// A zone with its terms prepared once, so that ranking while the user types does not
-/// re-normalise every profile on every keystroke.
+impl ProspectProfile {
+    pub fn new(prospect: &Prospect) -> Self {
+        let text = Prepared::new(&format!("{} {}", prospect.industry, prospect.products));
+        let classes = taxonomy()
+            .classify(&text)
+            .into_iter()
+            .filter(|c| c.confidence >= CLASSIFICATION_FLOOR)
+            .collect();
+        Self {
+            prospect: prospect.clone(),
+            text,
+            classes,
+            regions: region::regions_of(&prospect.origin),
+        }
+    }
+
+    /// Taxonomy codes the description was classified as, with confidence.
+    pub fn classes(&self) -> Vec<(String, f64)> {
+        let t = taxonomy();
+        self.classes
+            .iter()
+            .map(|c| (t.entry(c.entry).code.clone(), c.confidence))
+            .collect()
+    }
+}
+
+/// Where in a zone a term or code sits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Place {
+    zone: u32,
+    cluster: u16,
+    link: Option<u16>,
+}
+
 #[derive(Clone, Debug)]
-pub struct PreparedZone<'a> {
-    pub zone: &'a Zone,
-    terms: Vec<Term>,
+struct CodeTag {
+    code: String,
+    place: Place,
 }
 
-impl<'a> PreparedZone<'a> {
-    pub fn new(zone: &'a Zone) -> Self {
-        let mut terms = Vec::new();
-        let mut push = |label: &str, cluster: usize, link: Option<usize>| {
-            let prepared = Prepared::new(label);
-            if !prepared.is_empty() {
-                terms.push(Term {
-                    prepared,
-                    label: label.to_string(),
-                    cluster,
-                    link,
-                });
+/// A set of zones prepared for ranking: all cluster and link terms in one inverted index,
+/// taxonomy codes (stated, or found from the names), target regions. Build it when
+/// profiles change, not per keystroke.
+#[derive(Clone, Debug)]
+pub struct Catalogue {
+    zones: Vec<Zone>,
+    index: TermIndex,
+    term_place: Vec<(Place, String)>,
+    codes: Vec<Vec<CodeTag>>,
+    regions: Vec<Vec<(&'static str, Text)>>,
+}
+
+impl Catalogue {
+    pub fn new(zones: &[Zone]) -> Self {
+        let t = taxonomy();
+        let mut index = TermIndex::new();
+        let mut term_place = Vec::new();
+        let mut codes = Vec::with_capacity(zones.len());
+        let mut regions = Vec::with_capacity(zones.len());
+        for (zi, zone) in zones.iter().enumerate() {
+            let mut tags = Vec::new();
+            for (ci, cluster) in zone.clusters.iter().enumerate() {
+                let cplace = Place {
+                    zone: zi as u32,
+                    cluster: ci as u16,
+                    link: None,
+                };
+                let mut add_terms = |place: Place, name: &Text, keywords: &[String]| {
+                    for term in [&name.zh, &name.en].into_iter().chain(keywords) {
+                        if index.add(term).is_some() {
+                            term_place.push((place, term.clone()));
+                        }
+                    }
+                };
+                add_terms(cplace, &cluster.name, &cluster.keywords);
+                tag_codes(&mut tags, cplace, &cluster.codes, &cluster.name, t);
+                for (li, link) in cluster.links.iter().enumerate() {
+                    let lplace = Place {
+                        link: Some(li as u16),
+                        ..cplace
+                    };
+                    add_terms(lplace, &link.name, &link.keywords);
+                    tag_codes(&mut tags, lplace, &link.codes, &link.name, t);
+                }
             }
+            codes.push(tags);
+            let mut zr = Vec::new();
+            for target in &zone.target_regions {
+                for id in region::regions_of(&format!("{} {}", target.zh, target.en)) {
+                    if !zr.iter().any(|(r, _)| *r == id) {
+                        zr.push((id, target.clone()));
+                    }
+                }
+            }
+            regions.push(zr);
+        }
+        Self {
+            zones: zones.to_vec(),
+            index,
+            term_place,
+            codes,
+            regions,
+        }
+    }
+
+    pub fn zones(&self) -> &[Zone] {
+        &self.zones
+    }
+
+    /// Every zone scored for the prospect: zones that pass the hard limits first, best
+    /// first; then excluded zones, best first. Ties keep catalogue order.
+    pub fn rank(&self, p: &ProspectProfile, weights: &Weights) -> Vec<ZoneMatch> {
+        let best_terms = self.best_terms(p);
+        let mut out: Vec<ZoneMatch> = (0..self.zones.len())
+            .map(|zi| self.score_zone(zi, p, best_terms[zi], weights))
+            .collect();
+        out.sort_by_key(|m| (m.is_excluded(), std::cmp::Reverse(m.total)));
+        out
+    }
+
+    /// Score zone `zi` (catalogue order) for the prospect.
+    pub fn score(&self, zi: usize, p: &ProspectProfile, weights: &Weights) -> ZoneMatch {
+        let best = self.best_terms(p);
+        self.score_zone(zi, p, best[zi], weights)
+    }
+
+    /// Best text hit per zone: (term index, score, coverage).
+    fn best_terms(&self, p: &ProspectProfile) -> Vec<Option<(u32, f64, f64)>> {
+        let mut best: Vec<Option<(u32, f64, f64)>> = vec![None; self.zones.len()];
+        if p.text.is_empty() {
+            return best;
+        }
+        for hit in self.index.query(&p.text) {
+            if hit.coverage < INDUSTRY_EVIDENCE_FLOOR {
+                continue;
+            }
+            let score = hit.coverage * specificity(hit.evidence);
+            let (place, _) = &self.term_place[hit.term as usize];
+            let slot = &mut best[place.zone as usize];
+            let better = match slot {
+                None => true,
+                Some((t, s, _)) => {
+                    score > *s
+                        || (score == *s
+                            && place.link.is_some()
+                            && self.term_place[*t as usize].0.link.is_none())
+                }
+            };
+            if better {
+                *slot = Some((hit.term, score, hit.coverage));
+            }
+        }
+        best
+    }
+
+    fn score_zone(
+        &self,
+        zi: usize,
+        p: &ProspectProfile,
+        best_term: Option<(u32, f64, f64)>,
+        weights: &Weights,
+    ) -> ZoneMatch {
+        let zone = &self.zones[zi];
+        let (industry, place) = self.industry_fit(zi, p, best_term, weights);
+        let criteria = vec![
+            industry,
+            chain_fit(zone, p, place, weights),
+            space_fit(&p.prospect, zone, weights),
+            investment_fit(&p.prospect, zone, weights),
+            incentive_fit(zone, p, weights),
+            self.region_fit(zi, p, weights),
+        ];
+        let (sum, wsum) = criteria
+            .iter()
+            .filter(|c| c.applicable)
+            .fold((0.0, 0.0), |(s, w), c| {
+                (s + c.weight * c.score, w + c.weight)
+            });
+        let total = if wsum > 0.0 {
+            (100.0 * sum / wsum).round().clamp(0.0, 100.0) as u8
+        } else {
+            0
         };
-        for (ci, cluster) in zone.clusters.iter().enumerate() {
-            push(&cluster.name.zh, ci, None);
-            push(&cluster.name.en, ci, None);
-            for k in &cluster.keywords {
-                push(k, ci, None);
-            }
-            for (li, link) in cluster.links.iter().enumerate() {
-                push(&link.name.zh, ci, Some(li));
-                push(&link.name.en, ci, Some(li));
-                for k in &link.keywords {
-                    push(k, ci, Some(li));
+        ZoneMatch {
+            zone_id: zone.id.clone(),
+            total,
+            criteria,
+            exclusions: exclusions(zone, p),
+        }
+    }
+
+    /// Industry fit: the better of the best text hit and the best taxonomy relation.
+    fn industry_fit(
+        &self,
+        zi: usize,
+        p: &ProspectProfile,
+        best_term: Option<(u32, f64, f64)>,
+        weights: &Weights,
+    ) -> (CriterionScore, Option<(Place, f64)>) {
+        let kind = CriterionKind::Industry;
+        let weight = weights.get(kind);
+        if p.text.is_empty() {
+            return (
+                CriterionScore {
+                    kind,
+                    score: 0.0,
+                    weight,
+                    applicable: false,
+                    reasons: vec![Reason::NoIndustryGiven],
+                },
+                None,
+            );
+        }
+        let zone = &self.zones[zi];
+        let t = taxonomy();
+        let mut best: Option<(f64, Place, MatchVia)> = best_term.map(|(term, score, coverage)| {
+            let (place, label) = &self.term_place[term as usize];
+            (
+                score,
+                *place,
+                MatchVia::Term {
+                    term: label.clone(),
+                    coverage,
+                },
+            )
+        });
+        for class in &p.classes {
+            let pcode = &t.entry(class.entry).code;
+            for tag in &self.codes[zi] {
+                let relation = t.relation(pcode, &tag.code);
+                let score = class.confidence * relation.credit();
+                let better = match &best {
+                    None => score > 0.0,
+                    Some((s, place, _)) => {
+                        score > *s + 1e-9
+                            || ((score - *s).abs() <= 1e-9
+                                && tag.place.link.is_some()
+                                && place.link.is_none())
+                    }
+                };
+                if better {
+                    let zone_name = t
+                        .find(&tag.code)
+                        .map(|e| Text::new(&e.zh, &e.en))
+                        .unwrap_or_default();
+                    best = Some((
+                        score,
+                        tag.place,
+                        MatchVia::Taxonomy {
+                            prospect_code: pcode.clone(),
+                            prospect_name: Text::new(
+                                &t.entry(class.entry).zh,
+                                &t.entry(class.entry).en,
+                            ),
+                            zone_code: tag.code.clone(),
+                            zone_name,
+                            relation,
+                        },
+                    ));
                 }
             }
         }
-        Self { zone, terms }
+        match best {
+            Some((score, place, via)) if score > 0.0 => {
+                let cluster = &zone.clusters[place.cluster as usize];
+                let link = place.link.map(|l| cluster.links[l as usize].name.clone());
+                (
+                    CriterionScore {
+                        kind,
+                        score: score.clamp(0.0, 1.0),
+                        weight,
+                        applicable: true,
+                        reasons: vec![Reason::IndustryMatch {
+                            cluster: cluster.name.clone(),
+                            link,
+                            via,
+                        }],
+                    },
+                    Some((place, score)),
+                )
+            }
+            _ => (
+                CriterionScore {
+                    kind,
+                    score: 0.0,
+                    weight,
+                    applicable: true,
+                    reasons: vec![Reason::IndustryNoMatch],
+                },
+                None,
+            ),
+        }
     }
-}
 
-/// A prospect's text prepared once for scoring against many zones.
-#[derive(Clone, Debug)]
-pub struct PreparedProspect<'a> {
-    pub prospect: &'a Prospect,
-    industry: Prepared,
-}
-
-impl<'a> PreparedProspect<'a> {
-    pub fn new(prospect: &'a Prospect) -> Self {
-        let text = format!("{} {}", prospect.industry, prospect.products);
-        Self {
-            prospect,
-            industry: Prepared::new(&text),
+    fn region_fit(&self, zi: usize, p: &ProspectProfile, weights: &Weights) -> CriterionScore {
+        let kind = CriterionKind::Region;
+        let weight = weights.get(kind);
+        let not_applicable = |reason| CriterionScore {
+            kind,
+            score: 0.0,
+            weight,
+            applicable: false,
+            reasons: vec![reason],
+        };
+        if p.prospect.origin.trim().is_empty() {
+            return not_applicable(Reason::NoOriginGiven);
+        }
+        let targets = &self.regions[zi];
+        if targets.is_empty() {
+            return not_applicable(Reason::NoTargetRegions);
+        }
+        match targets.iter().find(|(id, _)| p.regions.contains(id)) {
+            Some((_, name)) => CriterionScore {
+                kind,
+                score: 1.0,
+                weight,
+                applicable: true,
+                reasons: vec![Reason::RegionTargeted {
+                    region: name.clone(),
+                }],
+            },
+            None => CriterionScore {
+                kind,
+                score: 0.0,
+                weight,
+                applicable: true,
+                reasons: vec![Reason::RegionNotTargeted {
+                    origin: p.prospect.origin.clone(),
+                }],
+            },
         }
     }
 }
 
-/// Score one prepared prospect against one prepared zone.
-pub fn score(p: &PreparedProspect, z: &PreparedZone, weights: &Weights) -> ZoneMatch {
-    let criteria = vec![
-        industry_fit(p, z, weights),
-        space_fit(p.prospect, z.zone, weights),
-        investment_fit(p.prospect, z.zone, weights),
-    ];
-    let (sum, wsum) = criteria
-        .iter()
-        .filter(|c| c.applicable)
-        .fold((0.0, 0.0), |(s, w), c| {
-            (s + c.weight * c.score, w + c.weight)
+fn specificity(evidence: f64) -> f64 {
+    MIN_SPECIFICITY + (1.0 - MIN_SPECIFICITY) * (evidence / SPECIFIC_EVIDENCE).min(1.0)
+}
+
+/// Stated codes, or, when none are stated, the taxonomy's best guess from the name.
+fn tag_codes(
+    tags: &mut Vec<CodeTag>,
+    place: Place,
+    stated: &[String],
+    name: &Text,
+    t: &crate::taxonomy::Taxonomy,
+) {
+    if !stated.is_empty() {
+        for code in stated {
+            tags.push(CodeTag {
+                code: code.trim().to_string(),
+                place,
+            });
+        }
+        return;
+    }
+    let guess = t.classify_text(&format!("{} {}", name.zh, name.en));
+    if let Some(c) = guess
+        .first()
+        .filter(|c| c.confidence >= CLASSIFICATION_FLOOR)
+    {
+        tags.push(CodeTag {
+            code: t.entry(c.entry).code.clone(),
+            place,
         });
-    let total = if wsum > 0.0 {
-        (100.0 * sum / wsum).round().clamp(0.0, 100.0) as u8
-    } else {
-        0
-    };
-    ZoneMatch {
-        zone_id: z.zone.id.clone(),
-        total,
-        criteria,
     }
 }
 
-/// Score one prospect against one zone.
-pub fn score_zone(prospect: &Prospect, zone: &Zone, weights: &Weights) -> ZoneMatch {
-    score(
-        &PreparedProspect::new(prospect),
-        &PreparedZone::new(zone),
-        weights,
-    )
-}
-
-/// Every zone scored for `prospect`, best first; ties go to the zone listed first.
-pub fn rank_zones(prospect: &Prospect, zones: &[Zone], weights: &Weights) -> Vec<ZoneMatch> {
-    let p = PreparedProspect::new(prospect);
-    let mut out: Vec<ZoneMatch> = zones
-        .iter()
-        .map(|z| score(&p, &PreparedZone::new(z), weights))
-        .collect();
-    out.sort_by_key(|m| std::cmp::Reverse(m.total));
-    out
-}
-
-fn industry_fit(p: &PreparedProspect, z: &PreparedZone, weights: &Weights) -> CriterionScore {
-    let kind = CriterionKind::Industry;
-    let weight = weights.of(kind);
-    if p.industry.is_empty() {
+fn chain_fit(
+    zone: &Zone,
+    p: &ProspectProfile,
+    matched: Option<(Place, f64)>,
+    weights: &Weights,
+) -> CriterionScore {
+    let kind = CriterionKind::Chain;
+    let weight = weights.get(kind);
+    if p.text.is_empty() {
         return CriterionScore {
             kind,
             score: 0.0,
@@ -301,49 +773,36 @@ fn industry_fit(p: &PreparedProspect, z: &PreparedZone, weights: &Weights) -> Cr
             reasons: vec![Reason::NoIndustryGiven],
         };
     }
-    // Best term by coverage × specificity; on a tie a chain link beats a cluster name.
-    let mut best: Option<(&Term, f64, f64)> = None;
-    for term in &z.terms {
-        let (c, evidence) = coverage_with_evidence(&term.prepared, &p.industry);
-        if c < INDUSTRY_EVIDENCE_FLOOR {
-            continue;
-        }
-        let specificity =
-            MIN_SPECIFICITY + (1.0 - MIN_SPECIFICITY) * (evidence / SPECIFIC_EVIDENCE).min(1.0);
-        let s = c * specificity;
-        let better = match best {
-            None => true,
-            Some((b, bs, _)) => s > bs || (s == bs && term.link.is_some() && b.link.is_none()),
-        };
-        if better {
-            best = Some((term, s, c));
-        }
-    }
-    match best {
-        Some((term, s, c)) => {
-            let cluster = &z.zone.clusters[term.cluster];
-            let link = term.link.map(|li| &cluster.links[li]);
-            CriterionScore {
-                kind,
-                score: s,
-                weight,
-                applicable: true,
-                reasons: vec![Reason::IndustryMatch {
-                    cluster: cluster.name.clone(),
-                    link: link.map(|l| l.name.clone()),
-                    link_status: link.map(|l| l.status),
-                    term: term.label.clone(),
-                    coverage: c,
-                }],
-            }
-        }
-        None => CriterionScore {
+    let Some((place, _)) = matched else {
+        return CriterionScore {
             kind,
             score: 0.0,
             weight,
             applicable: true,
-            reasons: vec![Reason::IndustryNoMatch],
-        },
+            reasons: vec![Reason::NoChainRelation],
+        };
+    };
+    let cluster = &zone.clusters[place.cluster as usize];
+    let (role, link) = match place.link.map(|l| &cluster.links[l as usize]) {
+        Some(l) if l.status == LinkStatus::Wanted => (ChainRole::FillsGap, Some(l.name.clone())),
+        Some(l) => (ChainRole::Strengthens, Some(l.name.clone())),
+        None => (ChainRole::Extends, None),
+    };
+    let value = match role {
+        ChainRole::FillsGap => FILLS_GAP_VALUE,
+        ChainRole::Strengthens => STRENGTHENS_VALUE,
+        ChainRole::Extends => EXTENDS_VALUE,
+    };
+    CriterionScore {
+        kind,
+        score: value,
+        weight,
+        applicable: true,
+        reasons: vec![Reason::ChainRole {
+            role,
+            cluster: cluster.name.clone(),
+            link,
+        }],
     }
 }
 
@@ -397,11 +856,12 @@ fn space_fit(p: &Prospect, zone: &Zone, weights: &Weights) -> CriterionScore {
             }
         }
     }
+    let weight = weights.get(kind);
     if parts.is_empty() {
         return CriterionScore {
             kind,
             score: 0.0,
-            weight: weights.of(kind),
+            weight,
             applicable: false,
             reasons: vec![Reason::NoSpaceNeed],
         };
@@ -409,7 +869,7 @@ fn space_fit(p: &Prospect, zone: &Zone, weights: &Weights) -> CriterionScore {
     CriterionScore {
         kind,
         score: parts.iter().sum::<f64>() / parts.len() as f64,
-        weight: weights.of(kind),
+        weight,
         applicable: true,
         reasons,
     }
@@ -417,7 +877,7 @@ fn space_fit(p: &Prospect, zone: &Zone, weights: &Weights) -> CriterionScore {
 
 fn investment_fit(p: &Prospect, zone: &Zone, weights: &Weights) -> CriterionScore {
     let kind = CriterionKind::Investment;
-    let weight = weights.of(kind);
+    let weight = weights.get(kind);
     let Some(investment) = p.investment_wan.filter(|v| *v > 0.0) else {
         return CriterionScore {
             kind,
@@ -479,4 +939,167 @@ fn investment_fit(p: &Prospect, zone: &Zone, weights: &Weights) -> CriterionScor
         applicable: true,
         reasons,
     }
+}
+
+/// Incentives the prospect qualifies for. With stated amounts, the score is their value
+/// (after the zone's per-enterprise cap) against [`STRONG_INCENTIVE_SHARE`] of the
+/// investment; without amounts, the share of listed policies that apply.
+fn incentive_fit(zone: &Zone, p: &ProspectProfile, weights: &Weights) -> CriterionScore {
+    let kind = CriterionKind::Incentives;
+    let weight = weights.get(kind);
+    if zone.incentives.is_empty() {
+        return CriterionScore {
+            kind,
+            score: 0.0,
+            weight,
+            applicable: false,
+            reasons: vec![Reason::NoIncentivesListed],
+        };
+    }
+    let pr = &p.prospect;
+    if pr.investment_wan.is_none() && pr.factory_m2.is_none() && pr.land_mu.is_none() {
+        return CriterionScore {
+            kind,
+            score: 0.0,
+            weight,
+            applicable: false,
+            reasons: vec![Reason::NoProjectFacts],
+        };
+    }
+    let t = taxonomy();
+    let eligible: Vec<&crate::model::Incentive> = zone
+        .incentives
+        .iter()
+        .filter(|i| {
+            (!i.requires_factory || pr.factory_m2.is_some_and(|m| m > 0.0))
+                && (!i.requires_land || pr.land_mu.is_some_and(|m| m > 0.0))
+                && i.min_investment_wan
+                    .is_none_or(|min| pr.investment_wan.is_some_and(|v| v >= min))
+                && (i.codes.is_empty()
+                    || i.codes.iter().any(|code| {
+                        p.classes.iter().any(|c| {
+                            t.relation(&t.entry(c.entry).code, code) >= Relation::SameGroup
+                        })
+                    }))
+        })
+        .collect();
+    let listed = zone.incentives.len();
+    if eligible.is_empty() {
+        return CriterionScore {
+            kind,
+            score: 0.0,
+            weight,
+            applicable: true,
+            reasons: vec![Reason::IncentivesNoneEligible { listed }],
+        };
+    }
+    let stated: Vec<f64> = eligible.iter().filter_map(|i| i.max_wan).collect();
+    let (value, capped_at) = if stated.is_empty() {
+        (None, None)
+    } else {
+        let sum: f64 = stated.iter().sum();
+        match zone.incentive_cap_wan {
+            Some(cap) if sum > cap => (Some(cap), Some(cap)),
+            _ => (Some(sum), None),
+        }
+    };
+    let score = match (value, pr.investment_wan.filter(|v| *v > 0.0)) {
+        (Some(v), Some(inv)) => (v / (STRONG_INCENTIVE_SHARE * inv)).min(1.0),
+        _ => eligible.len() as f64 / listed as f64,
+    };
+    CriterionScore {
+        kind,
+        score: score.clamp(0.0, 1.0),
+        weight,
+        applicable: true,
+        reasons: vec![Reason::IncentivesEligible {
+            eligible: eligible.iter().map(|i| i.name.clone()).collect(),
+            listed,
+            value_wan: value,
+            capped_at_wan: capped_at,
+        }],
+    }
+}
+
+fn exclusions(zone: &Zone, p: &ProspectProfile) -> Vec<Exclusion> {
+    let mut out = Vec::new();
+    let t = taxonomy();
+    for r in &zone.restricted {
+        let r = r.trim();
+        if r.is_empty() {
+            continue;
+        }
+        let is_code = r.chars().all(|c| c.is_ascii_digit())
+            || r.starts_with("SEI")
+            || (r.len() == 1 && r.chars().all(|c| c.is_ascii_uppercase()));
+        let hit = if is_code {
+            p.classes.iter().any(|c| {
+                let code = &t.entry(c.entry).code;
+                // The prospect's class is the restricted code or inside it.
+                code == r
+                    || (code.starts_with(r) && code.chars().all(|ch| ch.is_ascii_digit()))
+                    || t.relation(code, r) == Relation::Same
+            })
+        } else {
+            similarity::coverage(&Prepared::new(r), &p.text) >= RESTRICTION_COVERAGE
+        };
+        if hit {
+            out.push(Exclusion::RestrictedIndustry {
+                restriction: r.to_string(),
+            });
+        }
+    }
+    let pr = &p.prospect;
+    if pr.must_have.factory {
+        if let (Some(need), Some(a)) = (pr.factory_m2, zone.factory.availability()) {
+            if a.m2 < need {
+                out.push(Exclusion::FactoryMustHave {
+                    need_m2: need,
+                    available_m2: a.m2,
+                });
+            }
+        }
+    }
+    if pr.must_have.land {
+        if let (Some(need), Some(a)) = (pr.land_mu, zone.land_available_mu) {
+            if a < need {
+                out.push(Exclusion::LandMustHave {
+                    need_mu: need,
+                    available_mu: a,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Score one prospect against one zone.
+pub fn score_zone(prospect: &Prospect, zone: &Zone, weights: &Weights) -> ZoneMatch {
+    let catalogue = Catalogue::new(std::slice::from_ref(zone));
+    catalogue.score(0, &ProspectProfile::new(prospect), weights)
+}
+
+/// Every zone ranked for `prospect` (see [`Catalogue::rank`]). Builds the catalogue each
+/// call: for repeated ranking, build a [`Catalogue`] once.
+pub fn rank_zones(prospect: &Prospect, zones: &[Zone], weights: &Weights) -> Vec<ZoneMatch> {
+    Catalogue::new(zones).rank(&ProspectProfile::new(prospect), weights)
+}
+
+/// Every prospect ranked for one zone (the zone staff's view): those that pass the zone's
+/// hard limits first, best first. The score of a pair is the same in both directions.
+pub fn rank_prospects(
+    zone: &Zone,
+    prospects: &[ProspectProfile],
+    weights: &Weights,
+) -> Vec<ProspectMatch> {
+    let catalogue = Catalogue::new(std::slice::from_ref(zone));
+    let mut out: Vec<ProspectMatch> = prospects
+        .iter()
+        .map(|p| ProspectMatch {
+            prospect_id: p.prospect.id.clone(),
+            result: catalogue.score(0, p, weights),
+        })
+        .collect();
+    out.sort_by_key(|m| (m.result.is_excluded(), std::cmp::Reverse(m.result.total)));
+    out
 }

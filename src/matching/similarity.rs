@@ -38,7 +38,7 @@ impl Prepared {
         }
         bigrams.sort_unstable();
         bigrams.dedup();
-        let mut words = n.words.clone();
+        let mut words: Vec<String> = n.words.iter().map(|w| stem(w)).collect();
         words.sort();
         words.dedup();
         Self { bigrams, words }
@@ -117,15 +117,16 @@ pub fn stem(word: &str) -> String {
 /// Similarity of two Latin words in 0-1: 1 for the same stem, the normalised Levenshtein
 /// similarity when within [`allowed_edits`], otherwise 0. Numbers ("21700") match exactly.
 pub fn word_similarity(a: &str, b: &str) -> f64 {
+    stem_similarity(&stem(a), &stem(b))
+}
+
+/// [`word_similarity`] of two words already stemmed.
+pub fn stem_similarity(a: &str, b: &str) -> f64 {
     if a == b {
         return 1.0;
     }
     if a.chars().any(|c| c.is_ascii_digit()) || b.chars().any(|c| c.is_ascii_digit()) {
         return 0.0;
-    }
-    let (a, b) = (stem(a), stem(b));
-    if a == b {
-        return 1.0;
     }
     let shorter = a.chars().count().min(b.chars().count());
     let edits = strsim::levenshtein(&a, &b);
@@ -177,7 +178,7 @@ pub fn coverage_with_evidence(term: &Prepared, text: &Prepared) -> (f64, f64) {
         .map(|w| {
             text.words
                 .iter()
-                .map(|t| word_similarity(w, t))
+                .map(|t| stem_similarity(w, t))
                 .fold(0.0, f64::max)
         })
         .sum();

@@ -24,7 +24,7 @@ test('a captured prospect gets every zone ranked with a breakdown, and survives 
   }
 
   const top = app.matchRows().first();
-  await expect(top.locator('.criterion')).toHaveCount(3);
+  await expect(top.locator('.criterion')).toHaveCount(6);
   await expect(top).toContainText('21700圆柱动力电池');
   await expect(top).toContainText('需要厂房 20,000 m²');
   await expect(page.locator('[data-zone-id="changzhi-htz"]')).toContainText('可用 60,000 m²');

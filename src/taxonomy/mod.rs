@@ -1,0 +1,360 @@
+//! The industry taxonomy shipped with the app: GB/T 4754-2017 (all 20 sections and 97
+//! divisions, plus the groups and classes zone clusters need) and the nine 2018 strategic
+//! emerging industry domains (`SEI1`-`SEI9`), with Chinese and English names and everyday
+//! synonyms. Built by `tools/build_taxonomy.py`; source and date are in the data file.
+//!
+//! ```
+//! use zonematch::taxonomy::{taxonomy, Relation};
+//! let t = taxonomy();
+//! let hits = t.classify_text("21700 cylindrical Li-ion battery cells");
+//! assert_eq!(t.entry(hits[0].entry).code, "3841");
+//! assert_eq!(t.relation("3841", "384"), Relation::Contains);
+//! assert_eq!(t.relation("3841", "3612"), Relation::SameDomain);
+//! ```
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::matching::index::TermIndex;
+use crate::matching::similarity::Prepared;
+use crate::matching::{INDUSTRY_EVIDENCE_FLOOR, MIN_SPECIFICITY, SPECIFIC_EVIDENCE};
+
+const TAXONOMY_JSON: &str = include_str!("taxonomy.json");
+
+/// Most taxonomy entries kept for one description: a description rarely names more than
+/// a couple of industries, and more hits only add noise to hierarchy matching.
+pub const MAX_CLASSIFICATION_HITS: usize = 3;
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Entry {
+    /// `A`-`T` (section), 2-4 digits (division, group, class) or `SEI1`-`SEI9`.
+    pub code: String,
+    /// Section letter of the entry (empty for strategic domains).
+    #[serde(rename = "sec")]
+    pub section: String,
+    pub zh: String,
+    pub en: String,
+    #[serde(rename = "syn")]
+    pub synonyms: Vec<String>,
+    /// Strategic emerging industry domains (1-9) the entry belongs to.
+    pub sei: Vec<u8>,
+}
+
+impl Entry {
+    /// 1 section, 2 division, 3 group, 4 class, 0 strategic domain.
+    pub fn level(&self) -> u8 {
+        if self.code.starts_with("SEI") {
+            0
+        } else if self.code.chars().all(|c| c.is_ascii_digit()) {
+            self.code.len().min(4) as u8
+        } else {
+            1
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct TaxonomyFile {
+    source: String,
+    compiled: String,
+    entries: Vec<Entry>,
+}
+
+/// How two taxonomy codes relate, from closest to unrelated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Relation {
+    Unrelated,
+    /// Same GB/T section (e.g. both manufacturing).
+    SameSection,
+    /// Share a strategic emerging industry domain.
+    SameDomain,
+    /// Same division (2 digits).
+    SameDivision,
+    /// Same group (3 digits).
+    SameGroup,
+    /// One code is the parent of the other (384 ⊃ 3841).
+    Contains,
+    Same,
+}
+
+impl Relation {
+    /// Industry-fit credit for a relation: same class > same group > same division >
+    /// same domain > same section. A parent/child pair is nearly as good as a match (a
+    /// zone recruiting "battery manufacturing" wants a Li-ion maker); a shared section
+    /// says little (most zones are manufacturing), so it earns little.
+    pub fn credit(self) -> f64 {
+        match self {
+            Relation::Same => 1.0,
+            Relation::Contains => 0.9,
+            Relation::SameGroup => 0.8,
+            Relation::SameDivision => 0.6,
+            Relation::SameDomain => 0.45,
+            Relation::SameSection => 0.15,
+            Relation::Unrelated => 0.0,
+        }
+    }
+}
+
+/// A taxonomy entry found in a text, with a confidence in 0-1.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Classification {
+    pub entry: usize,
+    pub confidence: f64,
+}
+
+pub struct Taxonomy {
+    pub source: String,
+    pub compiled: String,
+    entries: Vec<Entry>,
+    index: TermIndex,
+    /// Entry of each indexed term.
+    term_entry: Vec<usize>,
+}
+
+impl Taxonomy {
+    fn load() -> Self {
+        let file: TaxonomyFile = serde_json::from_str(TAXONOMY_JSON).unwrap_or(TaxonomyFile {
+            source: String::new(),
+            compiled: String::new(),
+            entries: Vec::new(),
+        });
+        let mut index = TermIndex::new();
+        let mut term_entry = Vec::new();
+        for (i, e) in file.entries.iter().enumerate() {
+            for t in std::iter::once(&e.zh)
+                .chain(std::iter::once(&e.en))
+                .chain(&e.synonyms)
+            {
+                if index.add(t).is_some() {
+                    term_entry.push(i);
+                }
+            }
+        }
+        Self {
+            source: file.source,
+            compiled: file.compiled,
+            entries: file.entries,
+            index,
+            term_entry,
+        }
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn entry(&self, i: usize) -> &Entry {
+        &self.entries[i]
+    }
+
+    pub fn find(&self, code: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.code == code)
+    }
+
+    pub fn classify_text(&self, text: &str) -> Vec<Classification> {
+        self.classify(&Prepared::new(text))
+    }
+
+    /// The entries `text` most likely describes, best first (at most
+    /// [`MAX_CLASSIFICATION_HITS`]). Confidence is term coverage × specificity, as for
+    /// industry fit; on equal confidence the finer level (class over group) wins.
+    pub fn classify(&self, text: &Prepared) -> Vec<Classification> {
+        let mut best: Vec<Classification> = Vec::new();
+        for hit in self.index.query(text) {
+            if hit.coverage < INDUSTRY_EVIDENCE_FLOOR {
+                continue;
+            }
+            let entry = self.term_entry[hit.term as usize];
+            let specificity = MIN_SPECIFICITY
+                + (1.0 - MIN_SPECIFICITY) * (hit.evidence / SPECIFIC_EVIDENCE).min(1.0);
+            let confidence = hit.coverage * specificity;
+            match best.iter_mut().find(|c| c.entry == entry) {
+                Some(c) => c.confidence = c.confidence.max(confidence),
+                None => best.push(Classification { entry, confidence }),
+            }
+        }
+        best.sort_by(|a, b| {
+            b.confidence.total_cmp(&a.confidence).then_with(|| {
+                self.entries[b.entry]
+                    .code
+                    .len()
+                    .cmp(&self.entries[a.entry].code.len())
+            })
+        });
+        best.truncate(MAX_CLASSIFICATION_HITS);
+        best
+    }
+
+    /// How codes `a` and `b` relate (either may be a section letter, a 2-4 digit code, or
+    /// a strategic domain `SEIn`; unknown codes relate only by their digits).
+    pub fn relation(&self, a: &str, b: &str) -> Relation {
+        if a.is_empty() || b.is_empty() {
+            return Relation::Unrelated;
+        }
+        if a == b {
+            return Relation::Same;
+        }
+        let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+        if digits(a) && digits(b) {
+            if a.starts_with(b) || b.starts_with(a) {
+                return Relation::Contains;
+            }
+            if a.len() >= 3 && b.len() >= 3 && a[..3] == b[..3] {
+                return Relation::SameGroup;
+            }
+            if a[..2] == b[..2] {
+                return Relation::SameDivision;
+            }
+        }
+        let (da, db) = (self.domains(a), self.domains(b));
+        if da.iter().any(|d| db.contains(d)) {
+            return Relation::SameDomain;
+        }
+        let (sa, sb) = (self.section(a), self.section(b));
+        if !sa.is_empty() && sa == sb {
+            if a.len() == 1 || b.len() == 1 {
+                return Relation::Contains;
+            }
+            return Relation::SameSection;
+        }
+        Relation::Unrelated
+    }
+
+    /// Strategic domains of a code: its own, or those of its nearest listed ancestor.
+    fn domains(&self, code: &str) -> Vec<u8> {
+        if let Some(n) = code.strip_prefix("SEI").and_then(|n| n.parse::<u8>().ok()) {
+            return vec![n];
+        }
+        let mut c = code;
+        while !c.is_empty() {
+            if let Some(e) = self.find(c) {
+                if !e.sei.is_empty() {
+                    return e.sei.clone();
+                }
+            }
+            c = &c[..c.len() - 1];
+        }
+        Vec::new()
+    }
+
+    /// Section letter of a code (`C` for 3841).
+    fn section(&self, code: &str) -> String {
+        if code.len() == 1 && code.chars().all(|c| c.is_ascii_uppercase()) {
+            return code.to_string();
+        }
+        if code.len() >= 2 && code.chars().all(|c| c.is_ascii_digit()) {
+            if let Some(e) = self.find(&code[..2]) {
+                return e.section.clone();
+            }
+        }
+        String::new()
+    }
+}
+
+static TAXONOMY: OnceLock<Taxonomy> = OnceLock::new();
+
+/// The shipped taxonomy, loaded and indexed on first use.
+pub fn taxonomy() -> &'static Taxonomy {
+    TAXONOMY.get_or_init(Taxonomy::load)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn taxonomy_is_complete_at_the_top_levels() {
+        let t = taxonomy();
+        let sections = t.entries().iter().filter(|e| e.code.len() == 1).count();
+        let divisions = t
+            .entries()
+            .iter()
+            .filter(|e| e.code.len() == 2 && e.code.chars().all(|c| c.is_ascii_digit()))
+            .count();
+        let domains = t
+            .entries()
+            .iter()
+            .filter(|e| e.code.starts_with("SEI"))
+            .count();
+        assert_eq!((sections, divisions, domains), (20, 97, 9));
+        for e in t.entries() {
+            assert!(
+                !e.zh.is_empty() && !e.en.is_empty(),
+                "{} needs both names",
+                e.code
+            );
+        }
+        assert!(t.source.contains("GB/T 4754-2017") && !t.compiled.is_empty());
+    }
+
+    #[test]
+    fn classifies_everyday_words_in_both_languages() {
+        let t = taxonomy();
+        let cases: &[(&str, &str)] = &[
+            ("动力电池", "3841"),
+            ("锂电池电芯", "3841"),
+            ("21700 cylindrical battery cells", "3841"),
+            ("封测", "3973"),
+            ("IC packaging and testing", "3973"),
+            ("新能源汽车整车", "3612"),
+            ("NEV", "3612"),
+            ("光伏组件", "3825"),
+            ("solar modules", "3825"),
+            ("生物制药", "276"),
+            ("食醋", "1462"),
+            ("矿泉水", "1522"),
+            ("工业机器人", "3491"),
+            ("污水处理", "4620"),
+            ("芯片设计 fabless", "6520"),
+        ];
+        for (text, code) in cases {
+            let hits = t.classify_text(text);
+            let got: Vec<&str> = hits
+                .iter()
+                .map(|h| t.entry(h.entry).code.as_str())
+                .collect();
+            assert_eq!(got.first().copied(), Some(*code), "{text}: {got:?}");
+            assert!(hits[0].confidence > 0.5 && hits[0].confidence <= 1.0);
+        }
+        assert!(t.classify_text("qwerty 呵呵").is_empty());
+    }
+
+    #[test]
+    fn relations_follow_the_hierarchy() {
+        let t = taxonomy();
+        let cases: &[(&str, &str, Relation)] = &[
+            ("3841", "3841", Relation::Same),
+            ("3841", "384", Relation::Contains),
+            ("38", "3841", Relation::Contains),
+            ("3973", "3976", Relation::SameGroup),
+            ("3973", "3985", Relation::SameDivision),
+            ("3841", "3612", Relation::SameDomain),
+            ("3973", "SEI1", Relation::SameDomain),
+            ("1462", "3841", Relation::SameSection),
+            ("C", "3841", Relation::Contains),
+            ("1462", "7721", Relation::Unrelated),
+            ("", "3841", Relation::Unrelated),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(t.relation(a, b), *want, "{a} vs {b}");
+            assert_eq!(t.relation(b, a), *want, "{b} vs {a} (symmetric)");
+        }
+        let credits: Vec<f64> = [
+            Relation::Same,
+            Relation::Contains,
+            Relation::SameGroup,
+            Relation::SameDivision,
+            Relation::SameDomain,
+            Relation::SameSection,
+            Relation::Unrelated,
+        ]
+        .iter()
+        .map(|r| r.credit())
+        .collect();
+        assert!(
+            credits.windows(2).all(|w| w[0] > w[1]),
+            "closer relations earn more"
+        );
+    }
+}
