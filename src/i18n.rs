@@ -405,41 +405,47 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
                 (None, true) => format!("产业集群「{}」", cluster.get(lang)),
                 (None, false) => format!("cluster “{}”", cluster.get(lang)),
             };
-            match (via, zh) {
-                (MatchVia::Term { term, coverage }, true) => format!(
-                    "匹配{place}（关键词“{term}”，覆盖 {}%）",
-                    (coverage * 100.0).round()
-                ),
-                (MatchVia::Term { term, coverage }, false) => format!(
-                    "Matches {place} (term “{term}”, {}% found)",
-                    (coverage * 100.0).round()
-                ),
-                (
-                    MatchVia::Taxonomy {
-                        prospect_code,
-                        prospect_name,
-                        zone_code,
-                        zone_name,
-                        relation,
-                    },
-                    _,
-                ) => {
-                    if zh {
-                        format!(
-                            "行业分类 {prospect_code} {} 与{place}（{zone_code} {}）属{}",
-                            prospect_name.get(lang),
-                            zone_name.get(lang),
-                            relation_label(*relation, lang)
-                        )
-                    } else {
-                        format!(
-                            "Industry class {prospect_code} {} and {place} ({zone_code} {}) are {}",
-                            prospect_name.get(lang),
-                            zone_name.get(lang),
-                            relation_label(*relation, lang)
-                        )
+            let evidence: Vec<String> = via
+                .iter()
+                .map(|v| match (v, zh) {
+                    (MatchVia::Term { term, coverage }, true) => {
+                        format!("关键词“{term}”（覆盖 {}%）", (coverage * 100.0).round())
                     }
-                }
+                    (MatchVia::Term { term, coverage }, false) => {
+                        format!("term “{term}” ({}% found)", (coverage * 100.0).round())
+                    }
+                    (
+                        MatchVia::Taxonomy {
+                            prospect_code,
+                            prospect_name,
+                            zone_code,
+                            zone_name,
+                            relation,
+                        },
+                        _,
+                    ) => {
+                        if zh {
+                            format!(
+                                "行业分类 {prospect_code} {} 与 {zone_code} {} 属{}",
+                                prospect_name.get(lang),
+                                zone_name.get(lang),
+                                relation_label(*relation, lang)
+                            )
+                        } else {
+                            format!(
+                                "industry class {prospect_code} {} and {zone_code} {} are {}",
+                                prospect_name.get(lang),
+                                zone_name.get(lang),
+                                relation_label(*relation, lang)
+                            )
+                        }
+                    }
+                })
+                .collect();
+            if zh {
+                format!("匹配{place}：{}", evidence.join("；"))
+            } else {
+                format!("Matches {place}: {}", evidence.join("; "))
             }
         }
         Reason::ChainRole {
@@ -814,10 +820,10 @@ mod tests {
         let m = Reason::IndustryMatch {
             cluster: Text::new("新一代信息技术", "New-generation information technology"),
             link: Some(Text::new("集成电路封装", "IC packaging")),
-            via: MatchVia::Term {
+            via: vec![MatchVia::Term {
                 term: "封测".into(),
                 coverage: 1.0,
-            },
+            }],
         };
         assert!(reason(&m, Lang::Zh)
             .starts_with("匹配产业集群「新一代信息技术」的环节「集成电路封装」"));

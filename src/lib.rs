@@ -7,10 +7,12 @@
 //! - `app` (browser only): Leptos views that render state and call the domain.
 
 pub mod demo;
+pub mod evaluation;
 pub mod forms;
 pub mod i18n;
 pub mod matching;
 pub mod model;
+pub mod synthetic;
 pub mod taxonomy;
 pub mod transfer;
 

@@ -37,7 +37,7 @@ pub mod similarity;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{LinkStatus, Prospect, Text, Zone};
-use crate::taxonomy::{taxonomy, Classification, Relation};
+use crate::taxonomy::{affinity_keys, relation_keys, taxonomy, Classification, CodeKey, Relation};
 use index::TermIndex;
 use similarity::Prepared;
 
@@ -58,6 +58,16 @@ pub const MIN_SPECIFICITY: f64 = 0.7;
 /// Smallest classification confidence used for hierarchy matching and restrictions:
 /// below it the taxonomy guess is too weak to stand on.
 pub const CLASSIFICATION_FLOOR: f64 = 0.5;
+
+/// How much a taxonomy match counts against a term match: a shared industry class says
+/// "same kind of business", a term says "the very product", so a class alone earns a
+/// little less. Text and class evidence combine as a noisy-OR:
+/// `1 − (1 − text) × (1 − TAXONOMY_WEIGHT × class)`.
+pub const TAXONOMY_WEIGHT: f64 = 0.9;
+
+/// Incentive credit per eligible policy when no amounts are stated: eligibility without
+/// a value is weaker evidence than a known amount, so a full list earns half.
+pub const UNKNOWN_AMOUNT_CREDIT: f64 = 0.5;
 
 /// Credit for a space need when the zone has not published its free space: not a failure
 /// (the zone may well have it), but not the certainty of a stated figure either.
@@ -253,7 +263,8 @@ pub enum Reason {
     IndustryMatch {
         cluster: Text,
         link: Option<Text>,
-        via: MatchVia,
+        /// The evidence: a term found, a taxonomy relation, or both.
+        via: Vec<MatchVia>,
     },
     IndustryNoMatch,
     ChainRole {
@@ -360,6 +371,9 @@ pub struct ZoneMatch {
     pub criteria: Vec<CriterionScore>,
     /// Hard limits failed; non-empty means excluded whatever the total.
     pub exclusions: Vec<Exclusion>,
+    /// Share of the prospect's description the best-matching cluster or link explains
+    /// (0-1); breaks ties between equal totals.
+    pub explained: f64,
 }
 
 impl ZoneMatch {
@@ -386,21 +400,29 @@ pub struct ProspectProfile {
     pub prospect: Prospect,
     text: Prepared,
     classes: Vec<Classification>,
+    /// Resolved codes of `classes`, same order.
+    class_keys: Vec<CodeKey>,
     regions: Vec<&'static str>,
 }
 
 impl ProspectProfile {
     pub fn new(prospect: &Prospect) -> Self {
         let text = Prepared::new(&format!("{} {}", prospect.industry, prospect.products));
-        let classes = taxonomy()
+        let t = taxonomy();
+        let classes: Vec<Classification> = t
             .classify(&text)
             .into_iter()
             .filter(|c| c.confidence >= CLASSIFICATION_FLOOR)
+            .collect();
+        let class_keys = classes
+            .iter()
+            .map(|c| t.key(&t.entry(c.entry).code))
             .collect();
         Self {
             prospect: prospect.clone(),
             text,
             classes,
+            class_keys,
             regions: region::regions_of(&prospect.origin),
         }
     }
@@ -423,10 +445,39 @@ struct Place {
     link: Option<u16>,
 }
 
+/// Evidence for one cluster or link: its best text hit and its best class relation
+/// (score, index of the prospect's class, the zone's code tag).
+type PlaceEvidence<'a> = (
+    Place,
+    Option<&'a TextHit>,
+    Option<(f64, usize, &'a CodeTag)>,
+);
+
+/// The best term of one cluster or link found in a description.
+#[derive(Clone, Debug)]
+struct TextHit {
+    place: Place,
+    score: f64,
+    term: u32,
+    coverage: f64,
+}
+
 #[derive(Clone, Debug)]
 struct CodeTag {
     code: String,
+    key: CodeKey,
+    /// The code's taxonomy name, for reasons (empty when the code is not listed).
+    name: Text,
     place: Place,
+}
+
+/// A zone's restricted industry, resolved once.
+#[derive(Clone, Debug)]
+struct Restriction {
+    text: String,
+    /// Set when the restriction is a taxonomy code.
+    key: Option<CodeKey>,
+    prepared: Prepared,
 }
 
 /// A set of zones prepared for ranking: all cluster and link terms in one inverted index,
@@ -437,7 +488,10 @@ pub struct Catalogue {
     zones: Vec<Zone>,
     index: TermIndex,
     term_place: Vec<(Place, String)>,
+    /// Per zone: every cluster and link with the union of its terms' units.
+    place_units: Vec<Vec<(Place, Prepared)>>,
     codes: Vec<Vec<CodeTag>>,
+    restrictions: Vec<Vec<Restriction>>,
     regions: Vec<Vec<(&'static str, Text)>>,
 }
 
@@ -448,8 +502,11 @@ impl Catalogue {
         let mut term_place = Vec::new();
         let mut codes = Vec::with_capacity(zones.len());
         let mut regions = Vec::with_capacity(zones.len());
+        let mut place_units = Vec::with_capacity(zones.len());
+        let mut restrictions = Vec::with_capacity(zones.len());
         for (zi, zone) in zones.iter().enumerate() {
             let mut tags = Vec::new();
+            let mut units: Vec<(Place, Prepared)> = Vec::new();
             for (ci, cluster) in zone.clusters.iter().enumerate() {
                 let cplace = Place {
                     zone: zi as u32,
@@ -457,11 +514,20 @@ impl Catalogue {
                     link: None,
                 };
                 let mut add_terms = |place: Place, name: &Text, keywords: &[String]| {
+                    let mut union = Prepared::default();
                     for term in [&name.zh, &name.en].into_iter().chain(keywords) {
-                        if index.add(term).is_some() {
+                        let prepared = Prepared::new(term);
+                        if index.add_prepared(&prepared).is_some() {
                             term_place.push((place, term.clone()));
+                            union.bigrams.extend(prepared.bigrams);
+                            union.words.extend(prepared.words);
                         }
                     }
+                    union.bigrams.sort_unstable();
+                    union.bigrams.dedup();
+                    union.words.sort();
+                    union.words.dedup();
+                    units.push((place, union));
                 };
                 add_terms(cplace, &cluster.name, &cluster.keywords);
                 tag_codes(&mut tags, cplace, &cluster.codes, &cluster.name, t);
@@ -475,6 +541,19 @@ impl Catalogue {
                 }
             }
             codes.push(tags);
+            place_units.push(units);
+            restrictions.push(
+                zone.restricted
+                    .iter()
+                    .map(|r| r.trim())
+                    .filter(|r| !r.is_empty())
+                    .map(|r| Restriction {
+                        text: r.to_string(),
+                        key: is_code(r).then(|| t.key(r)),
+                        prepared: Prepared::new(r),
+                    })
+                    .collect(),
+            );
             let mut zr = Vec::new();
             for target in &zone.target_regions {
                 for id in region::regions_of(&format!("{} {}", target.zh, target.en)) {
@@ -489,7 +568,9 @@ impl Catalogue {
             zones: zones.to_vec(),
             index,
             term_place,
+            place_units,
             codes,
+            restrictions,
             regions,
         }
     }
@@ -501,25 +582,47 @@ impl Catalogue {
     /// Every zone scored for the prospect: zones that pass the hard limits first, best
     /// first; then excluded zones, best first. Ties keep catalogue order.
     pub fn rank(&self, p: &ProspectProfile, weights: &Weights) -> Vec<ZoneMatch> {
-        let best_terms = self.best_terms(p);
-        let mut out: Vec<ZoneMatch> = (0..self.zones.len())
-            .map(|zi| self.score_zone(zi, p, best_terms[zi], weights))
+        self.rank_explaining(p, weights, usize::MAX)
+    }
+
+    /// [`Catalogue::rank`], with reasons only for the first `explain` zones: what a screen
+    /// that shows the best few zones needs, at a fraction of the cost for thousands of
+    /// zones. Scores, totals and exclusions are complete for every zone.
+    pub fn rank_explaining(
+        &self,
+        p: &ProspectProfile,
+        weights: &Weights,
+        explain: usize,
+    ) -> Vec<ZoneMatch> {
+        let text_hits = self.text_hits(p);
+        let mut out: Vec<(usize, ZoneMatch)> = (0..self.zones.len())
+            .map(|zi| (zi, self.score_zone(zi, p, &text_hits[zi], weights, false)))
             .collect();
-        out.sort_by_key(|m| (m.is_excluded(), std::cmp::Reverse(m.total)));
-        out
+        sort_matches(&mut out, |(_, m)| m);
+        out.into_iter()
+            .enumerate()
+            .map(|(rank, (zi, m))| {
+                if rank < explain {
+                    self.score_zone(zi, p, &text_hits[zi], weights, true)
+                } else {
+                    m
+                }
+            })
+            .collect()
     }
 
     /// Score zone `zi` (catalogue order) for the prospect.
     pub fn score(&self, zi: usize, p: &ProspectProfile, weights: &Weights) -> ZoneMatch {
-        let best = self.best_terms(p);
-        self.score_zone(zi, p, best[zi], weights)
+        let hits = self.text_hits(p);
+        self.score_zone(zi, p, &hits[zi], weights, true)
     }
 
-    /// Best text hit per zone: (term index, score, coverage).
-    fn best_terms(&self, p: &ProspectProfile) -> Vec<Option<(u32, f64, f64)>> {
-        let mut best: Vec<Option<(u32, f64, f64)>> = vec![None; self.zones.len()];
+    /// Text hits per zone: the best term per cluster or link, as (place, score, term,
+    /// coverage).
+    fn text_hits(&self, p: &ProspectProfile) -> Vec<Vec<TextHit>> {
+        let mut hits: Vec<Vec<TextHit>> = vec![Vec::new(); self.zones.len()];
         if p.text.is_empty() {
-            return best;
+            return hits;
         }
         for hit in self.index.query(&p.text) {
             if hit.coverage < INDUSTRY_EVIDENCE_FLOOR {
@@ -527,39 +630,71 @@ impl Catalogue {
             }
             let score = hit.coverage * specificity(hit.evidence);
             let (place, _) = &self.term_place[hit.term as usize];
-            let slot = &mut best[place.zone as usize];
-            let better = match slot {
-                None => true,
-                Some((t, s, _)) => {
-                    score > *s
-                        || (score == *s
-                            && place.link.is_some()
-                            && self.term_place[*t as usize].0.link.is_none())
+            let zone_hits = &mut hits[place.zone as usize];
+            match zone_hits.iter_mut().find(|h| h.place == *place) {
+                Some(h) if score > h.score => {
+                    h.score = score;
+                    h.term = hit.term;
+                    h.coverage = hit.coverage;
                 }
-            };
-            if better {
-                *slot = Some((hit.term, score, hit.coverage));
+                Some(_) => {}
+                None => zone_hits.push(TextHit {
+                    place: *place,
+                    score,
+                    term: hit.term,
+                    coverage: hit.coverage,
+                }),
             }
         }
-        best
+        hits
+    }
+
+    /// Share of the description's units covered by the terms of `place`.
+    fn explained(&self, place: Place, p: &ProspectProfile) -> f64 {
+        let total = p.text.units();
+        if total == 0 {
+            return 0.0;
+        }
+        let Some((_, union)) = self.place_units[place.zone as usize]
+            .iter()
+            .find(|(pl, _)| *pl == place)
+        else {
+            return 0.0;
+        };
+        let bigrams = p
+            .text
+            .bigrams
+            .iter()
+            .filter(|b| union.bigrams.binary_search(b).is_ok())
+            .count();
+        // Exact stems only: this is a tie-breaker, not worth an edit distance per zone.
+        let words = p
+            .text
+            .words
+            .iter()
+            .filter(|w| union.words.binary_search(w).is_ok())
+            .count();
+        (bigrams + words) as f64 / total as f64
     }
 
     fn score_zone(
         &self,
         zi: usize,
         p: &ProspectProfile,
-        best_term: Option<(u32, f64, f64)>,
+        text_hits: &[TextHit],
         weights: &Weights,
+        explain: bool,
     ) -> ZoneMatch {
         let zone = &self.zones[zi];
-        let (industry, place) = self.industry_fit(zi, p, best_term, weights);
+        let (industry, place) = self.industry_fit(zi, p, text_hits, weights, explain);
+        let explained = place.map(|(pl, _)| self.explained(pl, p)).unwrap_or(0.0);
         let criteria = vec![
             industry,
-            chain_fit(zone, p, place, weights),
-            space_fit(&p.prospect, zone, weights),
-            investment_fit(&p.prospect, zone, weights),
-            incentive_fit(zone, p, weights),
-            self.region_fit(zi, p, weights),
+            chain_fit(zone, p, place, weights, explain),
+            space_fit(&p.prospect, zone, weights, explain),
+            investment_fit(&p.prospect, zone, weights, explain),
+            incentive_fit(zone, p, weights, explain),
+            self.region_fit(zi, p, weights, explain),
         ];
         let (sum, wsum) = criteria
             .iter()
@@ -576,17 +711,20 @@ impl Catalogue {
             zone_id: zone.id.clone(),
             total,
             criteria,
-            exclusions: exclusions(zone, p),
+            exclusions: exclusions(zone, &self.restrictions[zi], p),
+            explained,
         }
     }
 
-    /// Industry fit: the better of the best text hit and the best taxonomy relation.
+    /// Industry fit: per cluster and link, text evidence (best term) and taxonomy evidence
+    /// (best code relation) combined as a noisy-OR; the best place wins.
     fn industry_fit(
         &self,
         zi: usize,
         p: &ProspectProfile,
-        best_term: Option<(u32, f64, f64)>,
+        text_hits: &[TextHit],
         weights: &Weights,
+        explain: bool,
     ) -> (CriterionScore, Option<(Place, f64)>) {
         let kind = CriterionKind::Industry;
         let weight = weights.get(kind);
@@ -597,77 +735,88 @@ impl Catalogue {
                     score: 0.0,
                     weight,
                     applicable: false,
-                    reasons: vec![Reason::NoIndustryGiven],
+                    reasons: why(explain, || vec![Reason::NoIndustryGiven]),
                 },
                 None,
             );
         }
         let zone = &self.zones[zi];
         let t = taxonomy();
-        let mut best: Option<(f64, Place, MatchVia)> = best_term.map(|(term, score, coverage)| {
-            let (place, label) = &self.term_place[term as usize];
-            (
-                score,
-                *place,
-                MatchVia::Term {
-                    term: label.clone(),
-                    coverage,
-                },
-            )
-        });
-        for class in &p.classes {
-            let pcode = &t.entry(class.entry).code;
-            for tag in &self.codes[zi] {
-                let relation = t.relation(pcode, &tag.code);
-                let score = class.confidence * relation.credit();
-                let better = match &best {
-                    None => score > 0.0,
-                    Some((s, place, _)) => {
-                        score > *s + 1e-9
-                            || ((score - *s).abs() <= 1e-9
-                                && tag.place.link.is_some()
-                                && place.link.is_none())
+        // (place, text hit, best class evidence: (score, class index, zone tag))
+        let mut places: Vec<PlaceEvidence> =
+            text_hits.iter().map(|h| (h.place, Some(h), None)).collect();
+        for tag in &self.codes[zi] {
+            for (ci, (class, key)) in p.classes.iter().zip(&p.class_keys).enumerate() {
+                let score = class.confidence * affinity_keys(key, &tag.key);
+                if score <= 0.0 {
+                    continue;
+                }
+                let slot = match places.iter_mut().find(|(pl, _, _)| *pl == tag.place) {
+                    Some(slot) => slot,
+                    None => {
+                        places.push((tag.place, None, None));
+                        places.last_mut().expect("just pushed")
                     }
                 };
-                if better {
-                    let zone_name = t
-                        .find(&tag.code)
-                        .map(|e| Text::new(&e.zh, &e.en))
-                        .unwrap_or_default();
-                    best = Some((
-                        score,
-                        tag.place,
-                        MatchVia::Taxonomy {
-                            prospect_code: pcode.clone(),
-                            prospect_name: Text::new(
-                                &t.entry(class.entry).zh,
-                                &t.entry(class.entry).en,
-                            ),
-                            zone_code: tag.code.clone(),
-                            zone_name,
-                            relation,
-                        },
-                    ));
+                if slot.2.is_none_or(|(s, _, _)| score > s) {
+                    slot.2 = Some((score, ci, tag));
                 }
             }
         }
+        let combined = |text: Option<&TextHit>, class: Option<(f64, usize, &CodeTag)>| {
+            let ts = text.map(|h| h.score).unwrap_or(0.0);
+            let cs = class.map(|c| c.0).unwrap_or(0.0);
+            1.0 - (1.0 - ts) * (1.0 - TAXONOMY_WEIGHT * cs)
+        };
+        let best = places.iter().max_by(|a, b| {
+            combined(a.1, a.2)
+                .total_cmp(&combined(b.1, b.2))
+                .then_with(|| a.0.link.is_some().cmp(&b.0.link.is_some()))
+                .then_with(|| {
+                    let ta = a.1.map(|h| h.score).unwrap_or(0.0);
+                    let tb = b.1.map(|h| h.score).unwrap_or(0.0);
+                    ta.total_cmp(&tb)
+                })
+                // Earlier places first on a full tie (max_by keeps the last maximum).
+                .then_with(|| (b.0.cluster, b.0.link).cmp(&(a.0.cluster, a.0.link)))
+        });
         match best {
-            Some((score, place, via)) if score > 0.0 => {
+            Some((place, text, class)) if combined(*text, *class) > 0.0 => {
+                let score = combined(*text, *class).clamp(0.0, 1.0);
                 let cluster = &zone.clusters[place.cluster as usize];
-                let link = place.link.map(|l| cluster.links[l as usize].name.clone());
+                let reasons = why(explain, || {
+                    let mut via = Vec::new();
+                    if let Some(h) = text {
+                        via.push(MatchVia::Term {
+                            term: self.term_place[h.term as usize].1.clone(),
+                            coverage: h.coverage,
+                        });
+                    }
+                    if let Some((_, ci, tag)) = class {
+                        let e = t.entry(p.classes[*ci].entry);
+                        via.push(MatchVia::Taxonomy {
+                            prospect_code: e.code.clone(),
+                            prospect_name: Text::new(&e.zh, &e.en),
+                            zone_code: tag.code.clone(),
+                            zone_name: tag.name.clone(),
+                            relation: relation_keys(&p.class_keys[*ci], &tag.key),
+                        });
+                    }
+                    vec![Reason::IndustryMatch {
+                        cluster: cluster.name.clone(),
+                        link: place.link.map(|l| cluster.links[l as usize].name.clone()),
+                        via,
+                    }]
+                });
                 (
                     CriterionScore {
                         kind,
-                        score: score.clamp(0.0, 1.0),
+                        score,
                         weight,
                         applicable: true,
-                        reasons: vec![Reason::IndustryMatch {
-                            cluster: cluster.name.clone(),
-                            link,
-                            via,
-                        }],
+                        reasons,
                     },
-                    Some((place, score)),
+                    Some((*place, score)),
                 )
             }
             _ => (
@@ -676,14 +825,20 @@ impl Catalogue {
                     score: 0.0,
                     weight,
                     applicable: true,
-                    reasons: vec![Reason::IndustryNoMatch],
+                    reasons: why(explain, || vec![Reason::IndustryNoMatch]),
                 },
                 None,
             ),
         }
     }
 
-    fn region_fit(&self, zi: usize, p: &ProspectProfile, weights: &Weights) -> CriterionScore {
+    fn region_fit(
+        &self,
+        zi: usize,
+        p: &ProspectProfile,
+        weights: &Weights,
+        explain: bool,
+    ) -> CriterionScore {
         let kind = CriterionKind::Region;
         let weight = weights.get(kind);
         let not_applicable = |reason| CriterionScore {
@@ -691,7 +846,7 @@ impl Catalogue {
             score: 0.0,
             weight,
             applicable: false,
-            reasons: vec![reason],
+            reasons: why(explain, || vec![reason]),
         };
         if p.prospect.origin.trim().is_empty() {
             return not_applicable(Reason::NoOriginGiven);
@@ -706,18 +861,22 @@ impl Catalogue {
                 score: 1.0,
                 weight,
                 applicable: true,
-                reasons: vec![Reason::RegionTargeted {
-                    region: name.clone(),
-                }],
+                reasons: why(explain, || {
+                    vec![Reason::RegionTargeted {
+                        region: name.clone(),
+                    }]
+                }),
             },
             None => CriterionScore {
                 kind,
                 score: 0.0,
                 weight,
                 applicable: true,
-                reasons: vec![Reason::RegionNotTargeted {
-                    origin: p.prospect.origin.clone(),
-                }],
+                reasons: why(explain, || {
+                    vec![Reason::RegionNotTargeted {
+                        origin: p.prospect.origin.clone(),
+                    }]
+                }),
             },
         }
     }
@@ -737,8 +896,14 @@ fn tag_codes(
 ) {
     if !stated.is_empty() {
         for code in stated {
+            let code = code.trim();
             tags.push(CodeTag {
-                code: code.trim().to_string(),
+                code: code.to_string(),
+                key: t.key(code),
+                name: t
+                    .find(code)
+                    .map(|e| Text::new(&e.zh, &e.en))
+                    .unwrap_or_default(),
                 place,
             });
         }
@@ -749,8 +914,11 @@ fn tag_codes(
         .first()
         .filter(|c| c.confidence >= CLASSIFICATION_FLOOR)
     {
+        let e = t.entry(c.entry);
         tags.push(CodeTag {
-            code: t.entry(c.entry).code.clone(),
+            key: t.key(&e.code),
+            code: e.code.clone(),
+            name: Text::new(&e.zh, &e.en),
             place,
         });
     }
@@ -761,6 +929,7 @@ fn chain_fit(
     p: &ProspectProfile,
     matched: Option<(Place, f64)>,
     weights: &Weights,
+    explain: bool,
 ) -> CriterionScore {
     let kind = CriterionKind::Chain;
     let weight = weights.get(kind);
@@ -770,16 +939,16 @@ fn chain_fit(
             score: 0.0,
             weight,
             applicable: false,
-            reasons: vec![Reason::NoIndustryGiven],
+            reasons: why(explain, || vec![Reason::NoIndustryGiven]),
         };
     }
-    let Some((place, _)) = matched else {
+    let Some((place, industry)) = matched else {
         return CriterionScore {
             kind,
             score: 0.0,
             weight,
             applicable: true,
-            reasons: vec![Reason::NoChainRelation],
+            reasons: why(explain, || vec![Reason::NoChainRelation]),
         };
     };
     let cluster = &zone.clusters[place.cluster as usize];
@@ -793,20 +962,23 @@ fn chain_fit(
         ChainRole::Strengthens => STRENGTHENS_VALUE,
         ChainRole::Extends => EXTENDS_VALUE,
     };
+    // A role is only as certain as the industry match it rests on.
     CriterionScore {
         kind,
-        score: value,
+        score: (value * industry).clamp(0.0, 1.0),
         weight,
         applicable: true,
-        reasons: vec![Reason::ChainRole {
-            role,
-            cluster: cluster.name.clone(),
-            link,
-        }],
+        reasons: why(explain, || {
+            vec![Reason::ChainRole {
+                role,
+                cluster: cluster.name.clone(),
+                link,
+            }]
+        }),
     }
 }
 
-fn space_fit(p: &Prospect, zone: &Zone, weights: &Weights) -> CriterionScore {
+fn space_fit(p: &Prospect, zone: &Zone, weights: &Weights, explain: bool) -> CriterionScore {
     let kind = CriterionKind::Space;
     let mut parts = Vec::new();
     let mut reasons = Vec::new();
@@ -814,23 +986,29 @@ fn space_fit(p: &Prospect, zone: &Zone, weights: &Weights) -> CriterionScore {
         match zone.factory.availability() {
             Some(a) if a.m2 >= need => {
                 parts.push(1.0);
-                reasons.push(Reason::FactoryFits {
-                    need_m2: need,
-                    available_m2: a.m2,
-                    estimated: a.estimated,
-                });
+                if explain {
+                    reasons.push(Reason::FactoryFits {
+                        need_m2: need,
+                        available_m2: a.m2,
+                        estimated: a.estimated,
+                    });
+                }
             }
             Some(a) => {
                 parts.push((a.m2 / need).clamp(0.0, 1.0));
-                reasons.push(Reason::FactoryShort {
-                    need_m2: need,
-                    available_m2: a.m2,
-                    estimated: a.estimated,
-                });
+                if explain {
+                    reasons.push(Reason::FactoryShort {
+                        need_m2: need,
+                        available_m2: a.m2,
+                        estimated: a.estimated,
+                    });
+                }
             }
             None => {
                 parts.push(UNKNOWN_SPACE_CREDIT);
-                reasons.push(Reason::FactoryUnknown { need_m2: need });
+                if explain {
+                    reasons.push(Reason::FactoryUnknown { need_m2: need });
+                }
             }
         }
     }
@@ -838,21 +1016,27 @@ fn space_fit(p: &Prospect, zone: &Zone, weights: &Weights) -> CriterionScore {
         match zone.land_available_mu {
             Some(a) if a >= need => {
                 parts.push(1.0);
-                reasons.push(Reason::LandFits {
-                    need_mu: need,
-                    available_mu: a,
-                });
+                if explain {
+                    reasons.push(Reason::LandFits {
+                        need_mu: need,
+                        available_mu: a,
+                    });
+                }
             }
             Some(a) => {
                 parts.push((a / need).clamp(0.0, 1.0));
-                reasons.push(Reason::LandShort {
-                    need_mu: need,
-                    available_mu: a,
-                });
+                if explain {
+                    reasons.push(Reason::LandShort {
+                        need_mu: need,
+                        available_mu: a,
+                    });
+                }
             }
             None => {
                 parts.push(UNKNOWN_SPACE_CREDIT);
-                reasons.push(Reason::LandUnknown { need_mu: need });
+                if explain {
+                    reasons.push(Reason::LandUnknown { need_mu: need });
+                }
             }
         }
     }
@@ -863,7 +1047,7 @@ fn space_fit(p: &Prospect, zone: &Zone, weights: &Weights) -> CriterionScore {
             score: 0.0,
             weight,
             applicable: false,
-            reasons: vec![Reason::NoSpaceNeed],
+            reasons: why(explain, || vec![Reason::NoSpaceNeed]),
         };
     }
     CriterionScore {
@@ -875,7 +1059,7 @@ fn space_fit(p: &Prospect, zone: &Zone, weights: &Weights) -> CriterionScore {
     }
 }
 
-fn investment_fit(p: &Prospect, zone: &Zone, weights: &Weights) -> CriterionScore {
+fn investment_fit(p: &Prospect, zone: &Zone, weights: &Weights, explain: bool) -> CriterionScore {
     let kind = CriterionKind::Investment;
     let weight = weights.get(kind);
     let Some(investment) = p.investment_wan.filter(|v| *v > 0.0) else {
@@ -884,7 +1068,7 @@ fn investment_fit(p: &Prospect, zone: &Zone, weights: &Weights) -> CriterionScor
             score: 0.0,
             weight,
             applicable: false,
-            reasons: vec![Reason::NoInvestmentGiven],
+            reasons: why(explain, || vec![Reason::NoInvestmentGiven]),
         };
     };
     let mut parts = Vec::new();
@@ -892,16 +1076,20 @@ fn investment_fit(p: &Prospect, zone: &Zone, weights: &Weights) -> CriterionScor
     if let Some(min) = zone.min_investment_wan.filter(|m| *m > 0.0) {
         if investment >= min {
             parts.push(1.0);
-            reasons.push(Reason::InvestmentMeetsMinimum {
-                investment_wan: investment,
-                minimum_wan: min,
-            });
+            if explain {
+                reasons.push(Reason::InvestmentMeetsMinimum {
+                    investment_wan: investment,
+                    minimum_wan: min,
+                });
+            }
         } else {
             parts.push(investment / min);
-            reasons.push(Reason::InvestmentBelowMinimum {
-                investment_wan: investment,
-                minimum_wan: min,
-            });
+            if explain {
+                reasons.push(Reason::InvestmentBelowMinimum {
+                    investment_wan: investment,
+                    minimum_wan: min,
+                });
+            }
         }
     }
     if let (Some(min), Some(land)) = (
@@ -911,16 +1099,20 @@ fn investment_fit(p: &Prospect, zone: &Zone, weights: &Weights) -> CriterionScor
         let intensity = investment / land;
         if intensity >= min {
             parts.push(1.0);
-            reasons.push(Reason::IntensityMeets {
-                intensity_wan_per_mu: intensity,
-                minimum_wan_per_mu: min,
-            });
+            if explain {
+                reasons.push(Reason::IntensityMeets {
+                    intensity_wan_per_mu: intensity,
+                    minimum_wan_per_mu: min,
+                });
+            }
         } else {
             parts.push(intensity / min);
-            reasons.push(Reason::IntensityBelow {
-                intensity_wan_per_mu: intensity,
-                minimum_wan_per_mu: min,
-            });
+            if explain {
+                reasons.push(Reason::IntensityBelow {
+                    intensity_wan_per_mu: intensity,
+                    minimum_wan_per_mu: min,
+                });
+            }
         }
     }
     if parts.is_empty() {
@@ -929,7 +1121,7 @@ fn investment_fit(p: &Prospect, zone: &Zone, weights: &Weights) -> CriterionScor
             score: 0.0,
             weight,
             applicable: false,
-            reasons: vec![Reason::NoThresholdPublished],
+            reasons: why(explain, || vec![Reason::NoThresholdPublished]),
         };
     }
     CriterionScore {
@@ -944,7 +1136,12 @@ fn investment_fit(p: &Prospect, zone: &Zone, weights: &Weights) -> CriterionScor
 /// Incentives the prospect qualifies for. With stated amounts, the score is their value
 /// (after the zone's per-enterprise cap) against [`STRONG_INCENTIVE_SHARE`] of the
 /// investment; without amounts, the share of listed policies that apply.
-fn incentive_fit(zone: &Zone, p: &ProspectProfile, weights: &Weights) -> CriterionScore {
+fn incentive_fit(
+    zone: &Zone,
+    p: &ProspectProfile,
+    weights: &Weights,
+    explain: bool,
+) -> CriterionScore {
     let kind = CriterionKind::Incentives;
     let weight = weights.get(kind);
     if zone.incentives.is_empty() {
@@ -953,7 +1150,7 @@ fn incentive_fit(zone: &Zone, p: &ProspectProfile, weights: &Weights) -> Criteri
             score: 0.0,
             weight,
             applicable: false,
-            reasons: vec![Reason::NoIncentivesListed],
+            reasons: why(explain, || vec![Reason::NoIncentivesListed]),
         };
     }
     let pr = &p.prospect;
@@ -963,7 +1160,7 @@ fn incentive_fit(zone: &Zone, p: &ProspectProfile, weights: &Weights) -> Criteri
             score: 0.0,
             weight,
             applicable: false,
-            reasons: vec![Reason::NoProjectFacts],
+            reasons: why(explain, || vec![Reason::NoProjectFacts]),
         };
     }
     let t = taxonomy();
@@ -990,7 +1187,7 @@ fn incentive_fit(zone: &Zone, p: &ProspectProfile, weights: &Weights) -> Criteri
             score: 0.0,
             weight,
             applicable: true,
-            reasons: vec![Reason::IncentivesNoneEligible { listed }],
+            reasons: why(explain, || vec![Reason::IncentivesNoneEligible { listed }]),
         };
     }
     let stated: Vec<f64> = eligible.iter().filter_map(|i| i.max_wan).collect();
@@ -1005,47 +1202,44 @@ fn incentive_fit(zone: &Zone, p: &ProspectProfile, weights: &Weights) -> Criteri
     };
     let score = match (value, pr.investment_wan.filter(|v| *v > 0.0)) {
         (Some(v), Some(inv)) => (v / (STRONG_INCENTIVE_SHARE * inv)).min(1.0),
-        _ => eligible.len() as f64 / listed as f64,
+        _ => UNKNOWN_AMOUNT_CREDIT * eligible.len() as f64 / listed as f64,
     };
     CriterionScore {
         kind,
         score: score.clamp(0.0, 1.0),
         weight,
         applicable: true,
-        reasons: vec![Reason::IncentivesEligible {
-            eligible: eligible.iter().map(|i| i.name.clone()).collect(),
-            listed,
-            value_wan: value,
-            capped_at_wan: capped_at,
-        }],
+        reasons: why(explain, || {
+            vec![Reason::IncentivesEligible {
+                eligible: eligible.iter().map(|i| i.name.clone()).collect(),
+                listed,
+                value_wan: value,
+                capped_at_wan: capped_at,
+            }]
+        }),
     }
 }
 
-fn exclusions(zone: &Zone, p: &ProspectProfile) -> Vec<Exclusion> {
+fn is_code(r: &str) -> bool {
+    r.chars().all(|c| c.is_ascii_digit())
+        || r.starts_with("SEI")
+        || (r.len() == 1 && r.chars().all(|c| c.is_ascii_uppercase()))
+}
+
+fn exclusions(zone: &Zone, restrictions: &[Restriction], p: &ProspectProfile) -> Vec<Exclusion> {
     let mut out = Vec::new();
-    let t = taxonomy();
-    for r in &zone.restricted {
-        let r = r.trim();
-        if r.is_empty() {
-            continue;
-        }
-        let is_code = r.chars().all(|c| c.is_ascii_digit())
-            || r.starts_with("SEI")
-            || (r.len() == 1 && r.chars().all(|c| c.is_ascii_uppercase()));
-        let hit = if is_code {
-            p.classes.iter().any(|c| {
-                let code = &t.entry(c.entry).code;
-                // The prospect's class is the restricted code or inside it.
-                code == r
-                    || (code.starts_with(r) && code.chars().all(|ch| ch.is_ascii_digit()))
-                    || t.relation(code, r) == Relation::Same
-            })
-        } else {
-            similarity::coverage(&Prepared::new(r), &p.text) >= RESTRICTION_COVERAGE
+    for r in restrictions {
+        let hit = match &r.key {
+            // The prospect's class is the restricted code or inside it.
+            Some(key) => p.class_keys.iter().any(|k| {
+                matches!(relation_keys(k, key), Relation::Same)
+                    || (matches!(relation_keys(k, key), Relation::Contains) && k.is_within(key))
+            }),
+            None => similarity::coverage(&r.prepared, &p.text) >= RESTRICTION_COVERAGE,
         };
         if hit {
             out.push(Exclusion::RestrictedIndustry {
-                restriction: r.to_string(),
+                restriction: r.text.clone(),
             });
         }
     }
@@ -1071,6 +1265,27 @@ fn exclusions(zone: &Zone, p: &ProspectProfile) -> Vec<Exclusion> {
         }
     }
     out
+}
+
+/// Reasons when explaining, nothing (and no allocation) otherwise.
+fn why(explain: bool, reasons: impl FnOnce() -> Vec<Reason>) -> Vec<Reason> {
+    if explain {
+        reasons()
+    } else {
+        Vec::new()
+    }
+}
+
+/// Order results: zones passing every hard limit first; then by total, then by how much
+/// of the description the zone explains. Stable, so full ties keep catalogue order.
+fn sort_matches<T>(items: &mut [T], get: impl Fn(&T) -> &ZoneMatch) {
+    items.sort_by(|a, b| {
+        let (a, b) = (get(a), get(b));
+        a.is_excluded()
+            .cmp(&b.is_excluded())
+            .then_with(|| b.total.cmp(&a.total))
+            .then_with(|| b.explained.total_cmp(&a.explained))
+    });
 }
 
 /// Score one prospect against one zone.
@@ -1100,6 +1315,6 @@ pub fn rank_prospects(
             result: catalogue.score(0, p, weights),
         })
         .collect();
-    out.sort_by_key(|m| (m.result.is_excluded(), std::cmp::Reverse(m.result.total)));
+    sort_matches(&mut out, |m| &m.result);
     out
 }

@@ -99,7 +99,13 @@ fn count_shared(a: &[Bigram], b: &[Bigram]) -> usize {
 
 /// Crude English stemming: plural endings only ("batteries" → "battery", "cells" →
 /// "cell"). Enough for product nouns; a full stemmer would cost size for little gain here.
+///
+/// Words under five letters are left alone: they are mostly acronyms, and "PCS" (power
+/// conversion system) is not the plural of "PC".
 pub fn stem(word: &str) -> String {
+    if word.len() < 5 {
+        return word.to_string();
+    }
     if let Some(base) = word.strip_suffix("ies").filter(|b| b.len() >= 3) {
         return format!("{base}y");
     }
@@ -129,9 +135,9 @@ pub fn stem_similarity(a: &str, b: &str) -> f64 {
         return 0.0;
     }
     let shorter = a.chars().count().min(b.chars().count());
-    let edits = strsim::levenshtein(&a, &b);
+    let edits = strsim::levenshtein(a, b);
     if edits <= allowed_edits(shorter) {
-        strsim::normalized_levenshtein(&a, &b)
+        strsim::normalized_levenshtein(a, b)
     } else {
         0.0
     }

@@ -96,6 +96,59 @@ impl Relation {
     }
 }
 
+/// A code resolved once for fast comparison: its digits, section, strategic domains and
+/// breadth. Comparing two keys is arithmetic; comparing two code strings looks them up.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct CodeKey {
+    /// The GB/T code's digits as a number (3841), `len` digits long; `len` 0 for a
+    /// section or domain. Prefixes compare by integer division, not string slices.
+    num: u32,
+    len: u8,
+    /// Section letter as a byte, 0 if unknown.
+    section: u8,
+    /// Bit `n` set for strategic domain `n` (1-9).
+    domains: u16,
+    /// The code is a strategic domain (`SEIn`).
+    domain_code: bool,
+    /// Most credit a match at this code's level can earn (see [`breadth_cap`]).
+    cap: f32,
+}
+
+impl CodeKey {
+    /// The first `n` digits as a number (n ≤ len).
+    fn prefix(&self, n: u8) -> u32 {
+        self.num / 10u32.pow(u32::from(self.len.saturating_sub(n)))
+    }
+
+    /// True when this code lies inside `outer` (3841 within 38, 384 or C).
+    pub fn is_within(&self, outer: &CodeKey) -> bool {
+        if outer.len > 0 {
+            self.len >= outer.len && self.prefix(outer.len) == outer.num
+        } else if outer.domain_code {
+            self.domains & outer.domains != 0
+        } else {
+            outer.section != 0 && self.section == outer.section
+        }
+    }
+}
+
+/// Most credit a match at a code's level can earn, whatever the relation: agreeing on a
+/// whole strategic domain or section is coarse evidence even when the codes are equal.
+pub fn breadth_cap(code: &str) -> f64 {
+    if code.starts_with("SEI") {
+        return Relation::SameDomain.credit();
+    }
+    if !code.chars().all(|c| c.is_ascii_digit()) {
+        return Relation::SameSection.credit();
+    }
+    match code.len() {
+        0 | 1 => Relation::SameSection.credit(),
+        2 => Relation::SameDivision.credit(),
+        3 => Relation::Contains.credit(),
+        _ => Relation::Same.credit(),
+    }
+}
+
 /// A taxonomy entry found in a text, with a confidence in 0-1.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Classification {
@@ -189,36 +242,42 @@ impl Taxonomy {
     /// How codes `a` and `b` relate (either may be a section letter, a 2-4 digit code, or
     /// a strategic domain `SEIn`; unknown codes relate only by their digits).
     pub fn relation(&self, a: &str, b: &str) -> Relation {
+        let (a, b) = (a.trim(), b.trim());
         if a.is_empty() || b.is_empty() {
             return Relation::Unrelated;
         }
         if a == b {
             return Relation::Same;
         }
-        let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
-        if digits(a) && digits(b) {
-            if a.starts_with(b) || b.starts_with(a) {
-                return Relation::Contains;
-            }
-            if a.len() >= 3 && b.len() >= 3 && a[..3] == b[..3] {
-                return Relation::SameGroup;
-            }
-            if a[..2] == b[..2] {
-                return Relation::SameDivision;
+        relation_keys(&self.key(a), &self.key(b))
+    }
+
+    /// Industry-fit credit of two codes: the relation's credit, capped by the breadth of
+    /// the broader code (see [`breadth_cap`]).
+    pub fn affinity(&self, a: &str, b: &str) -> f64 {
+        affinity_keys(&self.key(a), &self.key(b))
+    }
+
+    /// Resolve a code for repeated comparison.
+    pub fn key(&self, code: &str) -> CodeKey {
+        let code = code.trim();
+        let mut key = CodeKey {
+            cap: breadth_cap(code) as f32,
+            ..Default::default()
+        };
+        for d in self.domains(code) {
+            if (1..=15).contains(&d) {
+                key.domains |= 1 << d;
             }
         }
-        let (da, db) = (self.domains(a), self.domains(b));
-        if da.iter().any(|d| db.contains(d)) {
-            return Relation::SameDomain;
+        if code.starts_with("SEI") {
+            key.domain_code = true;
+        } else if !code.is_empty() && code.len() <= 4 && code.chars().all(|c| c.is_ascii_digit()) {
+            key.len = code.len() as u8;
+            key.num = code.parse().unwrap_or(0);
         }
-        let (sa, sb) = (self.section(a), self.section(b));
-        if !sa.is_empty() && sa == sb {
-            if a.len() == 1 || b.len() == 1 {
-                return Relation::Contains;
-            }
-            return Relation::SameSection;
-        }
-        Relation::Unrelated
+        key.section = self.section(code).bytes().next().unwrap_or(0);
+        key
     }
 
     /// Strategic domains of a code: its own, or those of its nearest listed ancestor.
@@ -250,6 +309,44 @@ impl Taxonomy {
         }
         String::new()
     }
+}
+
+/// [`Taxonomy::relation`] on resolved keys.
+pub fn relation_keys(a: &CodeKey, b: &CodeKey) -> Relation {
+    if a == b && (a.len > 0 || a.domain_code || a.section != 0) {
+        return Relation::Same;
+    }
+    if a.len >= 2 && b.len >= 2 {
+        let n = a.len.min(b.len);
+        if a.prefix(n) == b.prefix(n) {
+            return Relation::Contains;
+        }
+        if n >= 3 && a.prefix(3) == b.prefix(3) {
+            return Relation::SameGroup;
+        }
+        if a.prefix(2) == b.prefix(2) {
+            return Relation::SameDivision;
+        }
+    }
+    if a.domains & b.domains != 0 {
+        return Relation::SameDomain;
+    }
+    if a.section != 0 && a.section == b.section {
+        let section_only = |k: &CodeKey| k.len == 0 && !k.domain_code;
+        if section_only(a) || section_only(b) {
+            return Relation::Contains;
+        }
+        return Relation::SameSection;
+    }
+    Relation::Unrelated
+}
+
+/// [`Taxonomy::affinity`] on resolved keys.
+pub fn affinity_keys(a: &CodeKey, b: &CodeKey) -> f64 {
+    relation_keys(a, b)
+        .credit()
+        .min(f64::from(a.cap))
+        .min(f64::from(b.cap))
 }
 
 static TAXONOMY: OnceLock<Taxonomy> = OnceLock::new();

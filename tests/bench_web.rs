@@ -1,0 +1,96 @@
+//! Benchmarks of the matching engine in WebAssembly in headless Chromium (not a test:
+//! run by `scripts/bench.sh`). Each scenario checks its result so a broken engine cannot
+//! report a fast time, and prints the median time via the console.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen_test::*;
+use zonematch::matching::{rank_prospects, Catalogue, Preset, ProspectProfile};
+use zonematch::synthetic::generate;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or_else(js_sys::Date::now)
+}
+
+fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let t = now();
+            f();
+            now() - t
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}
+
+fn report(line: String) {
+    web_sys::console::log_1(&format!("BENCH {line}").into());
+}
+
+#[wasm_bindgen_test]
+fn bench_national_scale() {
+    let (nz, np) = (2600, 10_000);
+    let weights = Preset::Balanced.weights();
+    let t = now();
+    let data = generate(nz, np, 42);
+    report(format!(
+        "generate {nz} zones + {np} prospects: {:.1} ms",
+        now() - t
+    ));
+    let t = now();
+    let catalogue = Catalogue::new(&data.zones);
+    report(format!("build catalogue ({nz} zones): {:.1} ms", now() - t));
+    let t = now();
+    let profiles: Vec<ProspectProfile> = data.prospects.iter().map(ProspectProfile::new).collect();
+    report(format!(
+        "prepare {np} prospect profiles: {:.1} ms",
+        now() - t
+    ));
+
+    let mut i = 0;
+    let typing = median_ms(51, || {
+        let p = ProspectProfile::new(&data.prospects[i % np]);
+        let r = catalogue.rank_explaining(&p, &weights, 20);
+        assert_eq!(r.len(), nz);
+        i += 1;
+    });
+    report(format!(
+        "1 prospect x {nz} zones per keystroke (prepare prospect, rank all, explain top 20): {typing:.2} ms (median of 51)"
+    ));
+    let full = median_ms(21, || {
+        let p = ProspectProfile::new(&data.prospects[i % np]);
+        let r = catalogue.rank(&p, &weights);
+        assert_eq!(r.len(), nz);
+        i += 1;
+    });
+    report(format!(
+        "1 prospect x {nz} zones, every zone explained: {full:.2} ms (median of 21)"
+    ));
+
+    let mut zi = 0;
+    let reverse = median_ms(11, || {
+        let r = rank_prospects(&data.zones[zi % nz], &profiles, &weights);
+        assert_eq!(r.len(), np);
+        zi += 1;
+    });
+    report(format!(
+        "{np} prospects x 1 zone: {reverse:.1} ms (median of 11)"
+    ));
+
+    let batch = 1000;
+    let t = now();
+    let mut sum = 0u64;
+    for p in &profiles[..batch] {
+        sum += u64::from(catalogue.rank_explaining(p, &weights, 1)[0].total);
+    }
+    assert!(sum > 0);
+    report(format!(
+        "{batch} x {nz} batch (all totals, best zone explained): {:.0} ms",
+        now() - t
+    ));
+}
