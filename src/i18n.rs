@@ -171,6 +171,16 @@ messages! {
     ZonesCount => "园区", "zones";
     ProspectsCount => "意向企业", "prospects";
     ResetDemo => "恢复演示园区", "Restore demo zones";
+    WeightsTitle => "权重", "Weights";
+    CustomWeights => "自定义", "Custom";
+    WeightsFormula => "总分 = 100 × Σ(权重 × 得分) ÷ Σ权重，只计适用的条件；不满足硬性条件的园区列为“已排除”。", "Total = 100 × Σ(weight × score) ÷ Σ weight over the criteria that apply; zones failing a hard limit are listed as excluded.";
+    ShowAll => "显示全部", "Show all";
+    Excluded => "已排除：", "Excluded:";
+    MustHaveFactory => "厂房为必需条件", "Factory space is a must-have";
+    MustHaveLand => "用地为必需条件", "Land is a must-have";
+    ProspectsForZone => "适合本园区的意向企业", "Prospects ranked for this zone";
+    NoProspectsForZone => "还没有意向企业可排名", "No prospects to rank yet";
+    Restricted => "限制引进行业", "Restricted industries";
     ResetDemoHint => "把演示园区恢复为原始资料（保留意向企业和自建园区）", "Restore the demo zones to the source facts (prospects and your own zones are kept)";
 }
 

@@ -10,6 +10,7 @@
 use gloo_storage::{LocalStorage, Storage as _};
 
 use crate::i18n::Lang;
+use crate::matching::Weights;
 use crate::model::{Dataset, Text};
 use crate::transfer::{self, ImportErrorKind};
 
@@ -17,6 +18,8 @@ use crate::transfer::{self, ImportErrorKind};
 pub const DATA_KEY: &str = "zonematch.data";
 /// Key of the chosen language.
 pub const LANG_KEY: &str = "zonematch.lang";
+/// Key of the matching weights chosen on this device.
+pub const WEIGHTS_KEY: &str = "zonematch.weights";
 /// Prefix of keys holding stored values that failed validation.
 pub const QUARANTINE_PREFIX: &str = "zonematch.quarantine.";
 
@@ -142,6 +145,27 @@ impl Store {
             return Err(SaveError::Unavailable);
         }
         LocalStorage::set(LANG_KEY, lang).map_err(|e| SaveError::Refused(e.to_string()))
+    }
+}
+
+impl Store {
+    /// The remembered matching weights, if any (invalid values are ignored).
+    pub fn load_weights(&self) -> Option<Weights> {
+        if !self.available {
+            return None;
+        }
+        LocalStorage::get::<Weights>(WEIGHTS_KEY).ok().filter(|w| {
+            crate::matching::CriterionKind::ALL
+                .iter()
+                .all(|k| w.get(*k).is_finite())
+        })
+    }
+
+    pub fn save_weights(&self, weights: &Weights) -> Result<(), SaveError> {
+        if !self.available {
+            return Err(SaveError::Unavailable);
+        }
+        LocalStorage::set(WEIGHTS_KEY, weights).map_err(|e| SaveError::Refused(e.to_string()))
     }
 }
 

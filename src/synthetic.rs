@@ -130,7 +130,7 @@ pub fn generate(zones: usize, prospects: usize, seed: u64) -> Dataset {
             id: format!("syn-z{zi:05}"),
             name: Text::new(&format!("合成园区{zi}"), &format!("Synthetic zone {zi}")),
             kind: *rng.pick(&ZoneKind::ALL),
-            location: Text::new(*rng.pick(CITIES), ""),
+            location: Text::new(rng.pick::<&str>(CITIES), ""),
             summary: Text::default(),
             clusters,
             factory: FactorySpace {
@@ -152,7 +152,7 @@ pub fn generate(zones: usize, prospects: usize, seed: u64) -> Dataset {
             },
             incentives,
             incentive_count: None,
-            incentive_cap_wan: rng.chance(0.3).then(|| 10_000.0),
+            incentive_cap_wan: rng.chance(0.3).then_some(10_000.0),
             services: Vec::new(),
             target_regions: (0..rng.below(3))
                 .map(|_| Text::new(*rng.pick(REGIONS), ""))

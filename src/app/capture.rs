@@ -6,6 +6,7 @@ use super::files::{new_id, now_iso};
 use super::form_fields::{input, Kind};
 use super::matches::MatchList;
 use super::state::{tr, use_app, Page};
+use super::weights::WeightsPanel;
 use crate::forms::{ProspectDraft, ProspectField};
 use crate::i18n::Msg;
 use crate::model::Text;
@@ -48,6 +49,26 @@ pub fn Capture() -> impl IntoView {
                         {input(Msg::LandNeedField, "land", draft, |d| d.land.clone(), |d, v| d.land = v, Kind::Amount, Some(F::Land), errors)}
                         {input(Msg::JobsField, "jobs", draft, |d| d.jobs.clone(), |d, v| d.jobs = v, Kind::Amount, Some(F::Jobs), errors)}
                     </div>
+                    <div class="checks">
+                        <label class="check">
+                            <input
+                                type="checkbox"
+                                name="must_factory"
+                                prop:checked=move || draft.with(|d| d.must_factory)
+                                on:change=move |ev| draft.update(|d| d.must_factory = event_target_checked(&ev))
+                            />
+                            {tr(Msg::MustHaveFactory)}
+                        </label>
+                        <label class="check">
+                            <input
+                                type="checkbox"
+                                name="must_land"
+                                prop:checked=move || draft.with(|d| d.must_land)
+                                on:change=move |ev| draft.update(|d| d.must_land = event_target_checked(&ev))
+                            />
+                            {tr(Msg::MustHaveLand)}
+                        </label>
+                    </div>
                     {input(Msg::OriginField, "origin", draft, |d| d.origin.clone(), |d, v| d.origin = v, Kind::Text, None, errors)}
                     {input(Msg::NotesField, "notes", draft, |d| d.notes.clone(), |d, v| d.notes = v, Kind::Multiline, None, errors)}
                     <p class="error" role="alert">{move || if errors.with(|e| e.is_empty()) { "" } else { Msg::FixErrors.text(state.lang.get()) }}</p>
@@ -57,6 +78,7 @@ pub fn Capture() -> impl IntoView {
                 </form>
                 <aside class="live">
                     <h3>{tr(Msg::LiveMatches)}</h3>
+                    <WeightsPanel/>
                     <Show when=has_industry fallback=move || view! { <p class="hint">{tr(Msg::TypeToMatch)}</p> }>
                         <MatchList prospect=preview/>
                     </Show>

@@ -8,15 +8,19 @@ mod form_fields;
 mod matches;
 mod prospects;
 pub mod state;
+mod weights;
 mod zone_editor;
 mod zones;
 
 use leptos::prelude::*;
 
+use std::sync::Arc;
+
 use crate::demo::demo_dataset;
 use crate::i18n::Msg;
+use crate::matching::{Catalogue, ProspectProfile};
 use crate::storage::{LoadOutcome, SaveError, Store};
-use state::{tr, use_app, AppState, Notice, Page};
+use state::{tr, use_app, AppState, Notice, Page, SharedCatalogue, SharedProfiles};
 
 /// The whole app: loads stored data once, then keeps it saved on every change.
 #[component]
@@ -40,12 +44,27 @@ pub fn App() -> impl IntoView {
         }
     };
     let lang = store.load_lang().unwrap_or_default();
+    let weights = store.load_weights().unwrap_or_default();
+    let data = RwSignal::new(data);
+    // Memos compare by value, so editing a prospect does not rebuild the zone catalogue.
+    let zones = Memo::new(move |_| data.with(|d| d.zones.clone()));
+    let prospects = Memo::new(move |_| data.with(|d| d.prospects.clone()));
+    let catalogue =
+        Memo::new(move |_| SharedCatalogue(Arc::new(zones.with(|z| Catalogue::new(z)))));
+    let profiles = Memo::new(move |_| {
+        SharedProfiles(Arc::new(
+            prospects.with(|ps| ps.iter().map(ProspectProfile::new).collect()),
+        ))
+    });
     let state = AppState {
-        data: RwSignal::new(data),
+        data,
         lang: RwSignal::new(lang),
         page: RwSignal::new(Page::Zones),
         notices: RwSignal::new(notices),
         store: StoredValue::new(store),
+        weights: RwSignal::new(weights),
+        catalogue,
+        profiles,
     };
     provide_context(state);
 
@@ -60,6 +79,12 @@ pub fn App() -> impl IntoView {
                 }
             }
         });
+    });
+    Effect::new(move |prev: Option<()>| {
+        let w = state.weights.get();
+        if prev.is_some() {
+            let _ = state.store.get_value().save_weights(&w);
+        }
     });
     Effect::new(move |_| {
         let lang = state.lang.get();

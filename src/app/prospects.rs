@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::matches::MatchList;
 use super::state::{tr, use_app, Page};
+use super::weights::WeightsPanel;
 use crate::i18n::{fmt_m2, fmt_mu, fmt_wan, stage_label, Lang, Msg};
 use crate::model::{Prospect, Stage};
 
@@ -145,6 +146,7 @@ pub fn ProspectDetail(id: String) -> impl IntoView {
                     </select>
                 </div>
                 <h3>{tr(Msg::MatchesTitle)}</h3>
+                <WeightsPanel/>
                 <MatchList prospect=prospect/>
             </section>
         </Show>

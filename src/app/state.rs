@@ -3,9 +3,33 @@
 
 use leptos::prelude::*;
 
+use std::sync::Arc;
+
 use crate::i18n::{Lang, Msg};
+use crate::matching::{Catalogue, ProspectProfile, Weights};
 use crate::model::Dataset;
 use crate::storage::Store;
+
+/// The prepared zone catalogue, shared; equal only to itself, so a memo of it notifies
+/// exactly when it was rebuilt.
+#[derive(Clone)]
+pub struct SharedCatalogue(pub Arc<Catalogue>);
+
+impl PartialEq for SharedCatalogue {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Prepared prospect profiles, shared (see [`SharedCatalogue`]).
+#[derive(Clone)]
+pub struct SharedProfiles(pub Arc<Vec<ProspectProfile>>);
+
+impl PartialEq for SharedProfiles {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
 
 /// Which screen is shown.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,6 +71,11 @@ pub struct AppState {
     pub page: RwSignal<Page>,
     pub notices: RwSignal<Vec<Notice>>,
     pub store: StoredValue<Store>,
+    pub weights: RwSignal<Weights>,
+    /// Rebuilt only when the zones change, not per keystroke.
+    pub catalogue: Memo<SharedCatalogue>,
+    /// Rebuilt only when the prospects change.
+    pub profiles: Memo<SharedProfiles>,
 }
 
 impl AppState {

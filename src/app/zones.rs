@@ -7,6 +7,8 @@ use crate::i18n::{
     chain_stage_label, fmt_m2, fmt_mu, fmt_num, fmt_wan, incentive_category_label, kind_label,
     link_status_label, Lang, Msg,
 };
+use crate::i18n::{criterion_label, reason};
+use crate::matching::rank_prospects;
 use crate::model::{Text, Zone};
 
 /// Free factory space as shown on cards and in the detail view.
@@ -211,6 +213,26 @@ pub fn ZoneDetail(id: String) -> impl IntoView {
             .map(|c| format!("{}: {}", Msg::IncentiveCap.text(lang), fmt_wan(c, lang)))
             .unwrap_or_default();
         let land_note = z.land_note.get(lang).to_string();
+        let restricted = if z.restricted.is_empty() {
+            view! { <p class="unknown">{Msg::Unknown.text(lang)}</p> }.into_any()
+        } else {
+            let t = crate::taxonomy::taxonomy();
+            view! {
+                <ul class="plain">
+                    {z.restricted
+                        .iter()
+                        .map(|r| {
+                            let label = t
+                                .find(r)
+                                .map(|e| format!("{r} {}", if lang == Lang::Zh { &e.zh } else { &e.en }))
+                                .unwrap_or_else(|| r.clone());
+                            view! { <li>{label}</li> }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+            .into_any()
+        };
         view! {
             <section class="page zone-detail" data-testid="zone-detail" data-zone-id=z.id.clone()>
                 <div class="page-head">
@@ -254,10 +276,84 @@ pub fn ZoneDetail(id: String) -> impl IntoView {
                 {text_list(&z.services, lang)}
                 <h3>{Msg::TargetRegions.text(lang)}</h3>
                 {text_list(&z.target_regions, lang)}
+                <h3>{Msg::Restricted.text(lang)}</h3>
+                {restricted}
                 <h3>{Msg::Contacts.text(lang)}</h3>
                 {contacts}
                 <p class="source">{Msg::Source.text(lang)} ": " {z.source.clone()}</p>
+                <ProspectsForZone zone_id=z.id.clone()/>
             </section>
+        }
+        .into_any()
+    }
+}
+
+/// Prospects ranked for one zone: the zone staff's direction. Same scores as the zone
+/// lists of each prospect.
+#[component]
+fn ProspectsForZone(zone_id: String) -> impl IntoView {
+    let state = use_app();
+    move || {
+        let lang = state.lang.get();
+        let weights = state.weights.get();
+        let profiles = state.profiles.get();
+        let Some(zone) = state.data.with(|d| d.zone(&zone_id).cloned()) else {
+            return ().into_any();
+        };
+        if profiles.0.is_empty() {
+            return view! {
+                <h3>{Msg::ProspectsForZone.text(lang)}</h3>
+                <p class="empty">{Msg::NoProspectsForZone.text(lang)}</p>
+            }
+            .into_any();
+        }
+        let ranked = rank_prospects(&zone, &profiles.0, &weights);
+        let rows = ranked
+            .into_iter()
+            .take(20)
+            .map(|m| {
+                let pid = m.prospect_id.clone();
+                let name = profiles
+                    .0
+                    .iter()
+                    .find(|p| p.prospect.id == m.prospect_id)
+                    .map(|p| p.prospect.name.clone())
+                    .unwrap_or_default();
+                let summary = m
+                    .result
+                    .criteria
+                    .iter()
+                    .filter(|c| c.applicable)
+                    .map(|c| format!("{} {}%", criterion_label(c.kind, lang), (c.score * 100.0).round()))
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                let first_reason = m
+                    .result
+                    .criteria
+                    .first()
+                    .and_then(|c| c.reasons.first())
+                    .map(|r| reason(r, lang))
+                    .unwrap_or_default();
+                view! {
+                    <li
+                        data-testid="prospect-match-row"
+                        data-prospect-id=m.prospect_id.clone()
+                        data-score=m.result.total.to_string()
+                        data-excluded=m.result.is_excluded().to_string()
+                    >
+                        <button class="row-main" on:click=move |_| state.go(Page::Prospect(pid.clone()))>
+                            <strong>{name}</strong>
+                            <span class="badge">{m.result.total}</span>
+                            <span class="sub">{summary}</span>
+                            <span class="sub">{first_reason}</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h3>{Msg::ProspectsForZone.text(lang)}</h3>
+            <ol class="rows">{rows}</ol>
         }
         .into_any()
     }
