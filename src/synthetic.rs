@@ -155,7 +155,7 @@ pub fn generate(zones: usize, prospects: usize, seed: u64) -> Dataset {
             incentive_cap_wan: rng.chance(0.3).then_some(10_000.0),
             services: Vec::new(),
             target_regions: (0..rng.below(3))
-                .map(|_| Text::new(*rng.pick(REGIONS), ""))
+                .map(|_| Text::new(rng.pick::<&str>(REGIONS), ""))
                 .collect(),
             contacts: Vec::new(),
             as_of: "2026-11".into(),

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Benchmarks (not tests): the matching engine at national scale (2,600 zones, 10,000
+# prospects, synthetic and deterministic), natively and as WebAssembly in headless
+# Chromium; then ranking quality on the golden file, engine vs baseline.
+source "$(dirname "$0")/setup.sh"
+ensure_rust
+ensure_browser
+
+step "native benchmark"
+cargo run --locked --release --example bench
+
+step "wasm benchmark in headless Chromium"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  CHROMEDRIVER="$(command -v chromedriver)" \
+  cargo test --locked --release --target wasm32-unknown-unknown --test bench_web -- --nocapture 2>&1 |
+  grep -E '^BENCH|test result'
+
+step "ranking quality on the golden file"
+cargo run --locked --release --example evaluate
