@@ -2,6 +2,8 @@
 //!
 //! `cargo run --release --example bench [-- ZONES PROSPECTS]` (default 2600 10000)
 //! Prints the median of repeated runs for each scenario.
+//! `--export FILE` also writes the synthetic data in the app's export format, for the
+//! ranking command (`cargo run --release --example rank -- FILE`) or an import.
 
 use std::time::Instant;
 

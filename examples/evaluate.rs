@@ -1,6 +1,11 @@
 //! Ranking quality on the golden file, engine vs a plain baseline.
 //!
 //! `cargo run --release --example evaluate [-- tests/golden/catalogue.json] [--misses]`
+//!
+//! `--ranked FILE` scores the output of the ranking command instead of ranking again, so
+//! that the command itself is what is measured:
+//! `cargo run --release --example rank -- tests/golden/catalogue.json > ranked.jsonl`
+//! `cargo run --release --example evaluate -- --ranked ranked.jsonl`
 
 use zonematch::evaluation::{baseline_ranker, engine_ranker, load_golden, measure};
 use zonematch::matching::{Catalogue, Preset};
@@ -13,6 +18,16 @@ fn main() {
         .cloned()
         .unwrap_or_else(|| "tests/golden/catalogue.json".into());
     let show_misses = args.iter().any(|a| a == "--misses");
+    let ranked_file = args
+        .iter()
+        .position(|a| a == "--ranked")
+        .and_then(|i| args.get(i + 1))
+        .cloned();
+    let path = if ranked_file.as_deref() == Some(path.as_str()) {
+        "tests/golden/catalogue.json".to_string()
+    } else {
+        path
+    };
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) => {
@@ -29,6 +44,36 @@ fn main() {
             std::process::exit(2);
         }
     };
+    if let Some(file) = ranked_file {
+        let lines = std::fs::read_to_string(&file).unwrap_or_else(|e| {
+            eprintln!("cannot read {file}: {e}");
+            std::process::exit(2);
+        });
+        let mut by_prospect = std::collections::HashMap::new();
+        for line in lines.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+            let zones: Vec<String> = v["zones"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|z| z["zone"].as_str().map(String::from))
+                        .collect()
+                })
+                .unwrap_or_default();
+            by_prospect.insert(
+                v["prospect"].as_str().unwrap_or_default().to_string(),
+                zones,
+            );
+        }
+        let (m, _) = measure(&cases, |c| {
+            by_prospect.get(&c.prospect.id).cloned().unwrap_or_default()
+        });
+        println!(
+            "ranking command output {file}: top-1 {:.3}  top-3 {:.3}  MRR {:.3}  ({} cases)",
+            m.top1, m.top3, m.mrr, m.cases
+        );
+        return;
+    }
     let catalogue = Catalogue::new(&data.zones);
     println!(
         "golden file: {path}: {} zones, {} cases",

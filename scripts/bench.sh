@@ -17,3 +17,9 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 
 step "ranking quality on the golden file"
 cargo run --locked --release --example evaluate
+
+step "the ranking command, scored on the golden file"
+ranked="$(mktemp)"
+cargo run --locked --release --example rank -- tests/golden/catalogue.json > "$ranked"
+cargo run --locked --release --example evaluate -- --ranked "$ranked"
+rm -f "$ranked"

@@ -149,6 +149,8 @@ pub struct ZoneDraft {
     pub min_investment: String,
     pub min_intensity: String,
     pub as_of: String,
+    /// Restricted industries, separated by commas: codes (25, 2614) or words (高耗能).
+    pub restricted: String,
 }
 
 /// A zone-editor field that can be refused.
@@ -189,6 +191,7 @@ impl ZoneDraft {
             min_investment: num_text(z.min_investment_wan),
             min_intensity: num_text(z.min_intensity_wan_per_mu),
             as_of: z.as_of.clone(),
+            restricted: z.restricted.join(", "),
         }
     }
 
@@ -266,6 +269,13 @@ impl ZoneDraft {
         z.min_investment_wan = min_investment;
         z.min_intensity_wan_per_mu = min_intensity;
         z.as_of = self.as_of.trim().to_string();
+        z.restricted = self
+            .restricted
+            .split([',', '，', '、', ';', '；'])
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .map(String::from)
+            .collect();
         Ok(z)
     }
 }
@@ -408,6 +418,9 @@ mod tests {
         assert_eq!(z.clusters[0].keywords, base.clusters[0].keywords);
         assert_eq!(z.clusters.last().unwrap().links.len(), 2);
         assert_eq!(z.incentives, base.incentives);
+        draft.restricted = "25，高耗能、 2614".into();
+        let z = draft.apply(base).unwrap();
+        assert_eq!(z.restricted, vec!["25", "高耗能", "2614"]);
     }
 
     #[test]

@@ -181,6 +181,7 @@ messages! {
     ProspectsForZone => "适合本园区的意向企业", "Prospects ranked for this zone";
     NoProspectsForZone => "还没有意向企业可排名", "No prospects to rank yet";
     Restricted => "限制引进行业", "Restricted industries";
+    RestrictedField => "限制引进行业（行业代码或名称，用逗号分隔，如“25, 高耗能”）", "Restricted industries (codes or words, comma-separated, e.g. “25, energy-intensive”)";
     ResetDemoHint => "把演示园区恢复为原始资料（保留意向企业和自建园区）", "Restore the demo zones to the source facts (prospects and your own zones are kept)";
 }
 

@@ -91,6 +91,7 @@ pub fn ZoneEditor(id: Option<String>) -> impl IntoView {
                     {input(Msg::MinIntensityField, "min_intensity", draft, |d| d.min_intensity.clone(), |d, v| d.min_intensity = v, Kind::Amount, Some(F::MinIntensity), errors)}
                     {input(Msg::AsOfField, "as_of", draft, |d| d.as_of.clone(), |d, v| d.as_of = v, Kind::Text, None, errors)}
                 </div>
+                {input(Msg::RestrictedField, "restricted", draft, |d| d.restricted.clone(), |d, v| d.restricted = v, Kind::Text, None, errors)}
                 <p class="error" role="alert">{move || if errors.with(|e| e.is_empty()) { "" } else { Msg::FixErrors.text(state.lang.get()) }}</p>
                 <div class="actions">
                     <button type="submit" class="primary" data-testid="save-zone">{tr(Msg::Save)}</button>
