@@ -38,6 +38,16 @@ fn main() {
         "generate {nz} zones + {np} prospects: {:.1} ms",
         t.elapsed().as_secs_f64() * 1000.0
     );
+    let all: Vec<String> = std::env::args().collect();
+    if let Some(file) = all
+        .iter()
+        .position(|a| a == "--export")
+        .and_then(|i| all.get(i + 1))
+    {
+        let text = zonematch::transfer::export_json(&data, "synthetic");
+        std::fs::write(file, &text).expect("write the export file");
+        println!("wrote {file}: {} bytes", text.len());
+    }
 
     let t = Instant::now();
     let catalogue = Catalogue::new(&data.zones);

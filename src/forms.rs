@@ -7,8 +7,10 @@ use crate::model::{
     Zone, ZoneKind,
 };
 
-/// The capture form's fields as typed.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// The capture form's fields as typed. Serialisable so that a half-filled form survives
+/// a reload or an app update.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct ProspectDraft {
     pub name: String,
     pub industry: String,

@@ -12,6 +12,7 @@ pub mod forms;
 pub mod i18n;
 pub mod matching;
 pub mod model;
+pub mod quota;
 pub mod synthetic;
 pub mod taxonomy;
 pub mod transfer;

@@ -394,6 +394,44 @@ impl Dataset {
     }
 }
 
+/// One change to the dataset. Every edit the app makes is a `Change`, so that when
+/// another tab has saved in between, the change can be replayed on top of that tab's data
+/// instead of overwriting it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    UpsertZone(Zone),
+    UpsertProspect(Prospect),
+    DeleteProspect(String),
+    /// Restore the demo zones to the source facts, keeping everything else.
+    RestoreZones(Vec<Zone>),
+    /// Add or update the records of an import, keeping records the file does not name.
+    Merge(Dataset),
+}
+
+impl Dataset {
+    /// Apply a change in place.
+    pub fn apply(&mut self, change: &Change) {
+        match change {
+            Change::UpsertZone(z) => self.upsert_zone(z.clone()),
+            Change::UpsertProspect(p) => self.upsert_prospect(p.clone()),
+            Change::DeleteProspect(id) => self.prospects.retain(|p| &p.id != id),
+            Change::RestoreZones(zones) => {
+                for z in zones {
+                    self.upsert_zone(z.clone());
+                }
+            }
+            Change::Merge(other) => {
+                for z in &other.zones {
+                    self.upsert_zone(z.clone());
+                }
+                for p in &other.prospects {
+                    self.upsert_prospect(p.clone());
+                }
+            }
+        }
+    }
+}
+
 /// Parse an amount of money typed by a recruiter into 万元.
 ///
 /// Accepts plain numbers (taken as 万元), and the units 万, 万元, 亿, 亿元, with
@@ -543,6 +581,36 @@ mod tests {
         let both = Text::new("长治", "Changzhi");
         assert_eq!(both.get(Lang::En), "Changzhi");
         assert_eq!(both.get(Lang::Zh), "长治");
+    }
+
+    #[test]
+    fn changes_replay_on_another_tabs_data() {
+        let mine = Prospect {
+            id: "mine".into(),
+            name: "A".into(),
+            ..Default::default()
+        };
+        let theirs = Prospect {
+            id: "theirs".into(),
+            name: "B".into(),
+            ..Default::default()
+        };
+        let mut other_tab = Dataset::default();
+        other_tab.upsert_prospect(theirs.clone());
+        other_tab.apply(&Change::UpsertProspect(mine.clone()));
+        assert_eq!(other_tab.prospects, vec![theirs.clone(), mine.clone()]);
+        other_tab.apply(&Change::DeleteProspect("mine".into()));
+        assert_eq!(other_tab.prospects, vec![theirs]);
+        let mut merged = Dataset::default();
+        merged.apply(&Change::Merge(Dataset {
+            schema_version: SCHEMA_VERSION,
+            zones: vec![Zone {
+                id: "z".into(),
+                ..Default::default()
+            }],
+            prospects: vec![mine],
+        }));
+        assert_eq!((merged.zones.len(), merged.prospects.len()), (1, 1));
     }
 
     #[test]

@@ -38,6 +38,9 @@ pub struct DataFile<'a> {
     exported_at: &'a str,
     zones: &'a [Zone],
     prospects: &'a [Prospect],
+    /// Save counter, only in browser storage: lets a tab see that another tab has saved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    revision: Option<u64>,
 }
 
 /// The serialisable file for `data`; storage writes this same shape.
@@ -48,6 +51,7 @@ pub fn data_file<'a>(data: &'a Dataset, exported_at: &'a str) -> DataFile<'a> {
         exported_at,
         zones: &data.zones,
         prospects: &data.prospects,
+        revision: None,
     }
 }
 
@@ -56,9 +60,23 @@ pub fn export_json(data: &Dataset, exported_at: &str) -> String {
     serde_json::to_string_pretty(&data_file(data, exported_at)).unwrap_or_default()
 }
 
-/// Compact form, as kept in browser storage.
-pub fn encode_stored(data: &Dataset) -> String {
-    serde_json::to_string(&data_file(data, "")).unwrap_or_default()
+/// Compact form, as kept in browser storage, with its save counter.
+pub fn encode_stored(data: &Dataset, revision: u64) -> String {
+    let mut file = data_file(data, "");
+    file.revision = Some(revision);
+    serde_json::to_string(&file).unwrap_or_default()
+}
+
+/// The save counter of a stored value (0 when absent or unreadable).
+pub fn stored_revision(raw: &str) -> u64 {
+    #[derive(serde::Deserialize)]
+    struct Meta {
+        #[serde(default)]
+        revision: u64,
+    }
+    serde_json::from_str::<Meta>(raw)
+        .map(|m| m.revision)
+        .unwrap_or(0)
 }
 
 /// Why a file was refused: every problem found, in both languages.
@@ -168,6 +186,77 @@ pub fn import_json(text: &str) -> Result<Dataset, ImportError> {
             problems,
         })
     }
+}
+
+/// What importing a valid file would do, shown before anything changes.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportPlan {
+    pub zones_added: usize,
+    pub zones_updated: usize,
+    pub zones_unchanged: usize,
+    pub prospects_added: usize,
+    pub prospects_updated: usize,
+    pub prospects_unchanged: usize,
+    /// New records whose name matches an existing record with another id: probably the
+    /// same zone or enterprise entered twice. Imported as new records; listed to check.
+    pub conflicts: Vec<Text>,
+}
+
+/// Compare an incoming dataset with the current one: records are matched by id; a new id
+/// with an existing name is a conflict to check.
+pub fn plan_import(current: &Dataset, incoming: &Dataset) -> ImportPlan {
+    let mut plan = ImportPlan::default();
+    for z in &incoming.zones {
+        match current.zone(&z.id) {
+            Some(old) if old == z => plan.zones_unchanged += 1,
+            Some(_) => plan.zones_updated += 1,
+            None => {
+                plan.zones_added += 1;
+                let same_name = current.zones.iter().find(|o| {
+                    (!z.name.zh.is_empty() && o.name.zh == z.name.zh)
+                        || (!z.name.en.is_empty() && o.name.en == z.name.en)
+                });
+                if let Some(o) = same_name {
+                    plan.conflicts.push(Text::new(
+                        &format!(
+                            "园区“{}”（{}）与本机已有的“{}”（{}）同名",
+                            z.name.zh, z.id, o.name.zh, o.id
+                        ),
+                        &format!(
+                            "Zone “{}” ({}) has the same name as “{}” ({}) on this device",
+                            z.name.en, z.id, o.name.en, o.id
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    for p in &incoming.prospects {
+        match current.prospect(&p.id) {
+            Some(old) if old == p => plan.prospects_unchanged += 1,
+            Some(_) => plan.prospects_updated += 1,
+            None => {
+                plan.prospects_added += 1;
+                if let Some(o) = current
+                    .prospects
+                    .iter()
+                    .find(|o| !p.name.trim().is_empty() && o.name.trim() == p.name.trim())
+                {
+                    plan.conflicts.push(Text::new(
+                        &format!(
+                            "意向企业“{}”（{}）与本机已有记录（{}）同名",
+                            p.name, p.id, o.id
+                        ),
+                        &format!(
+                            "Prospect “{}” ({}) has the same name as a record on this device ({})",
+                            p.name, p.id, o.id
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    plan
 }
 
 /// Bring a file of an earlier `schema_version` to the current shape, one version at a
@@ -328,7 +417,10 @@ mod tests {
     fn round_trip_is_exact() {
         let d = sample();
         assert_eq!(import_json(&export_json(&d, "t")).unwrap(), d);
-        assert_eq!(import_json(&encode_stored(&d)).unwrap(), d);
+        assert_eq!(import_json(&encode_stored(&d, 7)).unwrap(), d);
+        assert_eq!(stored_revision(&encode_stored(&d, 7)), 7);
+        assert_eq!(stored_revision(&export_json(&d, "t")), 0);
+        assert_eq!(stored_revision("garbage"), 0);
     }
 
     #[test]
@@ -391,6 +483,34 @@ mod tests {
             assert!(all_en.contains(word), "{input}: {all_en}");
             assert!(!all_zh.is_empty());
         }
+    }
+
+    #[test]
+    fn import_plan_counts_additions_updates_and_name_conflicts() {
+        let current = sample();
+        let mut incoming = sample();
+        incoming.prospects[0].notes = "changed".into();
+        incoming.prospects.push(Prospect {
+            id: "p-2".into(),
+            name: "某电池企业 Battery Co.".into(),
+            ..Default::default()
+        });
+        incoming.zones.truncate(2);
+        let plan = plan_import(&current, &incoming);
+        assert_eq!(
+            (plan.zones_added, plan.zones_updated, plan.zones_unchanged),
+            (0, 0, 2)
+        );
+        assert_eq!(
+            (
+                plan.prospects_added,
+                plan.prospects_updated,
+                plan.prospects_unchanged
+            ),
+            (1, 1, 0)
+        );
+        assert_eq!(plan.conflicts.len(), 1);
+        assert!(plan.conflicts[0].en.contains("same name"));
     }
 
     #[test]

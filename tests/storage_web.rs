@@ -7,8 +7,8 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 use zonematch::demo::demo_dataset;
 use zonematch::i18n::Lang;
-use zonematch::model::{Prospect, SCHEMA_VERSION};
-use zonematch::storage::{LoadOutcome, SaveError, Store, DATA_KEY, QUARANTINE_PREFIX};
+use zonematch::model::{Change, Dataset, Prospect, SCHEMA_VERSION};
+use zonematch::storage::{LoadOutcome, SaveError, Store, BACKUP_KEY, DATA_KEY, QUARANTINE_PREFIX};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -25,6 +25,11 @@ fn keys() -> Vec<String> {
     (0..s.length().unwrap())
         .filter_map(|i| s.key(i).unwrap())
         .collect()
+}
+
+/// Save `data` as a whole (a merge of everything into an empty store).
+fn save(store: &mut Store, data: &Dataset) -> Result<Option<Dataset>, SaveError> {
+    store.commit(&Change::Merge(data.clone()), data)
 }
 
 fn sample() -> zonematch::model::Dataset {
@@ -69,7 +74,7 @@ fn saved_data_loads_back_identically() {
     clear();
     let data = sample();
     let mut store = Store::open();
-    store.save(&data).unwrap();
+    save(&mut store, &data).unwrap();
     let mut reopened = Store::open();
     assert_eq!(reopened.load(), LoadOutcome::Loaded(data));
 }
@@ -77,7 +82,7 @@ fn saved_data_loads_back_identically() {
 #[wasm_bindgen_test]
 fn stored_format_is_versioned() {
     clear();
-    Store::open().save(&sample()).unwrap();
+    save(&mut Store::open(), &sample()).unwrap();
     let raw = local().get_item(DATA_KEY).unwrap().unwrap();
     let v: serde_json::Value = serde_json::from_str(&raw).unwrap();
     assert_eq!(v["schema_version"], SCHEMA_VERSION);
@@ -102,7 +107,7 @@ fn damaged_value_is_quarantined_not_lost() {
     assert!(!problems.is_empty());
     assert_eq!(local().get_item(&key).unwrap().as_deref(), Some(damaged));
     // Saving afterwards writes valid data and leaves the quarantined copy alone.
-    store.save(&sample()).unwrap();
+    save(&mut store, &sample()).unwrap();
     assert_eq!(local().get_item(&key).unwrap().as_deref(), Some(damaged));
     assert_eq!(Store::open().load(), LoadOutcome::Loaded(sample()));
 }
@@ -115,19 +120,22 @@ fn newer_schema_is_never_overwritten() {
     let mut store = Store::open();
     assert_eq!(store.load(), LoadOutcome::Newer);
     assert!(store.is_read_only());
-    assert_eq!(store.save(&sample()), Err(SaveError::ReadOnly));
+    assert_eq!(save(&mut store, &sample()), Err(SaveError::ReadOnly));
     assert_eq!(local().get_item(DATA_KEY).unwrap().as_deref(), Some(newer));
 }
 
 #[wasm_bindgen_test]
 fn unavailable_storage_runs_in_memory_without_panicking() {
     clear();
-    Store::open().save(&sample()).unwrap();
+    save(&mut Store::open(), &sample()).unwrap();
     with_storage_blocked(|| {
         let mut store = Store::open();
         assert!(!store.is_available());
         assert_eq!(store.load(), LoadOutcome::Unavailable);
-        assert_eq!(store.save(&demo_dataset()), Err(SaveError::Unavailable));
+        assert_eq!(
+            save(&mut store, &demo_dataset()),
+            Err(SaveError::Unavailable)
+        );
         assert_eq!(store.load_lang(), None);
         assert_eq!(store.save_lang(Lang::En), Err(SaveError::Unavailable));
     });
@@ -143,4 +151,115 @@ fn language_is_remembered() {
     store.save_lang(Lang::En).unwrap();
     assert_eq!(Store::open().load_lang(), Some(Lang::En));
     assert!(keys().iter().all(|k| k.starts_with("zonematch.")));
+}
+
+#[wasm_bindgen_test]
+fn previous_generation_is_kept_as_backup() {
+    clear();
+    let mut store = Store::open();
+    let first = sample();
+    save(&mut store, &first).unwrap();
+    let first_raw = local().get_item(DATA_KEY).unwrap().unwrap();
+    let mut second = first.clone();
+    let p = Prospect {
+        id: "p-2".into(),
+        name: "第二家".into(),
+        ..Default::default()
+    };
+    second.apply(&Change::UpsertProspect(p.clone()));
+    store.commit(&Change::UpsertProspect(p), &second).unwrap();
+    assert_eq!(
+        local().get_item(BACKUP_KEY).unwrap().as_deref(),
+        Some(first_raw.as_str())
+    );
+    assert_eq!(Store::open().load(), LoadOutcome::Loaded(second));
+}
+
+#[wasm_bindgen_test]
+fn a_tab_never_overwrites_another_tabs_newer_save() {
+    clear();
+    let base = sample();
+    let mut tab_a = Store::open();
+    save(&mut tab_a, &base).unwrap();
+    let mut tab_b = Store::open();
+    assert_eq!(tab_b.load(), LoadOutcome::Loaded(base.clone()));
+
+    // Tab A adds a prospect; tab B, which has not seen it, adds another.
+    let from_a = Prospect {
+        id: "a".into(),
+        name: "A 的企业".into(),
+        ..Default::default()
+    };
+    let mut data_a = base.clone();
+    data_a.apply(&Change::UpsertProspect(from_a.clone()));
+    assert_eq!(
+        tab_a.commit(&Change::UpsertProspect(from_a.clone()), &data_a),
+        Ok(None)
+    );
+
+    let from_b = Prospect {
+        id: "b".into(),
+        name: "B 的企业".into(),
+        ..Default::default()
+    };
+    let mut data_b = base.clone();
+    data_b.apply(&Change::UpsertProspect(from_b.clone()));
+    let merged = tab_b
+        .commit(&Change::UpsertProspect(from_b.clone()), &data_b)
+        .unwrap()
+        .expect("tab B must merge with tab A's newer save");
+    assert!(merged.prospect("a").is_some() && merged.prospect("b").is_some());
+    let LoadOutcome::Loaded(stored) = Store::open().load() else {
+        panic!("stored data")
+    };
+    assert!(stored.prospect("a").is_some() && stored.prospect("b").is_some());
+
+    // Tab A learns of B's save through the storage event.
+    let seen = tab_a.reload_if_newer().unwrap().expect("newer data");
+    assert!(seen.prospect("b").is_some());
+    assert_eq!(tab_a.reload_if_newer(), Ok(None));
+}
+
+#[wasm_bindgen_test]
+fn an_older_tab_never_writes_over_a_newer_schema() {
+    clear();
+    let mut old_tab = Store::open();
+    save(&mut old_tab, &sample()).unwrap();
+    let newer = "{\"format\":\"zonematch\",\"schema_version\":99,\"revision\":50,\"zones\":[],\"prospects\":[]}";
+    local().set_item(DATA_KEY, newer).unwrap();
+    let p = Prospect {
+        id: "x".into(),
+        name: "x".into(),
+        ..Default::default()
+    };
+    assert_eq!(
+        old_tab.commit(&Change::UpsertProspect(p), &sample()),
+        Err(SaveError::NewerElsewhere)
+    );
+    assert_eq!(local().get_item(DATA_KEY).unwrap().as_deref(), Some(newer));
+}
+
+#[wasm_bindgen_test]
+fn a_full_quota_is_reported_and_changes_nothing() {
+    clear();
+    let mut store = Store::open();
+    save(&mut store, &sample()).unwrap();
+    let before = local().get_item(DATA_KEY).unwrap();
+    // Fill the quota with filler until a write fails.
+    let chunk = "x".repeat(512 * 1024);
+    let mut i = 0;
+    while local().set_item(&format!("filler.{i}"), &chunk).is_ok() {
+        i += 1;
+        assert!(i < 200, "quota never reached");
+    }
+    let mut big = sample();
+    big.prospects.push(Prospect {
+        id: "big".into(),
+        name: "y".repeat(600 * 1024),
+        ..Default::default()
+    });
+    let result = store.commit(&Change::UpsertProspect(big.prospects[1].clone()), &big);
+    assert_eq!(result, Err(SaveError::QuotaFull));
+    assert_eq!(local().get_item(DATA_KEY).unwrap(), before);
+    clear();
 }

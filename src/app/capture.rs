@@ -9,13 +9,26 @@ use super::state::{tr, use_app, Page};
 use super::weights::WeightsPanel;
 use crate::forms::{ProspectDraft, ProspectField};
 use crate::i18n::Msg;
-use crate::model::Text;
+use crate::model::{Change, Text};
 
 /// The capture form and its live ranking.
 #[component]
 pub fn Capture() -> impl IntoView {
     let state = use_app();
-    let draft = RwSignal::new(ProspectDraft::default());
+    // A half-filled form survives a reload or an app update.
+    let draft = RwSignal::new(
+        state
+            .store
+            .with_value(|s| s.load_draft())
+            .unwrap_or_default(),
+    );
+    Effect::new(move |prev: Option<()>| {
+        draft.with(|d| {
+            if prev.is_some() {
+                state.store.with_value(|s| s.save_draft(Some(d)));
+            }
+        });
+    });
     let errors: RwSignal<Vec<(ProspectField, Text)>> = RwSignal::new(Vec::new());
     let preview = Signal::derive(move || draft.with(|d| d.preview()));
     let has_industry =
@@ -26,7 +39,8 @@ pub fn Capture() -> impl IntoView {
         let id = new_id("p");
         match draft.with(|d| d.to_prospect(&id, &now_iso())) {
             Ok(p) => {
-                state.data.update(|d| d.upsert_prospect(p));
+                state.apply(Change::UpsertProspect(p));
+                state.store.with_value(|s| s.save_draft(None));
                 errors.set(Vec::new());
                 draft.set(ProspectDraft::default());
                 state.go(Page::Prospect(id));

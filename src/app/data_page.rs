@@ -1,20 +1,38 @@
-//! Export and import of all data, and where it is kept.
+//! Export and import of all data, where it is kept, and values set aside as damaged.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::files::{download, now_iso, read_picked_file};
-use super::state::{tr, use_app};
+use super::files::{download, now_iso, read_picked_file, storage_estimate};
+use super::state::{tr, use_app, AppState};
 use crate::i18n::Msg;
-use crate::model::Text;
-use crate::transfer::{export_json, import_json};
+use crate::model::{Change, Dataset, Text};
+use crate::transfer::{export_json, import_json, plan_import, ImportPlan};
 
-/// Result of the last import, shown under the buttons.
+/// The import in progress, shown under the buttons.
 #[derive(Clone, Debug, PartialEq)]
 enum ImportStatus {
     Idle,
-    Done { zones: usize, prospects: usize },
+    /// Validated; waiting for the user to confirm.
+    Preview(Box<Dataset>, ImportPlan),
+    Done(ImportPlan),
     Failed(Vec<Text>),
+}
+
+/// Download everything as a JSON backup now (also offered by storage banners).
+pub fn export_now(state: AppState) {
+    let now = now_iso();
+    let text = state.data.with_untracked(|d| export_json(d, &now));
+    let day: String = now
+        .chars()
+        .take(10)
+        .filter(|c| c.is_ascii_digit())
+        .collect();
+    let _ = download(&format!("zonematch-{day}.json"), "application/json", &text);
+}
+
+fn megabytes(bytes: f64) -> String {
+    format!("{:.1} MB", bytes / 1_048_576.0)
 }
 
 /// Data and backup screen.
@@ -22,17 +40,11 @@ enum ImportStatus {
 pub fn DataPage() -> impl IntoView {
     let state = use_app();
     let status = RwSignal::new(ImportStatus::Idle);
+    let estimate = RwSignal::new(None::<(f64, f64)>);
+    leptos::task::spawn_local(async move {
+        estimate.set(storage_estimate().await);
+    });
 
-    let export = move |_| {
-        let now = now_iso();
-        let text = state.data.with(|d| export_json(d, &now));
-        let day: String = now
-            .chars()
-            .take(10)
-            .filter(|c| c.is_ascii_digit())
-            .collect();
-        let _ = download(&format!("zonematch-{day}.json"), "application/json", &text);
-    };
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev
             .target()
@@ -46,9 +58,8 @@ pub fn DataPage() -> impl IntoView {
             match result {
                 Ok(Some(text)) => match import_json(&text) {
                     Ok(data) => {
-                        let (zones, prospects) = (data.zones.len(), data.prospects.len());
-                        state.data.set(data);
-                        status.set(ImportStatus::Done { zones, prospects });
+                        let plan = state.data.with_untracked(|d| plan_import(d, &data));
+                        status.set(ImportStatus::Preview(Box::new(data), plan));
                     }
                     Err(e) => status.set(ImportStatus::Failed(e.problems)),
                 },
@@ -60,13 +71,54 @@ pub fn DataPage() -> impl IntoView {
             }
         });
     };
+    let confirm = move |_| {
+        if let ImportStatus::Preview(data, plan) = status.get_untracked() {
+            state.apply(Change::Merge(*data));
+            status.set(ImportStatus::Done(plan));
+        }
+    };
+    let plan_line = move |plan: &ImportPlan, lang| {
+        let zh = lang == crate::i18n::Lang::Zh;
+        if zh {
+            format!(
+                "园区：新增 {}，更新 {}，不变 {}；意向企业：新增 {}，更新 {}，不变 {}",
+                plan.zones_added,
+                plan.zones_updated,
+                plan.zones_unchanged,
+                plan.prospects_added,
+                plan.prospects_updated,
+                plan.prospects_unchanged
+            )
+        } else {
+            format!(
+                "Zones: {} new, {} updated, {} unchanged; prospects: {} new, {} updated, {} unchanged",
+                plan.zones_added, plan.zones_updated, plan.zones_unchanged,
+                plan.prospects_added, plan.prospects_updated, plan.prospects_unchanged
+            )
+        }
+    };
     let status_view = move || {
         let lang = state.lang.get();
         match status.get() {
             ImportStatus::Idle => ().into_any(),
-            ImportStatus::Done { zones, prospects } => view! {
+            ImportStatus::Preview(_, plan) => view! {
+                <div class="preview" data-testid="import-preview">
+                    <p><strong>{Msg::ImportPreview.text(lang)}</strong></p>
+                    <p>{plan_line(&plan, lang)}</p>
+                    {(!plan.conflicts.is_empty()).then(|| view! {
+                        <p>{Msg::ImportConflicts.text(lang)}</p>
+                        <ul>{plan.conflicts.iter().map(|c| view! { <li>{c.get(lang).to_string()}</li> }).collect_view()}</ul>
+                    })}
+                    <div class="actions">
+                        <button class="primary" data-testid="confirm-import" on:click=confirm>{Msg::ApplyImport.text(lang)}</button>
+                        <button class="secondary" on:click=move |_| status.set(ImportStatus::Idle)>{Msg::Cancel.text(lang)}</button>
+                    </div>
+                </div>
+            }
+            .into_any(),
+            ImportStatus::Done(plan) => view! {
                 <p class="ok" role="status" data-testid="import-result">
-                    {format!("{}: {} {} · {} {}", Msg::ImportDone.text(lang), zones, Msg::ZonesCount.text(lang), prospects, Msg::ProspectsCount.text(lang))}
+                    {format!("{}：{}", Msg::ImportDone.text(lang), plan_line(&plan, lang))}
                 </p>
             }
             .into_any(),
@@ -92,27 +144,64 @@ pub fn DataPage() -> impl IntoView {
         })
     };
     let where_kept = move || {
-        if state.store.get_value().is_available() {
-            tr(Msg::StorageOk)()
+        let lang = state.lang.get();
+        let mut parts = vec![if state.store.with_value(|s| s.is_available()) {
+            Msg::StorageOk.text(lang).to_string()
         } else {
-            tr(Msg::StorageMemoryOnly)()
-        }
-    };
-    let restore_demo = move |_| {
-        let demo = crate::demo::demo_zones();
-        state.data.update(|d| {
-            for z in demo {
-                d.upsert_zone(z);
-            }
+            Msg::StorageMemoryOnly.text(lang).to_string()
+        }];
+        parts.push(match state.persisted.get() {
+            Some(true) => Msg::PersistGranted.text(lang).to_string(),
+            Some(false) => Msg::PersistDenied.text(lang).to_string(),
+            None => Msg::PersistUnknown.text(lang).to_string(),
         });
+        if let Some((used, quota)) = estimate.get() {
+            parts.push(format!(
+                "{} {} / {} {}",
+                Msg::StorageUsed.text(lang),
+                megabytes(used),
+                Msg::StorageQuota.text(lang),
+                megabytes(quota)
+            ));
+        }
+        parts.join(" · ")
     };
+    let quarantined = move || {
+        let lang = state.lang.get();
+        let _ = state.data.get();
+        let items = state.store.with_value(|s| s.quarantined());
+        if items.is_empty() {
+            return ().into_any();
+        }
+        view! {
+            <h3>{Msg::Quarantined.text(lang)}</h3>
+            <p class="hint">{Msg::QuarantinedHint.text(lang)}</p>
+            <ul class="plain" data-testid="quarantine-list">
+                {items
+                    .into_iter()
+                    .map(|(key, raw)| {
+                        let name = format!("{}.json", key.replace('.', "-"));
+                        view! {
+                            <li>
+                                <button class="secondary" on:click=move |_| {
+                                    let _ = download(&name, "application/json", &raw);
+                                }>{key.clone()}</button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    let restore_demo = move |_| state.apply(Change::RestoreZones(crate::demo::demo_zones()));
     view! {
         <section class="page">
             <h2>{tr(Msg::DataTitle)}</h2>
             <p data-testid="data-counts">{counts}</p>
-            <p class="note">{where_kept}</p>
+            <p class="note" data-testid="storage-status">{where_kept}</p>
             <div class="actions column">
-                <button class="primary big" data-testid="export-data" on:click=export>{tr(Msg::ExportData)}</button>
+                <button class="primary big" data-testid="export-data" on:click=move |_| export_now(state)>{tr(Msg::ExportData)}</button>
                 <p class="hint">{tr(Msg::ExportHint)}</p>
                 <label class="file-button secondary big">
                     {tr(Msg::ImportData)}
@@ -123,6 +212,7 @@ pub fn DataPage() -> impl IntoView {
                 <button class="secondary" on:click=restore_demo>{tr(Msg::ResetDemo)}</button>
                 <p class="hint">{tr(Msg::ResetDemoHint)}</p>
             </div>
+            {quarantined}
         </section>
     }
 }

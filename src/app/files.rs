@@ -53,3 +53,28 @@ pub fn new_id(prefix: &str) -> String {
     let r = (js_sys::Math::random() * 1_000_000.0) as u64;
     format!("{prefix}-{t:x}-{r:05x}")
 }
+
+/// Ask for persistent storage; `Some(granted)`, or `None` where the API is missing.
+pub async fn request_persistence() -> Option<bool> {
+    let storage = web_sys::window()?.navigator().storage();
+    let promise = storage.persist().ok()?;
+    let v = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    v.as_bool()
+}
+
+/// Storage used and available to this site, in bytes, as the browser estimates them.
+pub async fn storage_estimate() -> Option<(f64, f64)> {
+    let storage = web_sys::window()?.navigator().storage();
+    let promise = storage.estimate().ok()?;
+    let v = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let usage = js_sys::Reflect::get(&v, &"usage".into()).ok()?.as_f64()?;
+    let quota = js_sys::Reflect::get(&v, &"quota".into()).ok()?.as_f64()?;
+    Some((usage, quota))
+}
+
+/// Reload the page (only ever on the user's request).
+pub fn reload_page() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}

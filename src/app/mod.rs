@@ -65,20 +65,28 @@ pub fn App() -> impl IntoView {
         weights: RwSignal::new(weights),
         catalogue,
         profiles,
+        persisted: RwSignal::new(None),
     };
     provide_context(state);
 
-    // Synchronising state to storage is what effects are for: every change to the
-    // dataset is written through at once (iOS never fires beforeunload). The first run
-    // only subscribes, so opening the app never writes.
-    Effect::new(move |prev: Option<()>| {
-        state.data.with(|d| {
-            if prev.is_some() {
-                if let Err(SaveError::Refused(_)) = state.store.get_value().save(d) {
-                    state.notify(Notice::SaveFailed);
-                }
-            }
-        });
+    // Edits are saved by `AppState::apply` as they happen (iOS never fires
+    // beforeunload). Another tab's saves arrive as storage events and are shown here.
+    let _ = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+        if ev.key().is_some_and(|k| k != crate::storage::DATA_KEY) {
+            return;
+        }
+        let result = state.store.try_update_value(|s| s.reload_if_newer());
+        match result {
+            Some(Ok(Some(data))) => state.data.set(data),
+            Some(Err(SaveError::NewerElsewhere)) => state.notify(Notice::StorageNewer),
+            _ => {}
+        }
+    });
+    // Ask the browser not to evict our data (Safari deletes site data after 7 days
+    // unvisited unless the app is installed or storage is persistent).
+    leptos::task::spawn_local(async move {
+        let granted = files::request_persistence().await;
+        state.persisted.set(granted);
     });
     Effect::new(move |prev: Option<()>| {
         let w = state.weights.get();
@@ -166,6 +174,16 @@ fn Banners() -> impl IntoView {
                 view! {
                     <div class="banner" role="alert" data-testid="storage-banner" data-notice=format!("{n:?}")>
                         <span>{n.message().text(lang)}</span>
+                        {n.offers_export().then(|| view! {
+                            <button class="primary" data-testid="banner-export" on:click=move |_| data_page::export_now(state)>
+                                {Msg::ExportData.text(lang)}
+                            </button>
+                        })}
+                        {(n == Notice::UpdateReady).then(|| view! {
+                            <button class="primary" data-testid="apply-update" on:click=move |_| files::reload_page()>
+                                {Msg::ReloadNow.text(lang)}
+                            </button>
+                        })}
                         <button class="secondary" on:click=move |_| state.dismiss(n)>{Msg::Dismiss.text(lang)}</button>
                     </div>
                 }

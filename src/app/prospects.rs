@@ -6,7 +6,7 @@ use super::matches::MatchList;
 use super::state::{tr, use_app, Page};
 use super::weights::WeightsPanel;
 use crate::i18n::{fmt_m2, fmt_mu, fmt_wan, stage_label, Lang, Msg};
-use crate::model::{Prospect, Stage};
+use crate::model::{Change, Prospect, Stage};
 
 fn facts_line(p: &Prospect, lang: Lang) -> String {
     let mut parts = Vec::new();
@@ -101,7 +101,7 @@ pub fn ProspectDetail(id: String) -> impl IntoView {
         if let Some(stage) = Stage::ALL.iter().find(|s| format!("{s:?}") == v) {
             let mut p = prospect.get_untracked();
             p.stage = *stage;
-            state.data.update(|d| d.upsert_prospect(p));
+            state.apply(Change::UpsertProspect(p));
         }
     };
     let delete_id = id.clone();
@@ -115,9 +115,7 @@ pub fn ProspectDetail(id: String) -> impl IntoView {
             .and_then(|w| w.confirm_with_message(question).ok())
             .unwrap_or(false);
         if confirmed {
-            state
-                .data
-                .update(|d| d.prospects.retain(|p| p.id != delete_id));
+            state.apply(Change::DeleteProspect(delete_id.clone()));
             state.go(Page::Prospects);
         }
     };

@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use crate::i18n::{Lang, Msg};
 use crate::matching::{Catalogue, ProspectProfile, Weights};
-use crate::model::Dataset;
-use crate::storage::Store;
+use crate::model::{Change, Dataset};
+use crate::storage::{SaveError, Store};
 
 /// The prepared zone catalogue, shared; equal only to itself, so a memo of it notifies
 /// exactly when it was rebuilt.
@@ -51,6 +51,11 @@ pub enum Notice {
     StorageCorrupt,
     StorageNewer,
     SaveFailed,
+    QuotaFull,
+    /// Another tab's changes were merged into this one.
+    MergedFromOtherTab,
+    /// A new version of the app is ready; it is used after a reload the user chooses.
+    UpdateReady,
 }
 
 impl Notice {
@@ -60,7 +65,21 @@ impl Notice {
             Notice::StorageCorrupt => Msg::StorageCorrupt,
             Notice::StorageNewer => Msg::StorageNewer,
             Notice::SaveFailed => Msg::SaveFailed,
+            Notice::QuotaFull => Msg::QuotaFull,
+            Notice::MergedFromOtherTab => Msg::MergedFromOtherTab,
+            Notice::UpdateReady => Msg::UpdateReady,
         }
+    }
+
+    /// Whether the banner offers an immediate export (the data is only in memory).
+    pub fn offers_export(self) -> bool {
+        matches!(
+            self,
+            Notice::StorageUnavailable
+                | Notice::SaveFailed
+                | Notice::QuotaFull
+                | Notice::StorageNewer
+        )
     }
 }
 
@@ -76,6 +95,8 @@ pub struct AppState {
     pub catalogue: Memo<SharedCatalogue>,
     /// Rebuilt only when the prospects change.
     pub profiles: Memo<SharedProfiles>,
+    /// Whether the browser granted persistent storage (None until it answers).
+    pub persisted: RwSignal<Option<bool>>,
 }
 
 impl AppState {
@@ -83,6 +104,34 @@ impl AppState {
         self.page.set(page);
         if let Some(w) = web_sys::window() {
             w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    }
+
+    /// Apply an edit and save it at once. If another tab saved in between, the edit is
+    /// replayed on that tab's data and the result shown here.
+    pub fn apply(&self, change: Change) {
+        self.data.update(|d| d.apply(&change));
+        let result = self
+            .store
+            .try_update_value(|s| self.data.with_untracked(|d| s.commit(&change, d)));
+        match result {
+            Some(Ok(Some(merged))) => {
+                self.data.set(merged);
+                self.notify(Notice::MergedFromOtherTab);
+            }
+            Some(Ok(None)) => self.dismiss(Notice::SaveFailed),
+            Some(Err(e)) => self.on_save_error(e),
+            None => {}
+        }
+    }
+
+    fn on_save_error(&self, e: SaveError) {
+        match e {
+            SaveError::QuotaFull => self.notify(Notice::QuotaFull),
+            SaveError::NewerElsewhere => self.notify(Notice::StorageNewer),
+            SaveError::Refused(_) => self.notify(Notice::SaveFailed),
+            // Already announced by a permanent banner.
+            SaveError::Unavailable | SaveError::ReadOnly => {}
         }
     }
 

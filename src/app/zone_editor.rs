@@ -7,7 +7,7 @@ use super::form_fields::{input, Kind};
 use super::state::{tr, use_app, Page};
 use crate::forms::{ZoneDraft, ZoneField};
 use crate::i18n::{kind_label, Msg};
-use crate::model::{Text, Zone, ZoneKind};
+use crate::model::{Change, Text, Zone, ZoneKind};
 
 /// The zone form. `id: None` creates a new zone.
 #[component]
@@ -31,7 +31,7 @@ pub fn ZoneEditor(id: Option<String>) -> impl IntoView {
         match draft.with(|d| d.apply(&b)) {
             Ok(zone) => {
                 let id = zone.id.clone();
-                state.data.update(|d| d.upsert_zone(zone));
+                state.apply(Change::UpsertZone(zone));
                 errors.set(Vec::new());
                 state.go(Page::Zone(id));
             }

@@ -80,10 +80,17 @@ class ZoneMatchApp {
     return download;
   }
 
+  /** Pick a file; when it is valid, check the preview and confirm it. */
   async importFile(navLabel, file) {
     await this.nav(navLabel);
     await this.page.getByTestId('import-data').setInputFiles(file);
-    await expect(this.page.getByTestId('import-result')).toBeVisible();
+    const preview = this.page.getByTestId('import-preview');
+    const result = this.page.getByTestId('import-result');
+    await expect(preview.or(result)).toBeVisible();
+    if (await preview.isVisible()) {
+      await this.press(this.page.getByTestId('confirm-import'));
+    }
+    await expect(result).toBeVisible();
   }
 }
 
