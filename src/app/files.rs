@@ -72,9 +72,19 @@ pub async fn storage_estimate() -> Option<(f64, f64)> {
     Some((usage, quota))
 }
 
-/// Reload the page (only ever on the user's request).
-pub fn reload_page() {
+/// Whether a new version was already found waiting before the app started.
+pub fn update_waiting() -> bool {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"__zonematchWaiting".into()).ok())
+        .is_some_and(|v| !v.is_undefined() && !v.is_null())
+}
+
+/// Switch to the waiting new version (only ever on the user's request): the service
+/// worker registration script activates it and reloads once it has taken over.
+pub fn apply_update() {
     if let Some(w) = web_sys::window() {
-        let _ = w.location().reload();
+        if let Ok(ev) = web_sys::CustomEvent::new("zonematch:apply-update") {
+            let _ = w.dispatch_event(&ev);
+        }
     }
 }

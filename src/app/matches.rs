@@ -75,7 +75,6 @@ fn match_row(rank: usize, m: ZoneMatch, name: String, lang: Lang) -> impl IntoVi
         .iter()
         .map(|c| {
             let pct = (c.score * 100.0).round() as u32;
-            let width = format!("width:{pct}%");
             let score_text = if c.applicable {
                 format!("{pct}%")
             } else {
@@ -89,7 +88,7 @@ fn match_row(rank: usize, m: ZoneMatch, name: String, lang: Lang) -> impl IntoVi
             view! {
                 <li class="criterion" class:na=!c.applicable data-criterion=c.kind.key()>
                     <span class="criterion-name">{criterion_label(c.kind, lang)}</span>
-                    <span class="bar"><span class="fill" style=width></span></span>
+                    <meter class="bar" min="0" max="100" value=pct.to_string()></meter>
                     <span class="criterion-score">{score_text}</span>
                     <ul class="reasons">{reasons}</ul>
                 </li>

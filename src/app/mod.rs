@@ -82,6 +82,13 @@ pub fn App() -> impl IntoView {
             _ => {}
         }
     });
+    // A new version installed by the service worker waits for the user (sw-register.js).
+    let _ = window_event_listener_untyped("zonematch:update-ready", move |_| {
+        state.notify(Notice::UpdateReady)
+    });
+    if files::update_waiting() {
+        state.notify(Notice::UpdateReady);
+    }
     // Ask the browser not to evict our data (Safari deletes site data after 7 days
     // unvisited unless the app is installed or storage is persistent).
     leptos::task::spawn_local(async move {
@@ -180,7 +187,7 @@ fn Banners() -> impl IntoView {
                             </button>
                         })}
                         {(n == Notice::UpdateReady).then(|| view! {
-                            <button class="primary" data-testid="apply-update" on:click=move |_| files::reload_page()>
+                            <button class="primary" data-testid="apply-update" on:click=move |_| files::apply_update()>
                                 {Msg::ReloadNow.text(lang)}
                             </button>
                         })}

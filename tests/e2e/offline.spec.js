@@ -1,0 +1,91 @@
+const { test, expect } = require('@playwright/test');
+const fs = require('node:fs');
+const path = require('node:path');
+const { ZoneMatchApp } = require('./app');
+const { startServer, copyDist } = require('./server');
+
+// Each test gets its own port and copy of the build: 8200 + worker + project offset.
+function portFor(testInfo, n) {
+  return 8200 + testInfo.workerIndex * 10 + (testInfo.project.name === 'tablet' ? 5 : 0) + n;
+}
+
+async function waitForServiceWorker(page) {
+  await page.waitForFunction(async () => {
+    const reg = await navigator.serviceWorker.getRegistration();
+    return Boolean(reg && reg.active && navigator.serviceWorker.controller && window.__zonematchSwReady);
+  }, null, { timeout: 15_000 });
+}
+
+test('after one visit the app works with no network at all, with all data', async ({ page }, testInfo) => {
+  const dir = copyDist(testInfo.outputPath('site'));
+  const server = await startServer(dir, portFor(testInfo, 0));
+  try {
+    const app = new ZoneMatchApp(page, testInfo);
+    await page.goto(server.url);
+    await expect(app.zoneCards().first()).toBeVisible();
+    await waitForServiceWorker(page);
+    await page.reload(); // now controlled by the service worker
+    await app.captureProspect('登记企业', { name: '离线登记的企业', industry: '动力电池' });
+  } finally {
+    await server.stop();
+  }
+  // The server is gone: every request, the service worker's included, fails.
+  await page.reload();
+  const app = new ZoneMatchApp(page, testInfo);
+  await expect(app.zoneCards()).toHaveCount(7);
+  await app.nav('意向企业');
+  await expect(page.getByTestId('prospect-row').filter({ hasText: '离线登记的企业' })).toHaveCount(1);
+  // A deep navigation is answered with the cached shell too.
+  await page.goto(server.url + 'some/deep/path');
+  await expect(app.zoneCards().first()).toBeVisible();
+});
+
+test('a new version waits for the user and a half-filled form survives it', async ({ page }, testInfo) => {
+  const dir = copyDist(testInfo.outputPath('site'));
+  const server = await startServer(dir, portFor(testInfo, 1));
+  try {
+    const app = new ZoneMatchApp(page, testInfo);
+    await page.goto(server.url);
+    await waitForServiceWorker(page);
+    await page.reload();
+    await waitForServiceWorker(page);
+    await app.nav('登记企业');
+    await app.fillProspect({ name: '填到一半的企业', industry: '光伏组件' });
+
+    // Deploy: the service worker changes (as a new build's would).
+    fs.appendFileSync(path.join(dir, 'sw.js'), '\n// next build\n');
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    const banner = page.locator('[data-testid=storage-banner][data-notice=UpdateReady]');
+    await expect(banner).toBeVisible();
+    // Nothing reloaded by itself: the form is as the user left it.
+    await expect(page.locator('[name=name]')).toHaveValue('填到一半的企业');
+
+    const reloaded = page.waitForEvent('load');
+    await app.press(page.getByTestId('apply-update'));
+    await reloaded;
+    await app.nav('登记企业');
+    await expect(page.locator('[name=name]')).toHaveValue('填到一半的企业');
+    await expect(page.locator('[name=industry]')).toHaveValue('光伏组件');
+  } finally {
+    await server.stop();
+  }
+});
+
+test('the content security policy allows what the app needs and nothing is blocked', async ({ page }, testInfo) => {
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+  });
+  const app = new ZoneMatchApp(page, testInfo);
+  await app.open();
+  const csp = await page.locator('meta[http-equiv=Content-Security-Policy]').getAttribute('content');
+  expect(csp).toContain("'wasm-unsafe-eval'");
+  expect(csp).not.toContain("'unsafe-eval'");
+  expect(csp).not.toContain("'unsafe-inline'");
+  expect(csp).not.toMatch(/https?:/);
+  await app.captureProspect('登记企业', { industry: '集成电路封测', factory: '20000' });
+  await app.nav('园区');
+  await app.openZone('changzhi-htz');
+  await app.nav('数据');
+  expect(await page.evaluate(() => window.__violations)).toEqual([]);
+});

@@ -1,0 +1,33 @@
+// A private static server for one test, so the test can take the network away (stop it)
+// or deploy a new version (change its files) while the page stays open.
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+async function startServer(dir, port) {
+  const child = spawn(process.execPath, [path.join(__dirname, 'serve.mjs'), String(port), dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((resolve, reject) => {
+    child.stdout.on('data', (d) => String(d).includes('serving') && resolve());
+    child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.on('exit', resolve);
+        child.kill();
+      }),
+  };
+}
+
+/** A copy of dist/ that a test may change. */
+function copyDist(target) {
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.cpSync(path.join(__dirname, '..', '..', 'dist'), target, { recursive: true });
+  return target;
+}
+
+module.exports = { startServer, copyDist };
