@@ -164,6 +164,10 @@ messages! {
     ExportHint => "导出文件可在另一台设备上导入，格式见 README。", "The file can be imported on another device; the format is in the README.";
     ImportData => "导入 JSON 文件", "Import a JSON file";
     ImportHint => "导入按 id 新增或更新文件中的记录，本机其他记录保留；先预览，确认后才生效；文件有任何错误则不做任何更改。", "Import adds or updates the file's records by id and keeps every other record; you see a preview first; if the file has any error, nothing changes.";
+    ExportProspectsCsv => "导出意向企业台账（CSV）", "Export prospect ledger (CSV)";
+    ExportZonesCsv => "导出园区（CSV）", "Export zones (CSV)";
+    ImportCsv => "导入 CSV（意向企业或园区）", "Import CSV (prospects or zones)";
+    CsvHint => "CSV 可用 Excel 打开和编辑；导入支持 UTF-8 和 GBK 编码，表头可用中文或英文。", "CSV opens in Excel; import accepts UTF-8 and GBK, with Chinese or English headers.";
     ImportPreview => "导入预览（尚未更改任何数据）", "Import preview (nothing changed yet)";
     ImportConflicts => "请核对以下可能重复的记录：", "Check these possible duplicates:";
     ApplyImport => "确认导入", "Apply import";

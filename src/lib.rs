@@ -6,6 +6,7 @@
 //! - `storage` (browser only): the one module that touches localStorage.
 //! - `app` (browser only): Leptos views that render state and call the domain.
 
+pub mod csv;
 pub mod demo;
 pub mod evaluation;
 pub mod forms;

@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::files::{download, now_iso, read_picked_file, storage_estimate};
+use super::files::{
+    download, now_iso, read_picked_file, read_picked_file_any_encoding, storage_estimate,
+};
 use super::state::{tr, use_app, AppState};
 use crate::i18n::Msg;
 use crate::model::{Change, Dataset, Text};
@@ -70,6 +72,70 @@ pub fn DataPage() -> impl IntoView {
                 )])),
             }
         });
+    };
+    let on_csv = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let result = read_picked_file_any_encoding(&input).await;
+            input.set_value("");
+            let text = match result {
+                Ok(Some(text)) => text,
+                Ok(None) => return,
+                Err(_) => {
+                    status.set(ImportStatus::Failed(vec![Text::new(
+                        "无法读取该文件的编码（应为 UTF-8 或 GBK）",
+                        "The file's encoding could not be read (UTF-8 or GBK expected)",
+                    )]));
+                    return;
+                }
+            };
+            let incoming = match crate::csv::detect_table(&text) {
+                Some(crate::csv::Table::Prospects) => crate::csv::prospects_from_csv(&text, &now_iso())
+                    .map(|prospects| Dataset { prospects, ..Default::default() }),
+                Some(crate::csv::Table::Zones) => state
+                    .data
+                    .with_untracked(|d| crate::csv::zones_from_csv(&text, &d.zones))
+                    .map(|zones| Dataset { zones, ..Default::default() }),
+                None => Err(vec![Text::new(
+                    "无法识别的表格：表头应为意向企业或园区的列名（可先导出一份作模板）",
+                    "Unrecognised table: the header must have the prospect or zone columns (export one as a template)",
+                )]),
+            };
+            match incoming {
+                Ok(data) => {
+                    let plan = state.data.with_untracked(|d| plan_import(d, &data));
+                    status.set(ImportStatus::Preview(Box::new(data), plan));
+                }
+                Err(problems) => status.set(ImportStatus::Failed(problems)),
+            }
+        });
+    };
+    let export_csv = move |zones: bool| {
+        let lang = state.lang.get_untracked();
+        let day: String = now_iso()
+            .chars()
+            .take(10)
+            .filter(|c| c.is_ascii_digit())
+            .collect();
+        let (name, text) = state.data.with_untracked(|d| {
+            if zones {
+                (
+                    format!("zonematch-zones-{day}.csv"),
+                    crate::csv::zones_to_csv(&d.zones, lang),
+                )
+            } else {
+                (
+                    format!("zonematch-prospects-{day}.csv"),
+                    crate::csv::prospects_to_csv(&d.prospects, lang),
+                )
+            }
+        });
+        let _ = download(&name, "text/csv;charset=utf-8", &text);
     };
     let confirm = move |_| {
         if let ImportStatus::Preview(data, plan) = status.get_untracked() {
@@ -208,6 +274,15 @@ pub fn DataPage() -> impl IntoView {
                     <input type="file" accept=".json,application/json" data-testid="import-data" on:change=on_file/>
                 </label>
                 <p class="hint">{tr(Msg::ImportHint)}</p>
+                <div class="actions">
+                    <button class="secondary" data-testid="export-prospects-csv" on:click=move |_| export_csv(false)>{tr(Msg::ExportProspectsCsv)}</button>
+                    <button class="secondary" data-testid="export-zones-csv" on:click=move |_| export_csv(true)>{tr(Msg::ExportZonesCsv)}</button>
+                    <label class="file-button secondary">
+                        {tr(Msg::ImportCsv)}
+                        <input type="file" accept=".csv,text/csv" data-testid="import-csv" on:change=on_csv/>
+                    </label>
+                </div>
+                <p class="hint">{tr(Msg::CsvHint)}</p>
                 {status_view}
                 <button class="secondary" on:click=restore_demo>{tr(Msg::ResetDemo)}</button>
                 <p class="hint">{tr(Msg::ResetDemoHint)}</p>

@@ -1,0 +1,772 @@
+//! CSV for the people who live in Excel: prospect and zone tables out (UTF-8 with a byte
+//! order mark, so Chinese Excel opens them correctly) and in (UTF-8 or GBK, decoded by
+//! the caller), validated row by row, all or nothing.
+//!
+//! Cells that start with `=`, `+`, `-`, `@`, tab or carriage return are written with a
+//! leading apostrophe, so a spreadsheet never runs them as formulas (CSV injection); the
+//! apostrophe is removed again on import.
+//!
+//! ```
+//! use zonematch::csv::{parse_csv, write_csv};
+//! let text = write_csv(&[vec!["名称".into(), "备注".into()], vec!["=1+1".into(), "a,b".into()]]);
+//! assert!(text.starts_with('\u{feff}'));
+//! assert!(text.contains("'=1+1"));
+//! assert_eq!(parse_csv(&text).unwrap()[1], vec!["=1+1", "a,b"]);
+//! ```
+
+use crate::forms::{ProspectDraft, ZoneDraft};
+use crate::i18n::{kind_label, stage_label, Lang};
+use crate::model::{Prospect, Stage, Text, Zone, ZoneKind};
+
+/// Largest CSV accepted (bytes of text): far above 10,000 prospects.
+pub const MAX_CSV_BYTES: usize = 16 * 1024 * 1024;
+
+/// Most errors listed for one file.
+const MAX_ERRORS: usize = 50;
+
+fn needs_formula_guard(cell: &str) -> bool {
+    matches!(
+        cell.chars().next(),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r')
+    )
+}
+
+/// One cell as written: guarded against formula injection, quoted when needed.
+pub fn escape_cell(cell: &str) -> String {
+    let guarded = if needs_formula_guard(cell) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    };
+    if guarded.contains([',', '"', '\n', '\r'])
+        || guarded.starts_with(' ')
+        || guarded.ends_with(' ')
+    {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}
+
+/// Rows as CSV text: UTF-8 byte order mark, CRLF line ends (what Excel writes).
+pub fn write_csv(rows: &[Vec<String>]) -> String {
+    let mut out = String::from('\u{feff}');
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|c| escape_cell(c)).collect();
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// A CSV syntax error.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CsvError {
+    pub line: usize,
+    pub message: Text,
+}
+
+/// Parse CSV text (RFC 4180: quoted cells, doubled quotes, line breaks inside quotes,
+/// CRLF or LF). A leading byte order mark is ignored; blank lines are skipped. Cells
+/// guarded with an apostrophe by [`escape_cell`] come back unguarded.
+pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, CsvError> {
+    if text.len() > MAX_CSV_BYTES {
+        return Err(CsvError {
+            line: 0,
+            message: Text::new(
+                &format!("文件过大（上限 {} MB）", MAX_CSV_BYTES / 1024 / 1024),
+                &format!("File too large (limit {} MB)", MAX_CSV_BYTES / 1024 / 1024),
+            ),
+        });
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut rows = Vec::new();
+    let mut row: Vec<String> = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut cell_was_quoted = false;
+    let mut line = 1;
+    let mut quote_line = 0;
+    let mut chars = text.chars().peekable();
+    let finish_cell = |cell: &mut String, row: &mut Vec<String>, was_quoted: bool| {
+        let mut value = std::mem::take(cell);
+        if !was_quoted {
+            value = value.trim_end_matches('\r').to_string();
+        }
+        if let Some(rest) = value.strip_prefix('\'') {
+            if needs_formula_guard(rest) {
+                value = rest.to_string();
+            }
+        }
+        row.push(value);
+    };
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    cell.push('"');
+                }
+                '"' => quoted = false,
+                '\n' => {
+                    line += 1;
+                    cell.push('\n');
+                }
+                _ => cell.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if cell.is_empty() => {
+                quoted = true;
+                cell_was_quoted = true;
+                quote_line = line;
+            }
+            ',' => {
+                finish_cell(&mut cell, &mut row, cell_was_quoted);
+                cell_was_quoted = false;
+            }
+            '\n' => {
+                finish_cell(&mut cell, &mut row, cell_was_quoted);
+                cell_was_quoted = false;
+                if !(row.len() == 1 && row[0].is_empty()) {
+                    rows.push(std::mem::take(&mut row));
+                } else {
+                    row.clear();
+                }
+                line += 1;
+            }
+            _ => cell.push(c),
+        }
+    }
+    if quoted {
+        return Err(CsvError {
+            line: quote_line,
+            message: Text::new(
+                &format!("第 {quote_line} 行的引号没有闭合"),
+                &format!("The quote opened on line {quote_line} is never closed"),
+            ),
+        });
+    }
+    if !cell.is_empty() || !row.is_empty() {
+        finish_cell(&mut cell, &mut row, cell_was_quoted);
+        if !(row.len() == 1 && row[0].is_empty()) {
+            rows.push(row);
+        }
+    }
+    Ok(rows)
+}
+
+/// A column: its key, and its header in each language. Import accepts any of the three.
+struct Column {
+    key: &'static str,
+    zh: &'static str,
+    en: &'static str,
+}
+
+const fn col(key: &'static str, zh: &'static str, en: &'static str) -> Column {
+    Column { key, zh, en }
+}
+
+const PROSPECT_COLUMNS: &[Column] = &[
+    col("id", "编号", "ID"),
+    col("name", "企业名称或代号", "Company or code name"),
+    col("industry", "行业", "Industry"),
+    col("products", "主要产品", "Main products"),
+    col(
+        "investment_wan",
+        "计划投资（万元）",
+        "Planned investment (10k CNY)",
+    ),
+    col(
+        "factory_m2",
+        "厂房需求（平方米）",
+        "Factory space needed (m2)",
+    ),
+    col("land_mu", "用地需求（亩）", "Land needed (mu)"),
+    col("jobs", "就业人数", "Jobs"),
+    col("origin", "来自地区", "Coming from"),
+    col("stage", "阶段", "Stage"),
+    col("must_factory", "厂房为必需", "Factory must-have"),
+    col("must_land", "用地为必需", "Land must-have"),
+    col("notes", "备注", "Notes"),
+    col("created", "登记时间", "Captured"),
+];
+
+const ZONE_COLUMNS: &[Column] = &[
+    col("id", "编号", "ID"),
+    col("name_zh", "名称（中文）", "Name (Chinese)"),
+    col("name_en", "名称（英文）", "Name (English)"),
+    col("kind", "类型", "Kind"),
+    col("location_zh", "所在地（中文）", "Location (Chinese)"),
+    col("location_en", "所在地（英文）", "Location (English)"),
+    col(
+        "clusters",
+        "产业集群（集群 | English | 环节）",
+        "Clusters (cluster | English | links)",
+    ),
+    col(
+        "available_m2",
+        "可用厂房（平方米）",
+        "Free factory space (m2)",
+    ),
+    col(
+        "built_m2",
+        "已建成厂房（平方米）",
+        "Built factory space (m2)",
+    ),
+    col(
+        "planned_m2",
+        "规划厂房（平方米）",
+        "Planned factory space (m2)",
+    ),
+    col(
+        "occupancy_pct",
+        "厂房使用率（%）",
+        "Factory space in use (%)",
+    ),
+    col("land_mu", "可用土地（亩）", "Land available (mu)"),
+    col(
+        "min_investment_wan",
+        "最低投资额（万元）",
+        "Minimum investment (10k CNY)",
+    ),
+    col(
+        "min_intensity",
+        "投资强度下限（万元/亩）",
+        "Minimum intensity (10k CNY per mu)",
+    ),
+    col("restricted", "限制引进行业", "Restricted industries"),
+    col("as_of", "数据截至", "As of"),
+    col("summary_zh", "简介（中文）", "Summary (Chinese)"),
+    col("summary_en", "简介（英文）", "Summary (English)"),
+];
+
+fn header(columns: &[Column], lang: Lang) -> Vec<String> {
+    columns
+        .iter()
+        .map(|c| match lang {
+            Lang::Zh => c.zh,
+            Lang::En => c.en,
+        })
+        .map(String::from)
+        .collect()
+}
+
+fn num(v: Option<f64>) -> String {
+    v.map(|x| crate::i18n::fmt_num(x).replace(',', ""))
+        .unwrap_or_default()
+}
+
+fn yes_no(b: bool, lang: Lang) -> String {
+    match (b, lang) {
+        (true, Lang::Zh) => "是",
+        (false, Lang::Zh) => "否",
+        (true, Lang::En) => "yes",
+        (false, Lang::En) => "no",
+    }
+    .to_string()
+}
+
+/// The prospect ledger (台账) as CSV, headers in `lang`.
+pub fn prospects_to_csv(prospects: &[Prospect], lang: Lang) -> String {
+    let mut rows = vec![header(PROSPECT_COLUMNS, lang)];
+    for p in prospects {
+        rows.push(vec![
+            p.id.clone(),
+            p.name.clone(),
+            p.industry.clone(),
+            p.products.clone(),
+            num(p.investment_wan),
+            num(p.factory_m2),
+            num(p.land_mu),
+            p.jobs.map(|j| j.to_string()).unwrap_or_default(),
+            p.origin.clone(),
+            stage_label(p.stage, lang).to_string(),
+            yes_no(p.must_have.factory, lang),
+            yes_no(p.must_have.land, lang),
+            p.notes.clone(),
+            p.created.clone(),
+        ]);
+    }
+    write_csv(&rows)
+}
+
+/// Zone profiles as CSV, headers in `lang`.
+pub fn zones_to_csv(zones: &[Zone], lang: Lang) -> String {
+    let mut rows = vec![header(ZONE_COLUMNS, lang)];
+    for z in zones {
+        let d = ZoneDraft::from_zone(z);
+        rows.push(vec![
+            z.id.clone(),
+            d.name_zh,
+            d.name_en,
+            kind_label(z.kind, lang).to_string(),
+            d.location_zh,
+            d.location_en,
+            d.clusters,
+            d.available_m2,
+            d.built_m2,
+            d.planned_m2,
+            d.occupancy_pct,
+            d.land_mu,
+            d.min_investment,
+            d.min_intensity,
+            d.restricted,
+            d.as_of,
+            d.summary_zh,
+            d.summary_en,
+        ]);
+    }
+    write_csv(&rows)
+}
+
+/// Which table a CSV holds, from its header row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Table {
+    Prospects,
+    Zones,
+}
+
+/// Map header cells to column keys; unknown headers are errors (a typo must not silently
+/// drop a column).
+fn map_header(row: &[String], columns: &[Column]) -> (Vec<Option<&'static str>>, Vec<String>) {
+    let mut unknown = Vec::new();
+    let keys = row
+        .iter()
+        .map(|h| {
+            let h = h.trim();
+            let found = columns.iter().find(|c| {
+                h.eq_ignore_ascii_case(c.key) || h == c.zh || h.eq_ignore_ascii_case(c.en)
+            });
+            if found.is_none() && !h.is_empty() {
+                unknown.push(h.to_string());
+            }
+            found.map(|c| c.key)
+        })
+        .collect();
+    (keys, unknown)
+}
+
+/// Guess the table from the header: a zone table has `name_zh`, a prospect table `name`.
+pub fn detect_table(text: &str) -> Option<Table> {
+    let rows = parse_csv(text).ok()?;
+    let head = rows.first()?;
+    let (z, _) = map_header(head, ZONE_COLUMNS);
+    if z.contains(&Some("name_zh")) || z.contains(&Some("name_en")) {
+        return Some(Table::Zones);
+    }
+    let (p, _) = map_header(head, PROSPECT_COLUMNS);
+    p.contains(&Some("name")).then_some(Table::Prospects)
+}
+
+/// A short stable hash for ids of rows that have none, so re-importing the same row
+/// updates it instead of adding a copy.
+fn stable_id(prefix: &str, parts: &[&str]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in parts {
+        for b in p.bytes().chain(std::iter::once(0)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{prefix}-{h:012x}")
+}
+
+fn row_error(row: usize, field: &str, msg: &Text) -> Text {
+    Text::new(
+        &format!("第 {row} 行「{field}」：{}", msg.zh),
+        &format!("Row {row}, {field}: {}", msg.en),
+    )
+}
+
+fn parse_bool(s: &str) -> Option<bool> {
+    match s.trim().to_lowercase().as_str() {
+        "" | "否" | "no" | "n" | "false" | "0" => Some(false),
+        "是" | "yes" | "y" | "true" | "1" => Some(true),
+        _ => None,
+    }
+}
+
+fn parse_stage(s: &str) -> Option<Stage> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Some(Stage::Lead);
+    }
+    Stage::ALL.into_iter().find(|st| {
+        stage_label(*st, Lang::Zh) == s
+            || stage_label(*st, Lang::En).eq_ignore_ascii_case(s)
+            || format!("{st:?}").eq_ignore_ascii_case(s)
+    })
+}
+
+fn parse_kind(s: &str) -> Option<ZoneKind> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Some(ZoneKind::Other);
+    }
+    ZoneKind::ALL.into_iter().find(|k| {
+        kind_label(*k, Lang::Zh) == s
+            || kind_label(*k, Lang::En).eq_ignore_ascii_case(s)
+            || format!("{k:?}").eq_ignore_ascii_case(s)
+    })
+}
+
+fn syntax_errors(e: CsvError) -> Vec<Text> {
+    vec![e.message]
+}
+
+/// Prospects from a CSV table; every problem by row and field, or all rows.
+/// `now` is the capture time given to rows without one.
+pub fn prospects_from_csv(text: &str, now: &str) -> Result<Vec<Prospect>, Vec<Text>> {
+    let rows = parse_csv(text).map_err(syntax_errors)?;
+    let Some((head, body)) = rows.split_first() else {
+        return Err(vec![Text::new("文件是空的", "The file is empty")]);
+    };
+    let (keys, unknown) = map_header(head, PROSPECT_COLUMNS);
+    let mut errors: Vec<Text> = unknown
+        .iter()
+        .map(|h| Text::new(&format!("未知的列：{h}"), &format!("Unknown column: {h}")))
+        .collect();
+    if !keys.contains(&Some("name")) && !keys.contains(&Some("industry")) {
+        errors.push(Text::new(
+            "缺少“企业名称”或“行业”列",
+            "The table needs a name or an industry column",
+        ));
+    }
+    let mut out = Vec::new();
+    let mut ids = std::collections::HashSet::new();
+    for (i, row) in body.iter().enumerate() {
+        let n = i + 2; // 1-based, after the header
+        let get = |key: &str| -> String {
+            keys.iter()
+                .position(|k| *k == Some(key))
+                .and_then(|c| row.get(c))
+                .map(|s| s.trim().to_string())
+                .unwrap_or_default()
+        };
+        if row.len() > keys.len() {
+            errors.push(Text::new(
+                &format!("第 {n} 行的列数多于表头"),
+                &format!("Row {n} has more cells than the header"),
+            ));
+            continue;
+        }
+        let stage = parse_stage(&get("stage"));
+        let must_factory = parse_bool(&get("must_factory"));
+        let must_land = parse_bool(&get("must_land"));
+        if stage.is_none() {
+            errors.push(row_error(
+                n,
+                "stage",
+                &Text::new("无法识别的阶段", "unknown stage"),
+            ));
+        }
+        for (field, v) in [("must_factory", must_factory), ("must_land", must_land)] {
+            if v.is_none() {
+                errors.push(row_error(
+                    n,
+                    field,
+                    &Text::new("请填“是”或“否”", "use yes or no"),
+                ));
+            }
+        }
+        let draft = ProspectDraft {
+            name: get("name"),
+            industry: get("industry"),
+            products: get("products"),
+            investment: get("investment_wan"),
+            factory: get("factory_m2"),
+            land: get("land_mu"),
+            jobs: get("jobs"),
+            origin: get("origin"),
+            notes: get("notes"),
+            stage: stage.unwrap_or_default(),
+            must_factory: must_factory.unwrap_or(false),
+            must_land: must_land.unwrap_or(false),
+        };
+        let id = match get("id") {
+            id if id.is_empty() => {
+                stable_id("p-csv", &[&draft.name, &draft.industry, &draft.origin])
+            }
+            id => id,
+        };
+        if !ids.insert(id.clone()) {
+            errors.push(row_error(
+                n,
+                "id",
+                &Text::new(&format!("编号 {id} 重复"), &format!("duplicate id {id}")),
+            ));
+        }
+        let created = match get("created") {
+            c if c.is_empty() => now.to_string(),
+            c => c,
+        };
+        match draft.to_prospect(&id, &created) {
+            Ok(p) => out.push(p),
+            Err(field_errors) => {
+                for (field, msg) in field_errors {
+                    errors.push(row_error(n, &format!("{field:?}").to_lowercase(), &msg));
+                }
+            }
+        }
+        if errors.len() >= MAX_ERRORS {
+            break;
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        errors.truncate(MAX_ERRORS);
+        Err(errors)
+    }
+}
+
+/// Zones from a CSV table, applied over the matching `existing` zone (same id) so that
+/// what the table does not hold (incentives, services, contacts, keywords) is kept.
+pub fn zones_from_csv(text: &str, existing: &[Zone]) -> Result<Vec<Zone>, Vec<Text>> {
+    let rows = parse_csv(text).map_err(syntax_errors)?;
+    let Some((head, body)) = rows.split_first() else {
+        return Err(vec![Text::new("文件是空的", "The file is empty")]);
+    };
+    let (keys, unknown) = map_header(head, ZONE_COLUMNS);
+    let mut errors: Vec<Text> = unknown
+        .iter()
+        .map(|h| Text::new(&format!("未知的列：{h}"), &format!("Unknown column: {h}")))
+        .collect();
+    let mut out = Vec::new();
+    let mut ids = std::collections::HashSet::new();
+    for (i, row) in body.iter().enumerate() {
+        let n = i + 2;
+        let get = |key: &str| -> String {
+            keys.iter()
+                .position(|k| *k == Some(key))
+                .and_then(|c| row.get(c))
+                .map(|s| s.trim().to_string())
+                .unwrap_or_default()
+        };
+        let kind = parse_kind(&get("kind"));
+        if kind.is_none() {
+            errors.push(row_error(
+                n,
+                "kind",
+                &Text::new("无法识别的园区类型", "unknown zone kind"),
+            ));
+        }
+        let id = match get("id") {
+            id if id.is_empty() => stable_id("zone-csv", &[&get("name_zh"), &get("name_en")]),
+            id => id,
+        };
+        if !ids.insert(id.clone()) {
+            errors.push(row_error(
+                n,
+                "id",
+                &Text::new(&format!("编号 {id} 重复"), &format!("duplicate id {id}")),
+            ));
+        }
+        let base = existing
+            .iter()
+            .find(|z| z.id == id)
+            .cloned()
+            .unwrap_or_else(|| Zone {
+                id: id.clone(),
+                ..Default::default()
+            });
+        // Keep what the table does not hold: an absent column is the current value.
+        let current = ZoneDraft::from_zone(&base);
+        let pick = |key: &str, cur: &str| {
+            if keys.contains(&Some(key)) {
+                get(key)
+            } else {
+                cur.to_string()
+            }
+        };
+        let draft = ZoneDraft {
+            name_zh: pick("name_zh", &current.name_zh),
+            name_en: pick("name_en", &current.name_en),
+            kind: if keys.contains(&Some("kind")) {
+                kind.unwrap_or(base.kind)
+            } else {
+                base.kind
+            },
+            location_zh: pick("location_zh", &current.location_zh),
+            location_en: pick("location_en", &current.location_en),
+            summary_zh: pick("summary_zh", &current.summary_zh),
+            summary_en: pick("summary_en", &current.summary_en),
+            clusters: pick("clusters", &current.clusters),
+            available_m2: pick("available_m2", &current.available_m2),
+            built_m2: pick("built_m2", &current.built_m2),
+            planned_m2: pick("planned_m2", &current.planned_m2),
+            occupancy_pct: pick("occupancy_pct", &current.occupancy_pct),
+            land_mu: pick("land_mu", &current.land_mu),
+            min_investment: pick("min_investment_wan", &current.min_investment),
+            min_intensity: pick("min_intensity", &current.min_intensity),
+            as_of: pick("as_of", &current.as_of),
+            restricted: pick("restricted", &current.restricted),
+        };
+        match draft.apply(&base) {
+            Ok(z) => out.push(z),
+            Err(field_errors) => {
+                for (field, msg) in field_errors {
+                    errors.push(row_error(n, &format!("{field:?}").to_lowercase(), &msg));
+                }
+            }
+        }
+        if errors.len() >= MAX_ERRORS {
+            break;
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        errors.truncate(MAX_ERRORS);
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::demo_zones;
+    use crate::model::MustHave;
+
+    fn prospects() -> Vec<Prospect> {
+        vec![
+            Prospect {
+                id: "p1".into(),
+                name: "=HYPERLINK(\"http://x\")".into(),
+                industry: "动力电池, 储能".into(),
+                products: "21700\n18650".into(),
+                investment_wan: Some(62_000.0),
+                factory_m2: Some(20_000.0),
+                land_mu: None,
+                jobs: Some(300),
+                origin: "深圳".into(),
+                notes: "-5% \"折扣\"".into(),
+                stage: Stage::Negotiating,
+                must_have: MustHave {
+                    factory: true,
+                    land: false,
+                },
+                created: "2026-11-27T10:00:00Z".into(),
+            },
+            Prospect {
+                id: "p2".into(),
+                name: "@公司".into(),
+                industry: "+食醋".into(),
+                created: "2026-11-27T11:00:00Z".into(),
+                ..Default::default()
+            },
+        ]
+    }
+
+    #[test]
+    fn prospects_round_trip_in_both_languages() {
+        for lang in [Lang::Zh, Lang::En] {
+            let text = prospects_to_csv(&prospects(), lang);
+            assert!(text.starts_with('\u{feff}'));
+            assert_eq!(detect_table(&text), Some(Table::Prospects));
+            assert_eq!(
+                prospects_from_csv(&text, "now").unwrap(),
+                prospects(),
+                "{lang:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn formulas_are_never_written_bare() {
+        let text = prospects_to_csv(&prospects(), Lang::Zh);
+        for line in text.lines().skip(1) {
+            for cell in line.split(',') {
+                let c = cell.trim_start_matches('"');
+                assert!(!matches!(c.chars().next(), Some('=' | '+' | '@')), "{cell}");
+            }
+        }
+        assert!(text.contains("'=HYPERLINK"));
+        assert!(text.contains("'@公司"));
+        assert!(text.contains("'+食醋"));
+    }
+
+    #[test]
+    fn zones_round_trip_and_keep_what_the_table_lacks() {
+        let zones = demo_zones();
+        let text = zones_to_csv(&zones, Lang::En);
+        assert_eq!(detect_table(&text), Some(Table::Zones));
+        assert_eq!(zones_from_csv(&text, &zones).unwrap(), zones);
+        // A partial table (id and free space only) changes only that.
+        let partial = "id,available_m2\r\nchangzhi-htz,45000\r\n";
+        let z = zones_from_csv(partial, &zones).unwrap();
+        assert_eq!(z[0].factory.available_m2, Some(45_000.0));
+        assert_eq!(z[0].incentives, zones[0].incentives);
+        assert_eq!(z[0].clusters, zones[0].clusters);
+    }
+
+    #[test]
+    fn headers_survive_a_gbk_round_trip() {
+        // Chinese Excel saves CSV as GBK: every header must be representable there.
+        for c in PROSPECT_COLUMNS.iter().chain(ZONE_COLUMNS) {
+            for h in [c.zh, c.en] {
+                assert!(
+                    h.chars().all(|ch| ch.is_ascii()
+                        || crate::matching::normalize::is_cjk(ch)
+                        || "（）｜".contains(ch)),
+                    "{h} has a character GBK may not hold"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn rows_without_ids_get_stable_ids() {
+        let text = "企业名称或代号,行业\n甲,电池\n乙,食醋\n";
+        let a = prospects_from_csv(text, "t").unwrap();
+        let b = prospects_from_csv(text, "t").unwrap();
+        assert_eq!(a, b);
+        assert_ne!(a[0].id, a[1].id);
+    }
+
+    #[test]
+    fn errors_name_the_row_and_field() {
+        let text = "name,investment_wan,stage,must_factory\n甲,很多,签约,是\n乙,5000,未来,也许\n";
+        let errors = prospects_from_csv(text, "t").unwrap_err();
+        let en: Vec<&str> = errors.iter().map(|e| e.en.as_str()).collect();
+        assert!(
+            en.iter().any(|e| e.starts_with("Row 2, investment")),
+            "{en:?}"
+        );
+        assert!(en.iter().any(|e| e.starts_with("Row 3, stage")), "{en:?}");
+        assert!(
+            en.iter().any(|e| e.starts_with("Row 3, must_factory")),
+            "{en:?}"
+        );
+        assert!(errors[0].zh.starts_with("第 2 行"));
+    }
+
+    #[test]
+    fn syntax_table() {
+        let cases: &[(&str, Result<Vec<Vec<&str>>, usize>)] = &[
+            ("a,b\r\nc,d\r\n", Ok(vec![vec!["a", "b"], vec!["c", "d"]])),
+            ("\"a,1\",\"b\"\"q\"\"\"\n", Ok(vec![vec!["a,1", "b\"q\""]])),
+            ("\"line\nbreak\",x", Ok(vec![vec!["line\nbreak", "x"]])),
+            ("a,,c\n\n\nd", Ok(vec![vec!["a", "", "c"], vec!["d"]])),
+            ("\"open,x\nmore", Err(1)),
+        ];
+        for (text, want) in cases {
+            let got = parse_csv(text);
+            match (got, want) {
+                (Ok(rows), Ok(w)) => assert_eq!(rows, *w, "{text:?}"),
+                (Err(e), Err(line)) => assert_eq!(e.line, *line, "{text:?}"),
+                (g, w) => panic!("{text:?}: {g:?} vs {w:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn unknown_columns_and_missing_names_are_refused() {
+        let errors = prospects_from_csv("nmae,industry\nx,y\n", "t").unwrap_err();
+        assert!(errors[0].en.contains("Unknown column: nmae"));
+        assert!(prospects_from_csv("", "t").is_err());
+        assert!(prospects_from_csv("notes\nx\n", "t").is_err());
+    }
+}
