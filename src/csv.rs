@@ -88,11 +88,8 @@ pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, CsvError> {
     let mut line = 1;
     let mut quote_line = 0;
     let mut chars = text.chars().peekable();
-    let finish_cell = |cell: &mut String, row: &mut Vec<String>, was_quoted: bool| {
+    let finish_cell = |cell: &mut String, row: &mut Vec<String>, _was_quoted: bool| {
         let mut value = std::mem::take(cell);
-        if !was_quoted {
-            value = value.trim_end_matches('\r').to_string();
-        }
         if let Some(rest) = value.strip_prefix('\'') {
             if needs_formula_guard(rest) {
                 value = rest.to_string();
@@ -126,6 +123,8 @@ pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, CsvError> {
                 finish_cell(&mut cell, &mut row, cell_was_quoted);
                 cell_was_quoted = false;
             }
+            // CRLF: the CR belongs to the line end, not to the cell.
+            '\r' if chars.peek() == Some(&'\n') => {}
             '\n' => {
                 finish_cell(&mut cell, &mut row, cell_was_quoted);
                 cell_was_quoted = false;
@@ -745,8 +744,10 @@ mod tests {
 
     #[test]
     fn syntax_table() {
-        let cases: &[(&str, Result<Vec<Vec<&str>>, usize>)] = &[
+        type Case<'a> = (&'a str, Result<Vec<Vec<&'a str>>, usize>);
+        let cases: &[Case] = &[
             ("a,b\r\nc,d\r\n", Ok(vec![vec!["a", "b"], vec!["c", "d"]])),
+            ("\"a\",\"b\"\r\n\"c\"\r\n", Ok(vec![vec!["a", "b"], vec!["c"]])),
             ("\"a,1\",\"b\"\"q\"\"\"\n", Ok(vec![vec!["a,1", "b\"q\""]])),
             ("\"line\nbreak\",x", Ok(vec![vec!["line\nbreak", "x"]])),
             ("a,,c\n\n\nd", Ok(vec![vec!["a", "", "c"], vec!["d"]])),
