@@ -623,6 +623,37 @@ pub fn zones_from_csv(text: &str, existing: &[Zone]) -> Result<Vec<Zone>, Vec<Te
     }
 }
 
+/// Import a CSV table (prospects or zones, told apart by the header) into `current`:
+/// validate every row, then merge. On any error `current` is left exactly as it was.
+pub fn merge_import_csv(
+    current: &mut crate::model::Dataset,
+    text: &str,
+    now: &str,
+) -> Result<usize, Vec<Text>> {
+    let incoming = match detect_table(text) {
+        Some(Table::Prospects) => crate::model::Dataset {
+            prospects: prospects_from_csv(text, now)?,
+            ..Default::default()
+        },
+        Some(Table::Zones) => crate::model::Dataset {
+            zones: zones_from_csv(text, &current.zones)?,
+            ..Default::default()
+        },
+        None => {
+            return Err(vec![match parse_csv(text) {
+                Err(e) => e.message,
+                Ok(_) => Text::new(
+                    "无法识别的表格：表头应为意向企业或园区的列名",
+                    "Unrecognised table: the header must have the prospect or zone columns",
+                ),
+            }])
+        }
+    };
+    let n = incoming.zones.len() + incoming.prospects.len();
+    current.apply(&crate::model::Change::Merge(incoming));
+    Ok(n)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -747,7 +778,10 @@ mod tests {
         type Case<'a> = (&'a str, Result<Vec<Vec<&'a str>>, usize>);
         let cases: &[Case] = &[
             ("a,b\r\nc,d\r\n", Ok(vec![vec!["a", "b"], vec!["c", "d"]])),
-            ("\"a\",\"b\"\r\n\"c\"\r\n", Ok(vec![vec!["a", "b"], vec!["c"]])),
+            (
+                "\"a\",\"b\"\r\n\"c\"\r\n",
+                Ok(vec![vec!["a", "b"], vec!["c"]]),
+            ),
             ("\"a,1\",\"b\"\"q\"\"\"\n", Ok(vec![vec!["a,1", "b\"q\""]])),
             ("\"line\nbreak\",x", Ok(vec![vec!["line\nbreak", "x"]])),
             ("a,,c\n\n\nd", Ok(vec![vec!["a", "", "c"], vec!["d"]])),

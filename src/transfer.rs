@@ -106,6 +106,44 @@ impl ImportError {
     }
 }
 
+/// Decode a picked file's bytes as UTF-8 text, refusing other encodings with a clear
+/// message instead of importing garbled names.
+pub fn decode_utf8(bytes: &[u8]) -> Result<&str, ImportError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(ImportError::one(
+            ImportErrorKind::NotJson,
+            Text::new(
+                "文件是 UTF-16 编码，请另存为 UTF-8 后再导入",
+                "The file is UTF-16; save it as UTF-8 and import again",
+            ),
+        ));
+    }
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|e| {
+        ImportError::one(
+            ImportErrorKind::NotJson,
+            Text::new(
+                &format!(
+                    "文件不是 UTF-8 编码（第 {} 字节起无法识别）",
+                    e.valid_up_to() + 1
+                ),
+                &format!(
+                    "The file is not UTF-8 (unreadable from byte {})",
+                    e.valid_up_to() + 1
+                ),
+            ),
+        )
+    })
+}
+
+/// [`import_json`] on a file's raw bytes (see [`decode_utf8`]).
+pub fn import_json_bytes(bytes: &[u8]) -> Result<Dataset, ImportError> {
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return import_json(&" ".repeat(MAX_IMPORT_BYTES + 1));
+    }
+    import_json(decode_utf8(bytes)?)
+}
+
 /// Parse and validate a ZoneMatch JSON file.
 pub fn import_json(text: &str) -> Result<Dataset, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
@@ -259,6 +297,15 @@ pub fn plan_import(current: &Dataset, incoming: &Dataset) -> ImportPlan {
     plan
 }
 
+/// Import a JSON file into `current`: validate all of it, then merge it (add or update by
+/// id). On any error `current` is left exactly as it was.
+pub fn merge_import(current: &mut Dataset, bytes: &[u8]) -> Result<ImportPlan, ImportError> {
+    let incoming = import_json_bytes(bytes)?;
+    let plan = plan_import(current, &incoming);
+    current.apply(&crate::model::Change::Merge(incoming));
+    Ok(plan)
+}
+
 /// Bring a file of an earlier `schema_version` to the current shape, one version at a
 /// time. Every step is listed, even when it changes nothing, so that the history of the
 /// format is in one place.
@@ -297,6 +344,15 @@ fn parse_list<T: serde::de::DeserializeOwned>(
     };
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
+        // serde would also build a record from an array of its fields; a file that does
+        // that is not ours.
+        if !item.is_object() {
+            problems.push(Text::new(
+                &format!("{what_zh}第 {} 条不是对象", i + 1),
+                &format!("{what_en} {} is not an object", i + 1),
+            ));
+            continue;
+        }
         match T::deserialize(item) {
             Ok(v) => out.push(v),
             Err(e) => problems.push(Text::new(

@@ -4,12 +4,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::files::{
-    download, now_iso, read_picked_file, read_picked_file_any_encoding, storage_estimate,
+    download, now_iso, read_picked_file_any_encoding, read_picked_file_bytes, storage_estimate,
 };
 use super::state::{tr, use_app, AppState};
 use crate::i18n::Msg;
 use crate::model::{Change, Dataset, Text};
-use crate::transfer::{export_json, import_json, plan_import, ImportPlan};
+use crate::transfer::{export_json, import_json_bytes, plan_import, ImportPlan};
 
 /// The import in progress, shown under the buttons.
 #[derive(Clone, Debug, PartialEq)]
@@ -55,10 +55,10 @@ pub fn DataPage() -> impl IntoView {
             return;
         };
         leptos::task::spawn_local(async move {
-            let result = read_picked_file(&input).await;
+            let result = read_picked_file_bytes(&input).await;
             input.set_value("");
             match result {
-                Ok(Some(text)) => match import_json(&text) {
+                Ok(Some(bytes)) => match import_json_bytes(&bytes) {
                     Ok(data) => {
                         let plan = state.data.with_untracked(|d| plan_import(d, &data));
                         status.set(ImportStatus::Preview(Box::new(data), plan));

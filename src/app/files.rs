@@ -31,15 +31,15 @@ pub fn download(filename: &str, mime: &str, contents: &str) -> Result<(), JsValu
     Ok(())
 }
 
-/// The text of the first file picked in `input`, if any.
-pub async fn read_picked_file(
+/// The raw bytes of the first file picked in `input`, if any.
+pub async fn read_picked_file_bytes(
     input: &web_sys::HtmlInputElement,
-) -> Result<Option<String>, JsValue> {
+) -> Result<Option<Vec<u8>>, JsValue> {
     let Some(file) = input.files().and_then(|f| f.get(0)) else {
         return Ok(None);
     };
-    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await?;
-    Ok(text.as_string())
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await?;
+    Ok(Some(js_sys::Uint8Array::new(&buffer).to_vec()))
 }
 
 /// The text of the first file picked in `input`, decoded as UTF-8 when it is valid
