@@ -94,3 +94,41 @@ fn bench_national_scale() {
         now() - t
     ));
 }
+
+/// Sizes and times of browser storage at scale: 10,000 prospects with the demo zones, and
+/// the full national catalogue (2,600 zones) on top.
+#[wasm_bindgen_test]
+fn bench_storage_at_scale() {
+    use zonematch::model::{Change, Dataset};
+    use zonematch::storage::{LoadOutcome, SaveError, Store};
+    let local = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    local.clear().unwrap();
+    let synthetic = generate(2600, 10_000, 42);
+    let prospects_only = Dataset {
+        schema_version: zonematch::model::SCHEMA_VERSION,
+        zones: zonematch::demo::demo_zones(),
+        prospects: synthetic.prospects.clone(),
+    };
+    for (label, data) in [("7 demo zones + 10,000 prospects", prospects_only), ("2,600 zones + 10,000 prospects", synthetic)] {
+        local.clear().unwrap();
+        let chars = zonematch::transfer::encode_stored(&data, 1).chars().count();
+        let mut store = Store::open();
+        let t = now();
+        let saved = store.commit(&Change::Merge(data.clone()), &data);
+        let save_ms = now() - t;
+        match saved {
+            Ok(_) => {
+                let t = now();
+                let loaded = Store::open().load();
+                let load_ms = now() - t;
+                assert_eq!(loaded, LoadOutcome::Loaded(data));
+                report(format!("storage, {label}: {chars} chars stored, save {save_ms:.0} ms, load + validate {load_ms:.0} ms"));
+            }
+            Err(SaveError::QuotaFull) => {
+                report(format!("storage, {label}: {chars} chars: does not fit in localStorage (quota full after {save_ms:.0} ms); nothing overwritten"));
+            }
+            Err(e) => panic!("{label}: {e:?}"),
+        }
+    }
+    local.clear().unwrap();
+}
