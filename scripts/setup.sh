@@ -67,3 +67,39 @@ build_release() {
   cargo fetch --locked
   trunk build --release --offline
 }
+
+ensure_fuzz() {
+  if ! rustup toolchain list | grep -q '^nightly'; then
+    step "rustup toolchain install nightly (for cargo fuzz)"
+    rustup toolchain install nightly --profile minimal
+  fi
+  if ! command -v cargo-fuzz >/dev/null 2>&1; then
+    step "cargo install cargo-fuzz"
+    cargo install --locked cargo-fuzz
+  fi
+}
+
+# Run every fuzz target for FUZZ_SECONDS (default 60), seeded with the bad-input corpus
+# and the fixtures; print the executions each ran. Fails on any crash.
+run_fuzzers() {
+  local seconds="${FUZZ_SECONDS:-60}" total=0
+  for target in json_import csv_import stored_state; do
+    local corpus="fuzz/corpus/$target" seeds="tests/bad_inputs/json" log
+    [ "$target" = csv_import ] && seeds="tests/bad_inputs/csv"
+    mkdir -p "$corpus"
+    cp tests/fixtures/* "$corpus/" 2>/dev/null || true
+    log="$(mktemp)"
+    if ! (cd fuzz && cargo +nightly fuzz run "$target" "../$corpus" "../$seeds" -- \
+      -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1) >"$log" 2>&1; then
+      tail -40 "$log"
+      echo "fuzz target $target failed" >&2
+      return 1
+    fi
+    local runs
+    runs="$(grep -Eo 'Done [0-9]+ runs' "$log" | grep -Eo '[0-9]+' | tail -1)"
+    echo "fuzz $target: ${runs:-0} executions in ${seconds} s, no crash"
+    total=$((total + ${runs:-0}))
+    rm -f "$log"
+  done
+  echo "fuzz total: $total executions"
+}

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Install the build and test tools that are missing, then run every test:
-# native (engine, model, import), in-browser (storage, wasm-bindgen-test in headless
-# Chromium), bundle size budget, and end-to-end (Playwright against the release build).
+# native (engine, model, import, bad inputs, properties), in-browser (storage,
+# wasm-bindgen-test in headless Chromium), bundle size budget, end-to-end (Playwright
+# against the release build, incl. fault injection and offline), and bounded fuzzing.
 source "$(dirname "$0")/setup.sh"
 started=$(date +%s)
 ensure_rust
 ensure_node_tools
 ensure_browser
+ensure_fuzz
 
 step "native tests: cargo test"
 cargo test --locked
@@ -23,5 +25,8 @@ node tests/size_budget.mjs
 
 step "end-to-end tests: Playwright in Chromium (desktop and tablet)"
 npx playwright test
+
+step "fuzzing, bounded: JSON import, CSV import, stored state"
+run_fuzzers
 
 step "all tests passed in $(($(date +%s) - started)) s"

@@ -111,7 +111,7 @@ impl Store {
                 return LoadOutcome::Unavailable;
             }
         };
-        match transfer::import_json(&raw) {
+        match transfer::load_stored(&raw) {
             Ok(data) => {
                 self.known_revision = transfer::stored_revision(&raw);
                 LoadOutcome::Loaded(data)
@@ -161,7 +161,7 @@ impl Store {
         let mut merged = None;
         if let Some(raw) = &stored {
             if stored_revision > self.known_revision {
-                match transfer::import_json(raw) {
+                match transfer::load_stored(raw) {
                     Ok(mut theirs) => {
                         theirs.apply(change);
                         merged = Some(theirs);
@@ -212,7 +212,7 @@ impl Store {
         if revision <= self.known_revision {
             return Ok(None);
         }
-        match transfer::import_json(&raw) {
+        match transfer::load_stored(&raw) {
             Ok(data) => {
                 self.known_revision = revision;
                 Ok(Some(data))

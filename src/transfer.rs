@@ -60,11 +60,102 @@ pub fn export_json(data: &Dataset, exported_at: &str) -> String {
     serde_json::to_string_pretty(&data_file(data, exported_at)).unwrap_or_default()
 }
 
-/// Compact form, as kept in browser storage, with its save counter.
+/// Stored JSON longer than this (in bytes) is deflated: below it, plain JSON is small
+/// enough and stays readable in the browser's developer tools.
+pub const COMPRESS_ABOVE_BYTES: usize = 1_000_000;
+
+/// Marks a deflated stored value: `ZMZ1:<byte count>:` then 15 bits per character.
+const PACKED_PREFIX: &str = "ZMZ1:";
+
+/// Deflate level: 3 gives ~9× on catalogue JSON in ~30 ms native; 6 gains 7% for twice
+/// the time, paid on every save.
+const DEFLATE_LEVEL: u8 = 3;
+
+/// Largest inflated value accepted: a damaged or hostile value must not expand without
+/// bound.
+const MAX_INFLATED_BYTES: usize = 4 * MAX_IMPORT_BYTES;
+
+/// Compact form, as kept in browser storage, with its save counter: plain JSON, or for
+/// large datasets deflated JSON packed 15 bits per character (every code unit below the
+/// surrogate range, so any browser stores it as is).
 pub fn encode_stored(data: &Dataset, revision: u64) -> String {
     let mut file = data_file(data, "");
     file.revision = Some(revision);
-    serde_json::to_string(&file).unwrap_or_default()
+    let json = serde_json::to_string(&file).unwrap_or_default();
+    if json.len() <= COMPRESS_ABOVE_BYTES {
+        return json;
+    }
+    let deflated = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), DEFLATE_LEVEL);
+    format!("{PACKED_PREFIX}{}:{}", deflated.len(), pack15(&deflated))
+}
+
+/// The JSON text of a stored value (inflating a packed one).
+pub fn decode_stored(raw: &str) -> Result<std::borrow::Cow<'_, str>, ImportError> {
+    let Some(rest) = raw.strip_prefix(PACKED_PREFIX) else {
+        return Ok(std::borrow::Cow::Borrowed(raw));
+    };
+    let damaged = || {
+        ImportError::one(
+            ImportErrorKind::NotJson,
+            Text::new(
+                "保存的压缩数据已损坏",
+                "The stored compressed data is damaged",
+            ),
+        )
+    };
+    let (len, body) = rest.split_once(':').ok_or_else(damaged)?;
+    let len: usize = len.parse().map_err(|_| damaged())?;
+    let bytes = unpack15(body, len).ok_or_else(damaged)?;
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_INFLATED_BYTES)
+        .map_err(|_| damaged())?;
+    String::from_utf8(json)
+        .map(std::borrow::Cow::Owned)
+        .map_err(|_| damaged())
+}
+
+/// Bytes as characters carrying 15 bits each (U+0000-U+7FFF).
+fn pack15(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 8 / 15 * 3 + 3);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for &b in bytes {
+        acc = (acc << 8) | u32::from(b);
+        bits += 8;
+        if bits >= 15 {
+            bits -= 15;
+            out.push(char::from_u32((acc >> bits) & 0x7FFF).unwrap_or('\0'));
+            acc &= (1 << bits) - 1;
+        }
+    }
+    if bits > 0 {
+        out.push(char::from_u32((acc << (15 - bits)) & 0x7FFF).unwrap_or('\0'));
+    }
+    out
+}
+
+/// Inverse of [`pack15`]; `None` for characters outside the packing range or a length
+/// that does not match.
+fn unpack15(text: &str, len: usize) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(len);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in text.chars() {
+        let v = c as u32;
+        if v > 0x7FFF {
+            return None;
+        }
+        acc = (acc << 15) | v;
+        bits += 15;
+        while bits >= 8 && out.len() < len {
+            bits -= 8;
+            out.push(((acc >> bits) & 0xFF) as u8);
+        }
+        acc &= (1 << bits) - 1;
+    }
+    (out.len() == len).then_some(out)
+}
+
+/// Parse and validate a stored value (plain or packed).
+pub fn load_stored(raw: &str) -> Result<Dataset, ImportError> {
+    import_json(&decode_stored(raw)?)
 }
 
 /// The save counter of a stored value (0 when absent or unreadable).
@@ -74,7 +165,9 @@ pub fn stored_revision(raw: &str) -> u64 {
         #[serde(default)]
         revision: u64,
     }
-    serde_json::from_str::<Meta>(raw)
+    decode_stored(raw)
+        .ok()
+        .and_then(|json| serde_json::from_str::<Meta>(&json).ok())
         .map(|m| m.revision)
         .unwrap_or(0)
 }
@@ -477,6 +570,37 @@ mod tests {
         assert_eq!(stored_revision(&encode_stored(&d, 7)), 7);
         assert_eq!(stored_revision(&export_json(&d, "t")), 0);
         assert_eq!(stored_revision("garbage"), 0);
+    }
+
+    #[test]
+    fn large_datasets_are_stored_deflated_and_read_back() {
+        let big = crate::synthetic::generate(400, 3000, 9);
+        let stored = encode_stored(&big, 11);
+        assert!(stored.starts_with(PACKED_PREFIX));
+        let plain = serde_json::to_string(&data_file(&big, "")).unwrap();
+        assert!(
+            stored.chars().count() * 3 < plain.chars().count(),
+            "at least 3× smaller"
+        );
+        assert!(stored.chars().all(|c| (c as u32) < 0xD800));
+        assert_eq!(load_stored(&stored).unwrap(), big);
+        assert_eq!(stored_revision(&stored), 11);
+        // Small data stays plain JSON.
+        assert!(!encode_stored(&sample(), 1).starts_with(PACKED_PREFIX));
+        // Damage anywhere is refused, never panics.
+        for cut in [6, 20, stored.len() / 2, stored.len() - 3] {
+            let mut damaged: String = stored.chars().take(cut).collect();
+            damaged.push('\u{9fff}');
+            assert!(load_stored(&damaged).is_err());
+        }
+    }
+
+    #[test]
+    fn packing_round_trips_every_length() {
+        for n in 0..64 {
+            let bytes: Vec<u8> = (0..n).map(|i| (i * 37 + 11) as u8).collect();
+            assert_eq!(unpack15(&pack15(&bytes), n).unwrap(), bytes, "{n}");
+        }
     }
 
     #[test]

@@ -109,7 +109,10 @@ fn bench_storage_at_scale() {
         zones: zonematch::demo::demo_zones(),
         prospects: synthetic.prospects.clone(),
     };
-    for (label, data) in [("7 demo zones + 10,000 prospects", prospects_only), ("2,600 zones + 10,000 prospects", synthetic)] {
+    for (label, data) in [
+        ("7 demo zones + 10,000 prospects", prospects_only),
+        ("2,600 zones + 10,000 prospects", synthetic),
+    ] {
         local.clear().unwrap();
         let chars = zonematch::transfer::encode_stored(&data, 1).chars().count();
         let mut store = Store::open();
