@@ -73,6 +73,8 @@ messages! {
     StorageUnavailable => "浏览器存储不可用（可能处于隐私模式）：关闭页面后数据不会保留，请及时导出。", "Browser storage is unavailable (private mode?): nothing will be kept after this page closes. Export your data.";
     StorageCorrupt => "本机保存的数据已损坏：原数据已另存为隔离副本，现载入演示数据。", "The data saved on this device was damaged: it was set aside as a quarantined copy and the demo data was loaded.";
     StorageNewer => "本机数据由更新版本的应用保存：本页只读，不会覆盖它。请刷新以使用新版本。", "The data on this device was saved by a newer version of the app: this page is read-only and will not overwrite it. Reload to get the new version.";
+    StorageSalvaged => "本机保存的数据部分损坏：原数据已另存为隔离副本（可在“数据”页下载），完好的记录已全部载入。", "Part of the data saved on this device was damaged: the original was set aside (download it from Data) and every intact record was loaded.";
+    StorageRestoredBackup => "本机保存的数据已损坏：原数据已另存为隔离副本，现载入上一次保存的版本。", "The data saved on this device was damaged: it was set aside, and the previous saved generation was loaded.";
     SaveFailed => "保存失败（存储空间可能已满）：数据仍在本页，请立即导出备份。", "Saving failed (storage may be full): your data is still on this page. Export a backup now.";
     Dismiss => "知道了", "Dismiss";
     ZonesTitle => "开发区与园区", "Development zones";

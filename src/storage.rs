@@ -48,6 +48,19 @@ pub enum LoadOutcome {
         quarantine_key: Option<String>,
         problems: Vec<Text>,
     },
+    /// The stored value did not validate as a whole: it was quarantined, and every record
+    /// valid on its own was kept (`dropped` were not).
+    Salvaged {
+        data: Dataset,
+        dropped: usize,
+        quarantine_key: String,
+    },
+    /// The stored value was unreadable: it was quarantined and the previous generation
+    /// (the backup) was loaded instead.
+    RestoredBackup {
+        data: Dataset,
+        quarantine_key: String,
+    },
     /// Written by a newer app version: left untouched, store is read-only.
     Newer,
     /// No usable storage: the app runs in memory.
@@ -122,16 +135,33 @@ impl Store {
             }
             Err(e) => {
                 let key = format!("{QUARANTINE_PREFIX}{}", js_sys::Date::now() as u64);
-                let quarantine_key = match storage.set_item(&key, &raw) {
-                    Ok(()) => Some(key),
-                    Err(_) => {
-                        // Could not set the damaged value aside: never overwrite it.
-                        self.read_only = true;
-                        None
-                    }
-                };
+                if storage.set_item(&key, &raw).is_err() {
+                    // Could not set the damaged value aside: never overwrite it.
+                    self.read_only = true;
+                    return LoadOutcome::Corrupt {
+                        quarantine_key: None,
+                        problems: e.problems,
+                    };
+                }
+                self.known_revision = transfer::stored_revision(&raw);
+                // Start with what is valid: the valid records of the damaged value, or
+                // else the previous generation.
+                if let Some((data, dropped)) = transfer::salvage(&raw) {
+                    return LoadOutcome::Salvaged {
+                        data,
+                        dropped,
+                        quarantine_key: key,
+                    };
+                }
+                let backup = storage.get_item(BACKUP_KEY).ok().flatten();
+                if let Some(data) = backup.and_then(|b| transfer::load_stored(&b).ok()) {
+                    return LoadOutcome::RestoredBackup {
+                        data,
+                        quarantine_key: key,
+                    };
+                }
                 LoadOutcome::Corrupt {
-                    quarantine_key,
+                    quarantine_key: Some(key),
                     problems: e.problems,
                 }
             }

@@ -14,7 +14,7 @@
 
 use std::collections::HashSet;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::model::{Dataset, Prospect, Text, Zone, SCHEMA_VERSION};
@@ -151,6 +151,73 @@ fn unpack15(text: &str, len: usize) -> Option<Vec<u8>> {
         acc &= (1 << bits) - 1;
     }
     (out.len() == len).then_some(out)
+}
+
+/// What can be saved from a stored value that failed validation: every record that is
+/// valid on its own (the first of duplicate ids), and how many were dropped. `None` when
+/// the value is not even readable JSON of a version this app knows.
+pub fn salvage(raw: &str) -> Option<(Dataset, usize)> {
+    let json = decode_stored(raw).ok()?;
+    let value: Value = serde_json::from_str(&json).ok()?;
+    let obj = value.as_object()?;
+    let version = obj.get("schema_version")?.as_u64()?;
+    if version == 0 || version > u64::from(SCHEMA_VERSION) {
+        return None;
+    }
+    let mut dropped = 0;
+    let mut keep = |key: &str, check: &dyn Fn(&Value) -> bool| -> Vec<Value> {
+        let items = obj
+            .get(key)
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        let mut ids = HashSet::new();
+        items
+            .into_iter()
+            .filter(|item| {
+                let id = item
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_string();
+                let ok = item.is_object() && check(item) && ids.insert(id);
+                if !ok {
+                    dropped += 1;
+                }
+                ok
+            })
+            .collect()
+    };
+    let zone_ok = |v: &Value| {
+        Zone::deserialize(v).is_ok_and(|z| {
+            let mut p = Vec::new();
+            validate_zones(std::slice::from_ref(&z), &mut p);
+            p.is_empty()
+        })
+    };
+    let prospect_ok = |v: &Value| {
+        Prospect::deserialize(v).is_ok_and(|x| {
+            let mut p = Vec::new();
+            validate_prospects(std::slice::from_ref(&x), &mut p);
+            p.is_empty()
+        })
+    };
+    let zones: Vec<Zone> = keep("zones", &zone_ok)
+        .iter()
+        .filter_map(|v| Zone::deserialize(v).ok())
+        .collect();
+    let prospects: Vec<Prospect> = keep("prospects", &prospect_ok)
+        .iter()
+        .filter_map(|v| Prospect::deserialize(v).ok())
+        .collect();
+    Some((
+        Dataset {
+            schema_version: SCHEMA_VERSION,
+            zones,
+            prospects,
+        },
+        dropped,
+    ))
 }
 
 /// Parse and validate a stored value (plain or packed).
@@ -446,15 +513,62 @@ fn parse_list<T: serde::de::DeserializeOwned>(
             ));
             continue;
         }
-        match T::deserialize(item) {
+        match serde_path_to_error::deserialize::<_, T>(item) {
             Ok(v) => out.push(v),
-            Err(e) => problems.push(Text::new(
-                &format!("{what_zh}第 {} 条：字段错误（{e}）", i + 1),
-                &format!("{what_en} {}: bad field ({e})", i + 1),
-            )),
+            Err(e) => {
+                let msg = e.inner().to_string();
+                let mut field = e.path().to_string();
+                if field == "." {
+                    // A missing field is reported at its parent: name the field itself.
+                    field = msg
+                        .strip_prefix("missing field `")
+                        .and_then(|r| r.split('`').next())
+                        .unwrap_or("")
+                        .to_string();
+                }
+                let (zh, en) = explain_serde(&msg);
+                problems.push(Text::new(
+                    &format!("{what_zh}第 {} 条，字段“{field}”：{zh}", i + 1),
+                    &format!("{what_en} {}, field “{field}”: {en}", i + 1),
+                ));
+            }
         }
     }
     out
+}
+
+/// A serde error message in both languages: the common kinds translated, the details
+/// (values, expected types) kept as they are.
+fn explain_serde(msg: &str) -> (String, String) {
+    let zh = if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        let (got, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        format!("类型错误，应为 {}，实为 {got}", zh_type(expected))
+    } else if let Some(rest) = msg.strip_prefix("missing field ") {
+        format!("缺少必填字段 {rest}")
+    } else if let Some(rest) = msg.strip_prefix("unknown variant ") {
+        format!("无法识别的取值 {rest}")
+    } else if let Some(rest) = msg.strip_prefix("invalid value: ") {
+        format!("取值无效：{rest}")
+    } else if msg.starts_with("recursion limit exceeded") {
+        "嵌套层级过深".to_string()
+    } else {
+        format!("格式错误：{msg}")
+    };
+    (zh, msg.to_string())
+}
+
+fn zh_type(expected: &str) -> String {
+    let e = expected.trim_end_matches(|c: char| c.is_whitespace());
+    match e {
+        "f64" | "u32" | "u64" | "a number" => "数字".into(),
+        "a string" => "文本".into(),
+        "a sequence" => "列表".into(),
+        "a boolean" => "是/否".into(),
+        "struct Text" | "struct Zone" | "struct Prospect" | "a map" => "对象".into(),
+        _ if e.starts_with("struct ") => "对象".into(),
+        _ if e.starts_with("one of ") => format!("以下之一：{}", &e[7..]),
+        _ => e.into(),
+    }
 }
 
 fn bad_number(v: Option<f64>) -> bool {
@@ -593,6 +707,40 @@ mod tests {
             damaged.push('\u{9fff}');
             assert!(load_stored(&damaged).is_err());
         }
+    }
+
+    #[test]
+    fn damaged_stores_keep_every_valid_record() {
+        let mut v: Value = serde_json::from_str(&encode_stored(&sample(), 4)).unwrap();
+        v["prospects"]
+            .as_array_mut()
+            .unwrap()
+            .push(serde_json::json!({"id": "bad", "factory_m2": "x"}));
+        v["zones"][2]["factory"]["occupancy_pct"] = serde_json::json!(400);
+        let raw = v.to_string();
+        assert!(load_stored(&raw).is_err());
+        let (kept, dropped) = salvage(&raw).unwrap();
+        assert_eq!(dropped, 2);
+        assert_eq!(kept.prospects, sample().prospects);
+        assert_eq!(kept.zones.len(), sample().zones.len() - 1);
+        assert!(salvage("{\"schema_version\":2,\"zones\":[").is_none());
+        assert!(salvage("{\"schema_version\":99,\"zones\":[]}").is_none());
+    }
+
+    #[test]
+    fn field_errors_name_the_field_in_both_languages() {
+        let err = import_json(
+            "{\"schema_version\":2,\"zones\":[],\"prospects\":[{\"id\":\"p\",\"name\":\"x\",\"factory_m2\":\"lots\"},{\"name\":\"y\"}]}",
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.problems[0].zh,
+            "意向企业第 1 条，字段“factory_m2”：类型错误，应为 数字，实为 string \"lots\""
+        );
+        assert!(err.problems[0]
+            .en
+            .starts_with("Prospect 1, field “factory_m2”: invalid type"));
+        assert!(err.problems[1].zh.contains("字段“id”：缺少必填字段"));
     }
 
     #[test]

@@ -134,3 +134,52 @@ fn every_generated_dataset_round_trips_through_the_file_format() {
         assert_eq!(import_json(&export_json(&data, "t")).unwrap(), data);
     }
 }
+
+#[test]
+fn every_persisted_type_round_trips() {
+    use zonematch::forms::ProspectDraft;
+    use zonematch::i18n::Lang;
+    use zonematch::transfer::{encode_stored, load_stored, stored_revision};
+    let mut rng = Rng::new(11);
+    let words = [
+        "动力电池",
+        "=1+1",
+        "\"quoted\"",
+        "a,b",
+        "换行\n",
+        "emoji 🔋",
+        "",
+        "  ",
+        "<script>",
+    ];
+    for i in 0..200 {
+        let w = weights_of(&mut rng);
+        let back: Weights = serde_json::from_str(&serde_json::to_string(&w).unwrap()).unwrap();
+        assert_eq!(back, w);
+        let lang = if rng.chance(0.5) { Lang::Zh } else { Lang::En };
+        assert_eq!(
+            serde_json::from_str::<Lang>(&serde_json::to_string(&lang).unwrap()).unwrap(),
+            lang
+        );
+        let draft = ProspectDraft {
+            name: rng.pick(&words).to_string(),
+            industry: rng.pick(&words).to_string(),
+            investment: rng.pick(&["6亿", "", "abc", "1,500"]).to_string(),
+            notes: rng.pick(&words).to_string(),
+            must_factory: rng.chance(0.5),
+            ..Default::default()
+        };
+        let back: ProspectDraft =
+            serde_json::from_str(&serde_json::to_string(&draft).unwrap()).unwrap();
+        assert_eq!(back, draft);
+        // The stored form, plain for small data and deflated for large.
+        let data = generate(
+            1 + rng.below(if i % 50 == 0 { 900 } else { 20 }),
+            rng.below(60),
+            i,
+        );
+        let stored = encode_stored(&data, i);
+        assert_eq!(load_stored(&stored).unwrap(), data);
+        assert_eq!(stored_revision(&stored), i);
+    }
+}

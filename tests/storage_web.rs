@@ -263,3 +263,45 @@ fn a_full_quota_is_reported_and_changes_nothing() {
     assert_eq!(local().get_item(DATA_KEY).unwrap(), before);
     clear();
 }
+
+#[wasm_bindgen_test]
+fn a_partly_damaged_store_keeps_every_intact_record() {
+    clear();
+    save(&mut Store::open(), &sample()).unwrap();
+    let raw = local().get_item(DATA_KEY).unwrap().unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    v["prospects"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"id": "broken", "factory_m2": "lots"}));
+    local().set_item(DATA_KEY, &v.to_string()).unwrap();
+    let LoadOutcome::Salvaged {
+        data,
+        dropped,
+        quarantine_key,
+    } = Store::open().load()
+    else {
+        panic!("expected a salvage");
+    };
+    assert_eq!(dropped, 1);
+    assert_eq!(data, sample());
+    assert_eq!(
+        local().get_item(&quarantine_key).unwrap(),
+        Some(v.to_string())
+    );
+}
+
+#[wasm_bindgen_test]
+fn an_unreadable_store_falls_back_to_the_previous_generation() {
+    clear();
+    let mut store = Store::open();
+    save(&mut store, &demo_dataset()).unwrap();
+    save(&mut store, &sample()).unwrap();
+    local()
+        .set_item(DATA_KEY, "{\"schema_version\":2,\"zon")
+        .unwrap();
+    let LoadOutcome::RestoredBackup { data, .. } = Store::open().load() else {
+        panic!("expected the backup");
+    };
+    assert_eq!(data, demo_dataset());
+}

@@ -34,6 +34,14 @@ pub fn App() -> impl IntoView {
             notices.push(Notice::StorageCorrupt);
             demo_dataset()
         }
+        LoadOutcome::Salvaged { data, .. } => {
+            notices.push(Notice::StorageSalvaged);
+            data
+        }
+        LoadOutcome::RestoredBackup { data, .. } => {
+            notices.push(Notice::StorageRestoredBackup);
+            data
+        }
         LoadOutcome::Newer => {
             notices.push(Notice::StorageNewer);
             demo_dataset()

@@ -49,6 +49,8 @@ pub enum Page {
 pub enum Notice {
     StorageUnavailable,
     StorageCorrupt,
+    StorageSalvaged,
+    StorageRestoredBackup,
     StorageNewer,
     SaveFailed,
     QuotaFull,
@@ -63,6 +65,8 @@ impl Notice {
         match self {
             Notice::StorageUnavailable => Msg::StorageUnavailable,
             Notice::StorageCorrupt => Msg::StorageCorrupt,
+            Notice::StorageSalvaged => Msg::StorageSalvaged,
+            Notice::StorageRestoredBackup => Msg::StorageRestoredBackup,
             Notice::StorageNewer => Msg::StorageNewer,
             Notice::SaveFailed => Msg::SaveFailed,
             Notice::QuotaFull => Msg::QuotaFull,
