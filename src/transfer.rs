@@ -14,7 +14,7 @@
 
 use std::collections::HashSet;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::model::{Dataset, Prospect, Text, Zone, SCHEMA_VERSION};
@@ -189,14 +189,14 @@ pub fn salvage(raw: &str) -> Option<(Dataset, usize)> {
             .collect()
     };
     let zone_ok = |v: &Value| {
-        Zone::deserialize(v).is_ok_and(|z| {
+        record::<Zone>(v).is_ok_and(|z| {
             let mut p = Vec::new();
             validate_zones(std::slice::from_ref(&z), &mut p);
             p.is_empty()
         })
     };
     let prospect_ok = |v: &Value| {
-        Prospect::deserialize(v).is_ok_and(|x| {
+        record::<Prospect>(v).is_ok_and(|x| {
             let mut p = Vec::new();
             validate_prospects(std::slice::from_ref(&x), &mut p);
             p.is_empty()
@@ -204,11 +204,11 @@ pub fn salvage(raw: &str) -> Option<(Dataset, usize)> {
     };
     let zones: Vec<Zone> = keep("zones", &zone_ok)
         .iter()
-        .filter_map(|v| Zone::deserialize(v).ok())
+        .filter_map(|v| record::<Zone>(v).ok())
         .collect();
     let prospects: Vec<Prospect> = keep("prospects", &prospect_ok)
         .iter()
-        .filter_map(|v| Prospect::deserialize(v).ok())
+        .filter_map(|v| record::<Prospect>(v).ok())
         .collect();
     Some((
         Dataset {
@@ -513,7 +513,7 @@ fn parse_list<T: serde::de::DeserializeOwned>(
             ));
             continue;
         }
-        match serde_path_to_error::deserialize::<_, T>(item) {
+        match record::<T>(item) {
             Ok(v) => out.push(v),
             Err(e) => {
                 let msg = e.inner().to_string();
@@ -535,6 +535,14 @@ fn parse_list<T: serde::de::DeserializeOwned>(
         }
     }
     out
+}
+
+/// Deserialize one record from a JSON value. Every record in the app goes through this
+/// one function, so the (large) deserializer of each record type is compiled once.
+pub fn record<T: serde::de::DeserializeOwned>(
+    item: &Value,
+) -> Result<T, serde_path_to_error::Error<serde_json::Error>> {
+    serde_path_to_error::deserialize::<_, T>(item)
 }
 
 /// A serde error message in both languages: the common kinds translated, the details

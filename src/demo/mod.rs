@@ -8,7 +8,16 @@ const DEMO_ZONES_JSON: &str = include_str!("zones.json");
 /// The demo zones. The embedded file is checked by a test, so this never comes back empty
 /// in a released build.
 pub fn demo_zones() -> Vec<Zone> {
-    serde_json::from_str(DEMO_ZONES_JSON).unwrap_or_default()
+    let value: serde_json::Value = serde_json::from_str(DEMO_ZONES_JSON).unwrap_or_default();
+    value
+        .as_array()
+        .map(|zones| {
+            zones
+                .iter()
+                .filter_map(|z| crate::transfer::record::<Zone>(z).ok())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// What a first visit starts with: the demo zones and no prospects.
