@@ -4,9 +4,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, extname } from 'node:path';
 
-// Gzip budget per kind. Measured 2026-11-27: wasm ~237 KB gzip; the budget leaves room
-// for the engine work planned next, and fails a change that doubles the download.
-const BUDGET_GZIP = { '.wasm': 330_000, '.js': 15_000, '.css': 6_000 };
+// Gzip budget per kind. Measured 2026-11-27: wasm 240 KB gzip for the first version,
+// 301 KB with the taxonomy and matching engine, 348 KB with data safety (CSV, storage
+// recovery, deflate, import field paths). The budget is ~10% above the last measurement:
+// growth past it must be a decision, not an accident. Scripts include sw.js and
+// sw-register.js.
+const BUDGET_GZIP = { '.wasm': 380_000, '.js': 15_000, '.css': 6_000 };
 
 const dir = process.argv[2] || 'dist';
 let failed = false;
