@@ -135,20 +135,21 @@ fn pack15(bytes: &[u8]) -> String {
 /// Inverse of [`pack15`]; `None` for characters outside the packing range or a length
 /// that does not match.
 fn unpack15(text: &str, len: usize) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(len);
-    let (mut acc, mut bits) = (0u32, 0u32);
+    let mut out = Vec::with_capacity(len.min(MAX_INFLATED_BYTES));
+    let (mut acc, mut bits) = (0u64, 0u32);
     for c in text.chars() {
         let v = c as u32;
-        if v > 0x7FFF {
+        if v > 0x7FFF || out.len() == len {
+            // Outside the packing range, or characters after the last byte.
             return None;
         }
-        acc = (acc << 15) | v;
+        acc = (acc << 15) | u64::from(v);
         bits += 15;
         while bits >= 8 && out.len() < len {
             bits -= 8;
             out.push(((acc >> bits) & 0xFF) as u8);
         }
-        acc &= (1 << bits) - 1;
+        acc &= (1u64 << bits) - 1;
     }
     (out.len() == len).then_some(out)
 }
@@ -749,6 +750,15 @@ mod tests {
             .en
             .starts_with("Prospect 1, field “factory_m2”: invalid type"));
         assert!(err.problems[1].zh.contains("字段“id”：缺少必填字段"));
+    }
+
+    #[test]
+    fn packed_values_found_by_the_fuzzer_are_refused() {
+        // Length 1 followed by more characters than one byte needs.
+        assert!(decode_stored("ZMZ1:1:\".\0z:1sps\"").is_err());
+        assert!(load_stored("ZMZ1:1:\".\0z:1sps\"").is_err());
+        assert!(unpack15("abc", 1).is_none());
+        assert!(decode_stored("ZMZ1:99999999999:a").is_err());
     }
 
     #[test]
