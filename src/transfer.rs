@@ -770,6 +770,32 @@ mod tests {
     }
 
     #[test]
+    fn every_number_reads_back_exactly() {
+        // Found by the fuzzer: without float_roundtrip, 2.0000555555555558e54 came back
+        // one unit in the last place off.
+        let mut d = sample();
+        for (i, v) in [
+            2.0000555555555558e54,
+            0.1 + 0.2,
+            1e-300,
+            123456789.123456789,
+            f64::MAX,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            d.prospects.push(Prospect {
+                id: format!("f{i}"),
+                name: "x".into(),
+                factory_m2: Some(v),
+                ..Default::default()
+            });
+        }
+        assert_eq!(import_json(&export_json(&d, "t")).unwrap(), d);
+        assert_eq!(load_stored(&encode_stored(&d, 1)).unwrap(), d);
+    }
+
+    #[test]
     fn byte_order_mark_is_accepted() {
         let d = sample();
         let with_bom = format!("\u{feff}{}", export_json(&d, "t"));
