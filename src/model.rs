@@ -212,6 +212,35 @@ pub struct Contact {
     pub phone: String,
     #[serde(default)]
     pub email: String,
+    /// Web page; only `http:` and `https:` addresses are accepted (see [`safe_url`]).
+    #[serde(default)]
+    pub website: String,
+}
+
+/// The address if it is a plain web address (`http:` or `https:`), so that a profile
+/// can never carry a `javascript:` or `data:` link into the page.
+///
+/// ```
+/// use zonematch::model::safe_url;
+/// assert_eq!(safe_url(" https://www.czgxq.gov.cn/ "), Some("https://www.czgxq.gov.cn/"));
+/// assert_eq!(safe_url("javascript:alert(1)"), None);
+/// assert_eq!(safe_url("JaVaScRiPt:alert(1)"), None);
+/// assert_eq!(safe_url("data:text/html,<script>"), None);
+/// assert_eq!(safe_url("//evil.example"), None);
+/// assert_eq!(safe_url("https://"), None);
+/// ```
+pub fn safe_url(url: &str) -> Option<&str> {
+    let u = url.trim();
+    let lower = u.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let ok = !host.is_empty()
+        && !u
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || c == '"' || c == '<' || c == '>');
+    ok.then_some(u)
 }
 
 /// A development zone profile (开发区/园区).

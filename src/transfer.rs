@@ -615,6 +615,17 @@ fn validate_zones(zones: &[Zone], problems: &mut Vec<Text>) {
             z.min_intensity_wan_per_mu,
             z.incentive_cap_wan,
         ];
+        for c in &z.contacts {
+            if !c.website.trim().is_empty() && crate::model::safe_url(&c.website).is_none() {
+                problems.push(Text::new(
+                    &format!("园区第 {n} 条：联系人网址“{}”不是 http(s) 地址", c.website),
+                    &format!(
+                        "Zone {n}: contact website “{}” is not an http(s) address",
+                        c.website
+                    ),
+                ));
+            }
+        }
         if numbers.into_iter().any(bad_number) || z.factory.occupancy_pct.is_some_and(|o| o > 100.0)
         {
             problems.push(Text::new(

@@ -1,4 +1,4 @@
-//! Every file in tests/bad_inputs/ (121 files, built by tools/build_bad_inputs.py) and the
+//! Every file in tests/bad_inputs/ (124 files, built by tools/build_bad_inputs.py) and the
 //! generated huge and deeply nested inputs must be refused with a clear message in both
 //! languages, leaving the data exactly as it was.
 

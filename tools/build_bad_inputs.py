@@ -110,6 +110,9 @@ cases = [
     ("formula-in-factory", setp(["prospects", 0, "factory_m2"], "=HYPERLINK(\"http://evil\")")),
     ("formula-in-investment", setp(["prospects", 0, "investment_wan"], "@SUM(A1)")),
     ("formula-in-occupancy", setp(["zones", 0, "factory", "occupancy_pct"], "+1")),
+    ("javascript-url", setp(["zones", 0, "contacts"], [{"name": "x", "website": "javascript:alert(1)"}])),
+    ("data-url", setp(["zones", 0, "contacts"], [{"name": "x", "website": "data:text/html,<script>alert(1)</script>"}])),
+    ("mixed-case-javascript-url", setp(["zones", 0, "contacts"], [{"name": "x", "website": " JaVaScRiPt:alert(1)"}])),
 ]
 for name, fn in cases:
     mutated(name, fn)

@@ -185,10 +185,14 @@ pub fn ZoneDetail(id: String) -> impl IntoView {
                         .iter()
                         .map(|c| {
                             let tel = format!("tel:{}", c.phone.chars().filter(|ch| ch.is_ascii_digit() || *ch == '+').collect::<String>());
+                            let web = crate::model::safe_url(&c.website).map(|u| {
+                                let u = u.to_string();
+                                view! { <a href=u.clone() target="_blank" rel="noopener noreferrer">{u.clone()}</a> }
+                            });
                             view! {
                                 <li>
                                     {c.name.clone()} " " <small>{c.role.clone()}</small> " "
-                                    <a href=tel>{c.phone.clone()}</a> " " {c.email.clone()}
+                                    <a href=tel>{c.phone.clone()}</a> " " {c.email.clone()} " " {web}
                                 </li>
                             }
                         })

@@ -73,3 +73,40 @@ test('a bad file is refused with reasons and changes nothing', async ({ page }, 
   await app.nav('园区');
   await expect(app.zoneCards()).toHaveCount(7);
 });
+
+test('script and link text in imported data is shown as text, never run', async ({ page }, testInfo) => {
+  const app = new ZoneMatchApp(page, testInfo);
+  let dialogs = 0;
+  page.on('dialog', async (d) => {
+    dialogs += 1;
+    await d.dismiss();
+  });
+  await app.open();
+  const file = testInfo.outputPath('script.json');
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      format: 'zonematch',
+      schema_version: 2,
+      zones: [
+        {
+          id: 'xss-zone',
+          name: { zh: '<img src=x onerror=alert(1)>园区', en: '<script>alert(2)</script>' },
+          contacts: [{ name: '<b>联系人</b>', website: 'https://example.org/zone' }],
+        },
+      ],
+      prospects: [{ id: 'xss-p', name: '<svg onload=alert(3)>', industry: '动力电池' }],
+    }),
+  );
+  await app.importFile('数据', file);
+  await app.nav('园区');
+  const card = page.locator('[data-testid=zone-card][data-zone-id="xss-zone"]');
+  await expect(card).toContainText('<img src=x onerror=alert(1)>园区');
+  await app.openZone('xss-zone');
+  await expect(page.getByTestId('zone-detail')).toContainText('<b>联系人</b>');
+  await expect(page.getByTestId('zone-detail').locator('a[href="https://example.org/zone"]')).toHaveCount(1);
+  await expect(page.locator('img[src=x], svg[onload]')).toHaveCount(0);
+  await app.nav('意向企业');
+  await expect(page.getByTestId('prospect-row')).toContainText('<svg onload=alert(3)>');
+  expect(dialogs).toBe(0);
+});
