@@ -411,103 +411,80 @@ fn parse_kind(s: &str) -> Option<ZoneKind> {
     })
 }
 
-fn syntax_errors(e: CsvError) -> Vec<Text> {
-    vec![e.message]
+/// One data row, read through the header.
+struct Row<'a> {
+    keys: &'a [Option<&'static str>],
+    cells: &'a [String],
 }
 
-/// Prospects from a CSV table; every problem by row and field, or all rows.
-/// `now` is the capture time given to rows without one.
-pub fn prospects_from_csv(text: &str, now: &str) -> Result<Vec<Prospect>, Vec<Text>> {
-    let rows = parse_csv(text).map_err(syntax_errors)?;
+impl Row<'_> {
+    /// The trimmed cell of column `key` (empty when absent).
+    fn get(&self, key: &str) -> String {
+        self.keys
+            .iter()
+            .position(|k| *k == Some(key))
+            .and_then(|c| self.cells.get(c))
+            .map(|s| s.trim().to_string())
+            .unwrap_or_default()
+    }
+
+    /// Whether the table has column `key` at all.
+    fn has(&self, key: &str) -> bool {
+        self.keys.contains(&Some(key))
+    }
+}
+
+/// The shared frame of every table import: parse, map the header (unknown columns are
+/// errors), read each row with `read` (which returns the row's id and record, or its
+/// errors), refuse duplicate ids, and return every record or every error (capped).
+fn import_rows<T>(
+    text: &str,
+    columns: &[Column],
+    required: &[&str],
+    mut read: impl FnMut(usize, &Row) -> Result<(String, T), Vec<Text>>,
+) -> Result<Vec<T>, Vec<Text>> {
+    let rows = parse_csv(text).map_err(|e| vec![e.message])?;
     let Some((head, body)) = rows.split_first() else {
         return Err(vec![Text::new("文件是空的", "The file is empty")]);
     };
-    let (keys, unknown) = map_header(head, PROSPECT_COLUMNS);
+    let (keys, unknown) = map_header(head, columns);
     let mut errors: Vec<Text> = unknown
         .iter()
         .map(|h| Text::new(&format!("未知的列：{h}"), &format!("Unknown column: {h}")))
         .collect();
-    if !keys.contains(&Some("name")) && !keys.contains(&Some("industry")) {
+    if !required.is_empty() && !required.iter().any(|r| keys.contains(&Some(*r))) {
         errors.push(Text::new(
-            "缺少“企业名称”或“行业”列",
-            "The table needs a name or an industry column",
+            &format!("缺少必需的列（{}）", required.join(" / ")),
+            &format!(
+                "The table needs one of these columns: {}",
+                required.join(", ")
+            ),
         ));
     }
     let mut out = Vec::new();
     let mut ids = std::collections::HashSet::new();
-    for (i, row) in body.iter().enumerate() {
+    for (i, cells) in body.iter().enumerate() {
         let n = i + 2; // 1-based, after the header
-        let get = |key: &str| -> String {
-            keys.iter()
-                .position(|k| *k == Some(key))
-                .and_then(|c| row.get(c))
-                .map(|s| s.trim().to_string())
-                .unwrap_or_default()
-        };
-        if row.len() > keys.len() {
+        if cells.len() > keys.len() {
             errors.push(Text::new(
                 &format!("第 {n} 行的列数多于表头"),
                 &format!("Row {n} has more cells than the header"),
             ));
             continue;
         }
-        let stage = parse_stage(&get("stage"));
-        let must_factory = parse_bool(&get("must_factory"));
-        let must_land = parse_bool(&get("must_land"));
-        if stage.is_none() {
-            errors.push(row_error(
-                n,
-                "stage",
-                &Text::new("无法识别的阶段", "unknown stage"),
-            ));
-        }
-        for (field, v) in [("must_factory", must_factory), ("must_land", must_land)] {
-            if v.is_none() {
-                errors.push(row_error(
-                    n,
-                    field,
-                    &Text::new("请填“是”或“否”", "use yes or no"),
-                ));
-            }
-        }
-        let draft = ProspectDraft {
-            name: get("name"),
-            industry: get("industry"),
-            products: get("products"),
-            investment: get("investment_wan"),
-            factory: get("factory_m2"),
-            land: get("land_mu"),
-            jobs: get("jobs"),
-            origin: get("origin"),
-            notes: get("notes"),
-            stage: stage.unwrap_or_default(),
-            must_factory: must_factory.unwrap_or(false),
-            must_land: must_land.unwrap_or(false),
-        };
-        let id = match get("id") {
-            id if id.is_empty() => {
-                stable_id("p-csv", &[&draft.name, &draft.industry, &draft.origin])
-            }
-            id => id,
-        };
-        if !ids.insert(id.clone()) {
-            errors.push(row_error(
-                n,
-                "id",
-                &Text::new(&format!("编号 {id} 重复"), &format!("duplicate id {id}")),
-            ));
-        }
-        let created = match get("created") {
-            c if c.is_empty() => now.to_string(),
-            c => c,
-        };
-        match draft.to_prospect(&id, &created) {
-            Ok(p) => out.push(p),
-            Err(field_errors) => {
-                for (field, msg) in field_errors {
-                    errors.push(row_error(n, &format!("{field:?}").to_lowercase(), &msg));
+        match read(n, &Row { keys: &keys, cells }) {
+            Ok((id, record)) => {
+                if ids.insert(id.clone()) {
+                    out.push(record);
+                } else {
+                    errors.push(row_error(
+                        n,
+                        "id",
+                        &Text::new(&format!("编号 {id} 重复"), &format!("duplicate id {id}")),
+                    ));
                 }
             }
+            Err(row_errors) => errors.extend(row_errors),
         }
         if errors.len() >= MAX_ERRORS {
             break;
@@ -521,30 +498,79 @@ pub fn prospects_from_csv(text: &str, now: &str) -> Result<Vec<Prospect>, Vec<Te
     }
 }
 
+/// Field errors of a draft as row errors.
+fn field_errors<F: std::fmt::Debug>(n: usize, errors: Vec<(F, Text)>) -> Vec<Text> {
+    errors
+        .into_iter()
+        .map(|(field, msg)| row_error(n, &format!("{field:?}").to_lowercase(), &msg))
+        .collect()
+}
+
+/// Prospects from a CSV table; every problem by row and field, or all rows.
+/// `now` is the capture time given to rows without one.
+pub fn prospects_from_csv(text: &str, now: &str) -> Result<Vec<Prospect>, Vec<Text>> {
+    import_rows(text, PROSPECT_COLUMNS, &["name", "industry"], |n, row| {
+        let mut errors = Vec::new();
+        let stage = parse_stage(&row.get("stage"));
+        if stage.is_none() {
+            errors.push(row_error(
+                n,
+                "stage",
+                &Text::new("无法识别的阶段", "unknown stage"),
+            ));
+        }
+        let mut flag = |field: &str| {
+            parse_bool(&row.get(field)).unwrap_or_else(|| {
+                errors.push(row_error(
+                    n,
+                    field,
+                    &Text::new("请填“是”或“否”", "use yes or no"),
+                ));
+                false
+            })
+        };
+        let (must_factory, must_land) = (flag("must_factory"), flag("must_land"));
+        let draft = ProspectDraft {
+            name: row.get("name"),
+            industry: row.get("industry"),
+            products: row.get("products"),
+            investment: row.get("investment_wan"),
+            factory: row.get("factory_m2"),
+            land: row.get("land_mu"),
+            jobs: row.get("jobs"),
+            origin: row.get("origin"),
+            notes: row.get("notes"),
+            stage: stage.unwrap_or_default(),
+            must_factory,
+            must_land,
+        };
+        let id = match row.get("id") {
+            id if id.is_empty() => {
+                stable_id("p-csv", &[&draft.name, &draft.industry, &draft.origin])
+            }
+            id => id,
+        };
+        let created = match row.get("created") {
+            c if c.is_empty() => now.to_string(),
+            c => c,
+        };
+        match draft.to_prospect(&id, &created) {
+            Ok(p) if errors.is_empty() => Ok((id, p)),
+            Ok(_) => Err(errors),
+            Err(e) => {
+                errors.extend(field_errors(n, e));
+                Err(errors)
+            }
+        }
+    })
+}
+
 /// Zones from a CSV table, applied over the matching `existing` zone (same id) so that
 /// what the table does not hold (incentives, services, contacts, keywords) is kept.
 pub fn zones_from_csv(text: &str, existing: &[Zone]) -> Result<Vec<Zone>, Vec<Text>> {
-    let rows = parse_csv(text).map_err(syntax_errors)?;
-    let Some((head, body)) = rows.split_first() else {
-        return Err(vec![Text::new("文件是空的", "The file is empty")]);
-    };
-    let (keys, unknown) = map_header(head, ZONE_COLUMNS);
-    let mut errors: Vec<Text> = unknown
-        .iter()
-        .map(|h| Text::new(&format!("未知的列：{h}"), &format!("Unknown column: {h}")))
-        .collect();
-    let mut out = Vec::new();
-    let mut ids = std::collections::HashSet::new();
-    for (i, row) in body.iter().enumerate() {
-        let n = i + 2;
-        let get = |key: &str| -> String {
-            keys.iter()
-                .position(|k| *k == Some(key))
-                .and_then(|c| row.get(c))
-                .map(|s| s.trim().to_string())
-                .unwrap_or_default()
-        };
-        let kind = parse_kind(&get("kind"));
+    import_rows(text, ZONE_COLUMNS, &[], |n, row| {
+        let mut errors = Vec::new();
+        let kind = parse_kind(&row.get("kind"));
         if kind.is_none() {
             errors.push(row_error(
                 n,
@@ -552,17 +578,12 @@ pub fn zones_from_csv(text: &str, existing: &[Zone]) -> Result<Vec<Zone>, Vec<Te
                 &Text::new("无法识别的园区类型", "unknown zone kind"),
             ));
         }
-        let id = match get("id") {
-            id if id.is_empty() => stable_id("zone-csv", &[&get("name_zh"), &get("name_en")]),
+        let id = match row.get("id") {
+            id if id.is_empty() => {
+                stable_id("zone-csv", &[&row.get("name_zh"), &row.get("name_en")])
+            }
             id => id,
         };
-        if !ids.insert(id.clone()) {
-            errors.push(row_error(
-                n,
-                "id",
-                &Text::new(&format!("编号 {id} 重复"), &format!("duplicate id {id}")),
-            ));
-        }
         let base = existing
             .iter()
             .find(|z| z.id == id)
@@ -574,8 +595,8 @@ pub fn zones_from_csv(text: &str, existing: &[Zone]) -> Result<Vec<Zone>, Vec<Te
         // Keep what the table does not hold: an absent column is the current value.
         let current = ZoneDraft::from_zone(&base);
         let pick = |key: &str, cur: &str| {
-            if keys.contains(&Some(key)) {
-                get(key)
+            if row.has(key) {
+                row.get(key)
             } else {
                 cur.to_string()
             }
@@ -583,7 +604,7 @@ pub fn zones_from_csv(text: &str, existing: &[Zone]) -> Result<Vec<Zone>, Vec<Te
         let draft = ZoneDraft {
             name_zh: pick("name_zh", &current.name_zh),
             name_en: pick("name_en", &current.name_en),
-            kind: if keys.contains(&Some("kind")) {
+            kind: if row.has("kind") {
                 kind.unwrap_or(base.kind)
             } else {
                 base.kind
@@ -604,51 +625,50 @@ pub fn zones_from_csv(text: &str, existing: &[Zone]) -> Result<Vec<Zone>, Vec<Te
             restricted: pick("restricted", &current.restricted),
         };
         match draft.apply(&base) {
-            Ok(z) => out.push(z),
-            Err(field_errors) => {
-                for (field, msg) in field_errors {
-                    errors.push(row_error(n, &format!("{field:?}").to_lowercase(), &msg));
-                }
+            Ok(z) if errors.is_empty() => Ok((id, z)),
+            Ok(_) => Err(errors),
+            Err(e) => {
+                errors.extend(field_errors(n, e));
+                Err(errors)
             }
         }
-        if errors.len() >= MAX_ERRORS {
-            break;
-        }
-    }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        errors.truncate(MAX_ERRORS);
-        Err(errors)
+    })
+}
+
+/// The records of a CSV table (prospects or zones, told apart by the header), all valid,
+/// as a dataset to preview and merge; zone rows apply over the zones in `current`.
+pub fn read_table(
+    current: &crate::model::Dataset,
+    text: &str,
+    now: &str,
+) -> Result<crate::model::Dataset, Vec<Text>> {
+    match detect_table(text) {
+        Some(Table::Prospects) => Ok(crate::model::Dataset {
+            prospects: prospects_from_csv(text, now)?,
+            ..Default::default()
+        }),
+        Some(Table::Zones) => Ok(crate::model::Dataset {
+            zones: zones_from_csv(text, &current.zones)?,
+            ..Default::default()
+        }),
+        None => Err(vec![match parse_csv(text) {
+            Err(e) => e.message,
+            Ok(_) => Text::new(
+                "无法识别的表格：表头应为意向企业或园区的列名（可先导出一份作模板）",
+                "Unrecognised table: the header must have the prospect or zone columns (export one as a template)",
+            ),
+        }]),
     }
 }
 
-/// Import a CSV table (prospects or zones, told apart by the header) into `current`:
-/// validate every row, then merge. On any error `current` is left exactly as it was.
+/// Import a CSV table into `current`: validate every row, then merge. On any error
+/// `current` is left exactly as it was. Returns the number of records merged.
 pub fn merge_import_csv(
     current: &mut crate::model::Dataset,
     text: &str,
     now: &str,
 ) -> Result<usize, Vec<Text>> {
-    let incoming = match detect_table(text) {
-        Some(Table::Prospects) => crate::model::Dataset {
-            prospects: prospects_from_csv(text, now)?,
-            ..Default::default()
-        },
-        Some(Table::Zones) => crate::model::Dataset {
-            zones: zones_from_csv(text, &current.zones)?,
-            ..Default::default()
-        },
-        None => {
-            return Err(vec![match parse_csv(text) {
-                Err(e) => e.message,
-                Ok(_) => Text::new(
-                    "无法识别的表格：表头应为意向企业或园区的列名",
-                    "Unrecognised table: the header must have the prospect or zone columns",
-                ),
-            }])
-        }
-    };
+    let incoming = read_table(current, text, now)?;
     let n = incoming.zones.len() + incoming.prospects.len();
     current.apply(&crate::model::Change::Merge(incoming));
     Ok(n)

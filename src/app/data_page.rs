@@ -1,10 +1,10 @@
 //! Export and import of all data, where it is kept, and values set aside as damaged.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::files::{
-    download, now_iso, read_picked_file_any_encoding, read_picked_file_bytes, storage_estimate,
+    download, now_iso, picked_input, read_picked_file_any_encoding, read_picked_file_bytes,
+    storage_estimate,
 };
 use super::state::{tr, use_app, AppState};
 use crate::i18n::Msg;
@@ -47,71 +47,49 @@ pub fn DataPage() -> impl IntoView {
         estimate.set(storage_estimate().await);
     });
 
+    // Every import ends here: a preview of a valid file, or its problems.
+    let show = move |incoming: Result<Dataset, Vec<Text>>| match incoming {
+        Ok(data) => {
+            let plan = state.data.with_untracked(|d| plan_import(d, &data));
+            status.set(ImportStatus::Preview(Box::new(data), plan));
+        }
+        Err(problems) => status.set(ImportStatus::Failed(problems)),
+    };
+    let unreadable = || {
+        vec![Text::new(
+            "无法读取该文件（编码应为 UTF-8，表格可为 GBK）",
+            "The file could not be read (UTF-8 expected; GBK for tables)",
+        )]
+    };
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(input) = picked_input(&ev) else {
             return;
         };
         leptos::task::spawn_local(async move {
             let result = read_picked_file_bytes(&input).await;
             input.set_value("");
             match result {
-                Ok(Some(bytes)) => match import_json_bytes(&bytes) {
-                    Ok(data) => {
-                        let plan = state.data.with_untracked(|d| plan_import(d, &data));
-                        status.set(ImportStatus::Preview(Box::new(data), plan));
-                    }
-                    Err(e) => status.set(ImportStatus::Failed(e.problems)),
-                },
+                Ok(Some(bytes)) => show(import_json_bytes(&bytes).map_err(|e| e.problems)),
                 Ok(None) => {}
-                Err(_) => status.set(ImportStatus::Failed(vec![Text::new(
-                    "无法读取该文件（可能不是文本文件）",
-                    "The file could not be read (not a text file?)",
-                )])),
+                Err(_) => show(Err(unreadable())),
             }
         });
     };
     let on_csv = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(input) = picked_input(&ev) else {
             return;
         };
         leptos::task::spawn_local(async move {
             let result = read_picked_file_any_encoding(&input).await;
             input.set_value("");
-            let text = match result {
-                Ok(Some(text)) => text,
-                Ok(None) => return,
-                Err(_) => {
-                    status.set(ImportStatus::Failed(vec![Text::new(
-                        "无法读取该文件的编码（应为 UTF-8 或 GBK）",
-                        "The file's encoding could not be read (UTF-8 or GBK expected)",
-                    )]));
-                    return;
-                }
-            };
-            let incoming = match crate::csv::detect_table(&text) {
-                Some(crate::csv::Table::Prospects) => crate::csv::prospects_from_csv(&text, &now_iso())
-                    .map(|prospects| Dataset { prospects, ..Default::default() }),
-                Some(crate::csv::Table::Zones) => state
-                    .data
-                    .with_untracked(|d| crate::csv::zones_from_csv(&text, &d.zones))
-                    .map(|zones| Dataset { zones, ..Default::default() }),
-                None => Err(vec![Text::new(
-                    "无法识别的表格：表头应为意向企业或园区的列名（可先导出一份作模板）",
-                    "Unrecognised table: the header must have the prospect or zone columns (export one as a template)",
-                )]),
-            };
-            match incoming {
-                Ok(data) => {
-                    let plan = state.data.with_untracked(|d| plan_import(d, &data));
-                    status.set(ImportStatus::Preview(Box::new(data), plan));
-                }
-                Err(problems) => status.set(ImportStatus::Failed(problems)),
+            match result {
+                Ok(Some(text)) => show(
+                    state
+                        .data
+                        .with_untracked(|d| crate::csv::read_table(d, &text, &now_iso())),
+                ),
+                Ok(None) => {}
+                Err(_) => show(Err(unreadable())),
             }
         });
     };

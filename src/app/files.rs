@@ -31,6 +31,11 @@ pub fn download(filename: &str, mime: &str, contents: &str) -> Result<(), JsValu
     Ok(())
 }
 
+/// The file input an event came from.
+pub fn picked_input(ev: &web_sys::Event) -> Option<web_sys::HtmlInputElement> {
+    ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()
+}
+
 /// The raw bytes of the first file picked in `input`, if any.
 pub async fn read_picked_file_bytes(
     input: &web_sys::HtmlInputElement,
