@@ -121,9 +121,15 @@ impl AppState {
         match result {
             Some(Ok(Some(merged))) => {
                 self.data.set(merged);
+                self.dismiss(Notice::SaveFailed);
+                self.dismiss(Notice::QuotaFull);
                 self.notify(Notice::MergedFromOtherTab);
             }
-            Some(Ok(None)) => self.dismiss(Notice::SaveFailed),
+            Some(Ok(None)) => {
+                // Saved: earlier save failures are resolved.
+                self.dismiss(Notice::SaveFailed);
+                self.dismiss(Notice::QuotaFull);
+            }
             Some(Err(e)) => self.on_save_error(e),
             None => {}
         }

@@ -51,6 +51,7 @@ test('quota full: told, kept in memory, saved once space is free, nothing lost',
   // Space is freed; the next edit saves everything in memory.
   await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
   await app.captureProspect('登记企业', { name: '空间恢复之后', industry: '食醋' });
+  await expect(banner).toHaveCount(0);
   await page.reload();
   expect(await prospectNames(page, app)).toEqual(expect.arrayContaining(['空间满之前', '空间满之后', '空间恢复之后']));
 });
