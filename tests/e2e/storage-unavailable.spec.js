@@ -19,5 +19,10 @@ test('with storage blocked the app still works and says data will not be kept', 
   await expect(banner).toContainText('数据不会保留');
   await app.captureProspect('登记企业', { name: '内存中的企业', industry: '光伏玻璃盖板' });
   await expect(app.matchRows().first()).toHaveAttribute('data-zone-id', 'changzhi-htz');
+  // Nothing can be committed without storage: after a reload the app runs again and
+  // warns again (the banner offered an export for exactly this).
+  await page.reload();
+  await expect(page.getByTestId('storage-banner')).toHaveAttribute('data-notice', 'StorageUnavailable');
+  await expect(app.zoneCards()).toHaveCount(7);
   expect(errors).toEqual([]);
 });
