@@ -376,6 +376,19 @@ pub struct ZoneMatch {
     pub explained: f64,
 }
 
+impl CriterionScore {
+    /// A criterion with nothing to judge: listed with its reason, not counted.
+    fn not_scored(kind: CriterionKind, weight: f64, explain: bool, reason: Reason) -> Self {
+        Self {
+            kind,
+            score: 0.0,
+            weight,
+            applicable: false,
+            reasons: why(explain, || vec![reason]),
+        }
+    }
+}
+
 impl ZoneMatch {
     pub fn criterion(&self, kind: CriterionKind) -> Option<&CriterionScore> {
         self.criteria.iter().find(|c| c.kind == kind)
@@ -730,13 +743,7 @@ impl Catalogue {
         let weight = weights.get(kind);
         if p.text.is_empty() {
             return (
-                CriterionScore {
-                    kind,
-                    score: 0.0,
-                    weight,
-                    applicable: false,
-                    reasons: why(explain, || vec![Reason::NoIndustryGiven]),
-                },
+                CriterionScore::not_scored(kind, weight, explain, Reason::NoIndustryGiven),
                 None,
             );
         }
@@ -841,13 +848,7 @@ impl Catalogue {
     ) -> CriterionScore {
         let kind = CriterionKind::Region;
         let weight = weights.get(kind);
-        let not_applicable = |reason| CriterionScore {
-            kind,
-            score: 0.0,
-            weight,
-            applicable: false,
-            reasons: why(explain, || vec![reason]),
-        };
+        let not_applicable = |reason| CriterionScore::not_scored(kind, weight, explain, reason);
         if p.prospect.origin.trim().is_empty() {
             return not_applicable(Reason::NoOriginGiven);
         }
@@ -934,13 +935,7 @@ fn chain_fit(
     let kind = CriterionKind::Chain;
     let weight = weights.get(kind);
     if p.text.is_empty() {
-        return CriterionScore {
-            kind,
-            score: 0.0,
-            weight,
-            applicable: false,
-            reasons: why(explain, || vec![Reason::NoIndustryGiven]),
-        };
+        return CriterionScore::not_scored(kind, weight, explain, Reason::NoIndustryGiven);
     }
     let Some((place, industry)) = matched else {
         return CriterionScore {
@@ -1042,13 +1037,7 @@ fn space_fit(p: &Prospect, zone: &Zone, weights: &Weights, explain: bool) -> Cri
     }
     let weight = weights.get(kind);
     if parts.is_empty() {
-        return CriterionScore {
-            kind,
-            score: 0.0,
-            weight,
-            applicable: false,
-            reasons: why(explain, || vec![Reason::NoSpaceNeed]),
-        };
+        return CriterionScore::not_scored(kind, weight, explain, Reason::NoSpaceNeed);
     }
     CriterionScore {
         kind,
@@ -1063,13 +1052,7 @@ fn investment_fit(p: &Prospect, zone: &Zone, weights: &Weights, explain: bool) -
     let kind = CriterionKind::Investment;
     let weight = weights.get(kind);
     let Some(investment) = p.investment_wan.filter(|v| *v > 0.0) else {
-        return CriterionScore {
-            kind,
-            score: 0.0,
-            weight,
-            applicable: false,
-            reasons: why(explain, || vec![Reason::NoInvestmentGiven]),
-        };
+        return CriterionScore::not_scored(kind, weight, explain, Reason::NoInvestmentGiven);
     };
     let mut parts = Vec::new();
     let mut reasons = Vec::new();
@@ -1116,13 +1099,7 @@ fn investment_fit(p: &Prospect, zone: &Zone, weights: &Weights, explain: bool) -
         }
     }
     if parts.is_empty() {
-        return CriterionScore {
-            kind,
-            score: 0.0,
-            weight,
-            applicable: false,
-            reasons: why(explain, || vec![Reason::NoThresholdPublished]),
-        };
+        return CriterionScore::not_scored(kind, weight, explain, Reason::NoThresholdPublished);
     }
     CriterionScore {
         kind,
@@ -1145,23 +1122,11 @@ fn incentive_fit(
     let kind = CriterionKind::Incentives;
     let weight = weights.get(kind);
     if zone.incentives.is_empty() {
-        return CriterionScore {
-            kind,
-            score: 0.0,
-            weight,
-            applicable: false,
-            reasons: why(explain, || vec![Reason::NoIncentivesListed]),
-        };
+        return CriterionScore::not_scored(kind, weight, explain, Reason::NoIncentivesListed);
     }
     let pr = &p.prospect;
     if pr.investment_wan.is_none() && pr.factory_m2.is_none() && pr.land_mu.is_none() {
-        return CriterionScore {
-            kind,
-            score: 0.0,
-            weight,
-            applicable: false,
-            reasons: why(explain, || vec![Reason::NoProjectFacts]),
-        };
+        return CriterionScore::not_scored(kind, weight, explain, Reason::NoProjectFacts);
     }
     let t = taxonomy();
     let eligible: Vec<&crate::model::Incentive> = zone
