@@ -1,8 +1,10 @@
 //! ZoneMatch (园区招商匹配).
 //!
-//! Data flows one way: storage → domain state → views.
-//! - [`model`], [`matching`], [`forms`], [`transfer`], [`i18n`], [`demo`]: plain Rust, no web types,
-//!   tested natively with `cargo test`.
+//! Data flows one way: storage → domain state → views; edits go back as [`model::Change`]s.
+//! - Plain Rust, no web types, tested natively with `cargo test`: [`model`] (the domain),
+//!   [`taxonomy`] and [`matching`] (the engine), [`transfer`] and [`csv`] (files and the
+//!   stored encoding), [`forms`], [`i18n`], [`quota`], [`demo`]; [`evaluation`] and
+//!   [`synthetic`] for measuring the engine.
 //! - `storage` (browser only): the one module that touches localStorage.
 //! - `app` (browser only): Leptos views that render state and call the domain.
 
