@@ -973,141 +973,142 @@ fn chain_fit(
     }
 }
 
+/// A criterion that averages several checks (factory and land; minimum investment and
+/// intensity), with a reason per check when explaining.
+struct Parts {
+    scores: Vec<f64>,
+    reasons: Vec<Reason>,
+    explain: bool,
+}
+
+impl Parts {
+    fn new(explain: bool) -> Self {
+        Self {
+            scores: Vec::new(),
+            reasons: Vec::new(),
+            explain,
+        }
+    }
+
+    fn add(&mut self, score: f64, reason: impl FnOnce() -> Reason) {
+        self.scores.push(score.clamp(0.0, 1.0));
+        if self.explain {
+            self.reasons.push(reason());
+        }
+    }
+
+    /// Have-versus-need: full credit when met, partial credit `have / need` otherwise.
+    fn ratio(
+        &mut self,
+        have: f64,
+        need: f64,
+        met: impl FnOnce() -> Reason,
+        short: impl FnOnce() -> Reason,
+    ) {
+        if have >= need {
+            self.add(1.0, met);
+        } else {
+            self.add(have / need, short);
+        }
+    }
+
+    /// The mean of the checks, or not scored with `none` when there was nothing to check.
+    fn finish(self, kind: CriterionKind, weight: f64, none: Reason) -> CriterionScore {
+        if self.scores.is_empty() {
+            return CriterionScore::not_scored(kind, weight, self.explain, none);
+        }
+        CriterionScore {
+            kind,
+            score: self.scores.iter().sum::<f64>() / self.scores.len() as f64,
+            weight,
+            applicable: true,
+            reasons: self.reasons,
+        }
+    }
+}
+
 fn space_fit(p: &Prospect, zone: &Zone, weights: &Weights, explain: bool) -> CriterionScore {
     let kind = CriterionKind::Space;
-    let mut parts = Vec::new();
-    let mut reasons = Vec::new();
-    if let Some(need) = p.factory_m2.filter(|n| *n > 0.0) {
+    let mut parts = Parts::new(explain);
+    if let Some(need_m2) = p.factory_m2.filter(|n| *n > 0.0) {
         match zone.factory.availability() {
-            Some(a) if a.m2 >= need => {
-                parts.push(1.0);
-                if explain {
-                    reasons.push(Reason::FactoryFits {
-                        need_m2: need,
-                        available_m2: a.m2,
-                        estimated: a.estimated,
-                    });
-                }
-            }
-            Some(a) => {
-                parts.push((a.m2 / need).clamp(0.0, 1.0));
-                if explain {
-                    reasons.push(Reason::FactoryShort {
-                        need_m2: need,
-                        available_m2: a.m2,
-                        estimated: a.estimated,
-                    });
-                }
-            }
-            None => {
-                parts.push(UNKNOWN_SPACE_CREDIT);
-                if explain {
-                    reasons.push(Reason::FactoryUnknown { need_m2: need });
-                }
-            }
+            Some(a) => parts.ratio(
+                a.m2,
+                need_m2,
+                || Reason::FactoryFits {
+                    need_m2,
+                    available_m2: a.m2,
+                    estimated: a.estimated,
+                },
+                || Reason::FactoryShort {
+                    need_m2,
+                    available_m2: a.m2,
+                    estimated: a.estimated,
+                },
+            ),
+            None => parts.add(UNKNOWN_SPACE_CREDIT, || Reason::FactoryUnknown { need_m2 }),
         }
     }
-    if let Some(need) = p.land_mu.filter(|n| *n > 0.0) {
+    if let Some(need_mu) = p.land_mu.filter(|n| *n > 0.0) {
         match zone.land_available_mu {
-            Some(a) if a >= need => {
-                parts.push(1.0);
-                if explain {
-                    reasons.push(Reason::LandFits {
-                        need_mu: need,
-                        available_mu: a,
-                    });
-                }
-            }
-            Some(a) => {
-                parts.push((a / need).clamp(0.0, 1.0));
-                if explain {
-                    reasons.push(Reason::LandShort {
-                        need_mu: need,
-                        available_mu: a,
-                    });
-                }
-            }
-            None => {
-                parts.push(UNKNOWN_SPACE_CREDIT);
-                if explain {
-                    reasons.push(Reason::LandUnknown { need_mu: need });
-                }
-            }
+            Some(available_mu) => parts.ratio(
+                available_mu,
+                need_mu,
+                || Reason::LandFits {
+                    need_mu,
+                    available_mu,
+                },
+                || Reason::LandShort {
+                    need_mu,
+                    available_mu,
+                },
+            ),
+            None => parts.add(UNKNOWN_SPACE_CREDIT, || Reason::LandUnknown { need_mu }),
         }
     }
-    let weight = weights.get(kind);
-    if parts.is_empty() {
-        return CriterionScore::not_scored(kind, weight, explain, Reason::NoSpaceNeed);
-    }
-    CriterionScore {
-        kind,
-        score: parts.iter().sum::<f64>() / parts.len() as f64,
-        weight,
-        applicable: true,
-        reasons,
-    }
+    parts.finish(kind, weights.get(kind), Reason::NoSpaceNeed)
 }
 
 fn investment_fit(p: &Prospect, zone: &Zone, weights: &Weights, explain: bool) -> CriterionScore {
     let kind = CriterionKind::Investment;
     let weight = weights.get(kind);
-    let Some(investment) = p.investment_wan.filter(|v| *v > 0.0) else {
+    let Some(investment_wan) = p.investment_wan.filter(|v| *v > 0.0) else {
         return CriterionScore::not_scored(kind, weight, explain, Reason::NoInvestmentGiven);
     };
-    let mut parts = Vec::new();
-    let mut reasons = Vec::new();
-    if let Some(min) = zone.min_investment_wan.filter(|m| *m > 0.0) {
-        if investment >= min {
-            parts.push(1.0);
-            if explain {
-                reasons.push(Reason::InvestmentMeetsMinimum {
-                    investment_wan: investment,
-                    minimum_wan: min,
-                });
-            }
-        } else {
-            parts.push(investment / min);
-            if explain {
-                reasons.push(Reason::InvestmentBelowMinimum {
-                    investment_wan: investment,
-                    minimum_wan: min,
-                });
-            }
-        }
+    let mut parts = Parts::new(explain);
+    if let Some(minimum_wan) = zone.min_investment_wan.filter(|m| *m > 0.0) {
+        parts.ratio(
+            investment_wan,
+            minimum_wan,
+            || Reason::InvestmentMeetsMinimum {
+                investment_wan,
+                minimum_wan,
+            },
+            || Reason::InvestmentBelowMinimum {
+                investment_wan,
+                minimum_wan,
+            },
+        );
     }
-    if let (Some(min), Some(land)) = (
+    if let (Some(minimum_wan_per_mu), Some(land)) = (
         zone.min_intensity_wan_per_mu.filter(|m| *m > 0.0),
         p.land_mu.filter(|l| *l > 0.0),
     ) {
-        let intensity = investment / land;
-        if intensity >= min {
-            parts.push(1.0);
-            if explain {
-                reasons.push(Reason::IntensityMeets {
-                    intensity_wan_per_mu: intensity,
-                    minimum_wan_per_mu: min,
-                });
-            }
-        } else {
-            parts.push(intensity / min);
-            if explain {
-                reasons.push(Reason::IntensityBelow {
-                    intensity_wan_per_mu: intensity,
-                    minimum_wan_per_mu: min,
-                });
-            }
-        }
+        let intensity_wan_per_mu = investment_wan / land;
+        parts.ratio(
+            intensity_wan_per_mu,
+            minimum_wan_per_mu,
+            || Reason::IntensityMeets {
+                intensity_wan_per_mu,
+                minimum_wan_per_mu,
+            },
+            || Reason::IntensityBelow {
+                intensity_wan_per_mu,
+                minimum_wan_per_mu,
+            },
+        );
     }
-    if parts.is_empty() {
-        return CriterionScore::not_scored(kind, weight, explain, Reason::NoThresholdPublished);
-    }
-    CriterionScore {
-        kind,
-        score: parts.iter().sum::<f64>() / parts.len() as f64,
-        weight,
-        applicable: true,
-        reasons,
-    }
+    parts.finish(kind, weight, Reason::NoThresholdPublished)
 }
 
 /// Incentives the prospect qualifies for. With stated amounts, the score is their value
