@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::files::{new_id, now_iso};
-use super::form_fields::{input, Kind};
+use super::form_fields::{checkbox, input, Kind};
 use super::matches::MatchList;
 use super::state::{tr, use_app, Page};
 use super::weights::WeightsPanel;
@@ -64,24 +64,8 @@ pub fn Capture() -> impl IntoView {
                         {input(Msg::JobsField, "jobs", draft, |d| d.jobs.clone(), |d, v| d.jobs = v, Kind::Amount, Some(F::Jobs), errors)}
                     </div>
                     <div class="checks">
-                        <label class="check">
-                            <input
-                                type="checkbox"
-                                name="must_factory"
-                                prop:checked=move || draft.with(|d| d.must_factory)
-                                on:change=move |ev| draft.update(|d| d.must_factory = event_target_checked(&ev))
-                            />
-                            {tr(Msg::MustHaveFactory)}
-                        </label>
-                        <label class="check">
-                            <input
-                                type="checkbox"
-                                name="must_land"
-                                prop:checked=move || draft.with(|d| d.must_land)
-                                on:change=move |ev| draft.update(|d| d.must_land = event_target_checked(&ev))
-                            />
-                            {tr(Msg::MustHaveLand)}
-                        </label>
+                        {checkbox(Msg::MustHaveFactory, "must_factory", draft, |d| d.must_factory, |d, v| d.must_factory = v)}
+                        {checkbox(Msg::MustHaveLand, "must_land", draft, |d| d.must_land, |d, v| d.must_land = v)}
                     </div>
                     {input(Msg::OriginField, "origin", draft, |d| d.origin.clone(), |d, v| d.origin = v, Kind::Text, None, errors)}
                     {input(Msg::NotesField, "notes", draft, |d| d.notes.clone(), |d, v| d.notes = v, Kind::Multiline, None, errors)}

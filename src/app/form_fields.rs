@@ -74,3 +74,28 @@ where
         </div>
     }
 }
+
+/// A labelled checkbox bound to one flag of `draft`.
+pub fn checkbox<D>(
+    label: Msg,
+    name: &'static str,
+    draft: RwSignal<D>,
+    get: fn(&D) -> bool,
+    set: fn(&mut D, bool),
+) -> impl IntoView
+where
+    D: Send + Sync + 'static,
+{
+    let lang = use_app().lang;
+    view! {
+        <label class="check">
+            <input
+                type="checkbox"
+                name=name
+                prop:checked=move || draft.with(get)
+                on:change=move |ev| draft.update(|d| set(d, event_target_checked(&ev)))
+            />
+            {move || label.text(lang.get())}
+        </label>
+    }
+}
