@@ -697,8 +697,10 @@ mod tests {
                 must_have: MustHave {
                     factory: true,
                     land: false,
+                    ..Default::default()
                 },
                 created: "2026-11-27T10:00:00Z".into(),
+                ..Default::default()
             },
             Prospect {
                 id: "p2".into(),

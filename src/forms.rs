@@ -103,11 +103,13 @@ impl ProspectDraft {
             must_have: MustHave {
                 factory: self.must_factory,
                 land: self.must_land,
+                ..Default::default()
             },
             origin: self.origin.trim().to_string(),
             notes: self.notes.trim().to_string(),
             stage: self.stage,
             created: created.to_string(),
+            ..Default::default()
         })
     }
 
@@ -126,6 +128,7 @@ impl ProspectDraft {
             must_have: MustHave {
                 factory: self.must_factory,
                 land: self.must_land,
+                ..Default::default()
             },
             ..Default::default()
         }
@@ -266,6 +269,7 @@ impl ZoneDraft {
             built_m2,
             occupancy_pct,
             available_m2,
+            extra: base.factory.extra.clone(),
         };
         z.land_available_mu = land;
         z.min_investment_wan = min_investment;
@@ -329,6 +333,7 @@ pub fn parse_cluster_lines(text: &str, existing: &[Cluster]) -> Result<Vec<Clust
             keywords: old.map(|c| c.keywords.clone()).unwrap_or_default(),
             codes: old.map(|c| c.codes.clone()).unwrap_or_default(),
             links,
+            extra: old.map(|c| c.extra.clone()).unwrap_or_default(),
         });
     }
     Ok(out)

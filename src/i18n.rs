@@ -70,7 +70,7 @@ messages! {
     NavCapture => "登记企业", "Capture";
     NavProspects => "意向企业", "Prospects";
     NavData => "数据", "Data";
-    StorageUnavailable => "浏览器存储不可用（可能处于隐私模式）：关闭页面后数据不会保留，请及时导出。", "Browser storage is unavailable (private mode?): nothing will be kept after this page closes. Export your data.";
+    StorageUnavailable => "此浏览器不保存数据（隐私浏览模式，或存储被阻止）：关闭页面后数据不会保留，请及时导出。", "This browser is not keeping data (private browsing, or storage is blocked): nothing will be kept after this page closes. Export your data.";
     StorageCorrupt => "本机保存的数据已损坏：原数据已另存为隔离副本，现载入演示数据。", "The data saved on this device was damaged: it was set aside as a quarantined copy and the demo data was loaded.";
     StorageNewer => "本机数据由更新版本的应用保存：本页只读，不会覆盖它。请刷新以使用新版本。", "The data on this device was saved by a newer version of the app: this page is read-only and will not overwrite it. Reload to get the new version.";
     StorageSalvaged => "本机保存的数据部分损坏：原数据已另存为隔离副本（可在“数据”页下载），完好的记录已全部载入。", "Part of the data saved on this device was damaged: the original was set aside (download it from Data) and every intact record was loaded.";
@@ -162,8 +162,9 @@ messages! {
     Origin => "来源地", "From";
     Captured => "登记于", "Captured";
     DataTitle => "数据与备份", "Data and backup";
+    Release => "应用版本", "App release";
     ExportData => "导出全部数据（JSON）", "Export all data (JSON)";
-    ExportHint => "导出文件可在另一台设备上导入，格式见 README。", "The file can be imported on another device; the format is in the README.";
+    ExportHint => "导出的 JSON 文件包含全部园区和意向企业，可在另一台设备的“数据”页导入。", "The JSON file holds every zone and prospect; import it on another device from its Data screen.";
     ImportData => "导入 JSON 文件", "Import a JSON file";
     ImportHint => "导入按 id 新增或更新文件中的记录，本机其他记录保留；先预览，确认后才生效；文件有任何错误则不做任何更改。", "Import adds or updates the file's records by id and keeps every other record; you see a preview first; if the file has any error, nothing changes.";
     ExportProspectsCsv => "导出意向企业台账（CSV）", "Export prospect ledger (CSV)";
@@ -202,7 +203,58 @@ messages! {
     NoProspectsForZone => "还没有意向企业可排名", "No prospects to rank yet";
     Restricted => "限制引进行业", "Restricted industries";
     RestrictedField => "限制引进行业（行业代码或名称，用逗号分隔，如“25, 高耗能”）", "Restricted industries (codes or words, comma-separated, e.g. “25, energy-intensive”)";
-    ResetDemoHint => "把演示园区恢复为原始资料（保留意向企业和自建园区）", "Restore the demo zones to the source facts (prospects and your own zones are kept)";
+    EditedInTwoTabs => "同一记录刚在两个标签页中同时被修改：两边改动的字段都已保留；同一字段改得不同时采用本页的值，另一页的版本已另存（可在“数据”页下载）；一边删除、另一边修改的记录已保留。", "The same records were just changed in two tabs at once: every field changed on either side was kept; where both changed a field differently this tab's value was kept and the other tab's version was set aside (download it from Data); a record deleted in one tab and edited in the other was kept.";
+    Undo => "撤销", "Undo";
+    RestoreDemoWillOverwrite => "恢复演示园区将覆盖以下园区的修改（其他园区和意向企业不变）：", "Restoring the demo zones will overwrite your changes to these zones (other zones and all prospects stay as they are):";
+    RestoreDemoWillAdd => "将重新加入的演示园区：", "Demo zones that will be added back:";
+    RestoreDemoNothing => "演示园区与原始资料一致，无需恢复。", "The demo zones already match the source facts: nothing to restore.";
+    RestoreDemoConfirm => "确认恢复", "Restore";
+    FieldsLabel => "字段", "fields";
+    ImportWillOverwrite => "确认后将用文件中的值覆盖本机记录的以下字段（可撤销）：", "Confirming will overwrite these fields of records on this device with the file's values (you can undo it):";
+    SetAside => "另存的数据", "Data set aside";
+    ResetDemoHint => "把演示园区恢复为原始资料：先列出将被覆盖的园区和字段，确认后才恢复，之后可撤销（意向企业和自建园区不变）", "Restore the demo zones to the source facts: you first see which zones and fields would be overwritten, nothing changes until you confirm, and you can undo it (prospects and your own zones stay as they are)";
+}
+
+/// A record field named by its JSON key (as [`crate::merge::changed_fields`] gives it),
+/// as a user reads it: what a confirmation says will be overwritten.
+pub fn field_label(key: &str, lang: Lang) -> String {
+    let (zh, en) = match key {
+        "name" => ("名称", "name"),
+        "kind" => ("类型", "kind"),
+        "location" => ("所在地", "location"),
+        "summary" => ("简介", "summary"),
+        "clusters" => ("产业集群", "clusters"),
+        "factory" => ("标准厂房", "factory space"),
+        "land_available_mu" => ("可用土地", "land available"),
+        "land_note" => ("土地说明", "land note"),
+        "min_investment_wan" => ("最低投资额", "minimum investment"),
+        "min_intensity_wan_per_mu" => ("投资强度下限", "minimum intensity"),
+        "restricted" => ("限制引进行业", "restricted industries"),
+        "incentives" => ("优惠政策", "incentives"),
+        "incentive_count" => ("政策总数", "number of policies"),
+        "incentive_cap_wan" => ("政策上限", "incentive cap"),
+        "services" => ("服务", "services"),
+        "target_regions" => ("重点招商区域", "target regions"),
+        "contacts" => ("联系人", "contacts"),
+        "as_of" => ("数据截至", "as-of date"),
+        "source" => ("来源", "source"),
+        "industry" => ("行业", "industry"),
+        "products" => ("主要产品", "products"),
+        "investment_wan" => ("计划投资", "investment"),
+        "factory_m2" => ("厂房需求", "factory space needed"),
+        "land_mu" => ("用地需求", "land needed"),
+        "jobs" => ("就业人数", "jobs"),
+        "must_have" => ("必需条件", "must-haves"),
+        "origin" => ("来自地区", "origin"),
+        "notes" => ("备注", "notes"),
+        "stage" => ("阶段", "stage"),
+        "created" => ("登记时间", "capture time"),
+        other => return other.to_string(),
+    };
+    match lang {
+        Lang::Zh => zh.to_string(),
+        Lang::En => en.to_string(),
+    }
 }
 
 pub fn kind_label(kind: ZoneKind, lang: Lang) -> &'static str {

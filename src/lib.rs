@@ -3,7 +3,8 @@
 //! Data flows one way: storage → domain state → views; edits go back as [`model::Change`]s.
 //! - Plain Rust, no web types, tested natively with `cargo test`: [`model`] (the domain),
 //!   [`taxonomy`] and [`matching`] (the engine), [`transfer`] and [`csv`] (files and the
-//!   stored encoding), [`forms`], [`i18n`], [`quota`], [`demo`]; [`evaluation`] and
+//!   stored encoding), [`merge`] (three-way merge of two tabs' edits), [`forms`],
+//!   [`i18n`], [`quota`], [`demo`]; [`evaluation`] and
 //!   [`synthetic`] for measuring the engine.
 //! - `storage` (browser only): the one module that touches localStorage.
 //! - `app` (browser only): Leptos views that render state and call the domain.
@@ -14,6 +15,7 @@ pub mod evaluation;
 pub mod forms;
 pub mod i18n;
 pub mod matching;
+pub mod merge;
 pub mod model;
 pub mod quota;
 pub mod synthetic;

@@ -19,6 +19,12 @@ pub const SCHEMA_VERSION: u32 = 2;
 /// 1 亩 (mu) in square metres.
 pub const SQM_PER_MU: f64 = 666.67;
 
+/// Fields of a record that this version of the app does not know, kept as read and
+/// written back unchanged, so that a record saved by a newer version (in another tab, or
+/// read by a stale offline copy) keeps them through this version's load and save.
+/// Empty for records this version created; never shown.
+pub type Extra = serde_json::Map<String, serde_json::Value>;
+
 /// A piece of text in both languages. Either side may be empty; [`Text::get`] falls back
 /// to the other side so a half-translated user entry still shows something.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -112,6 +118,9 @@ pub struct ChainLink {
     /// Industry taxonomy codes (GB/T 4754-2017, `SEIn`) of this link.
     #[serde(default)]
     pub codes: Vec<String>,
+    /// Fields written by a newer version, kept unchanged (see [`Extra`]).
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// An industrial cluster (产业集群) with its chain links.
@@ -125,6 +134,9 @@ pub struct Cluster {
     pub codes: Vec<String>,
     #[serde(default)]
     pub links: Vec<ChainLink>,
+    /// Fields written by a newer version, kept unchanged (see [`Extra`]).
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// Standard factory buildings (标准厂房). All figures in m²; any may be unknown.
@@ -140,6 +152,9 @@ pub struct FactorySpace {
     /// Space free to let now, when the zone states it.
     #[serde(default)]
     pub available_m2: Option<f64>,
+    /// Fields written by a newer version, kept unchanged (see [`Extra`]).
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// Free factory space and whether it is stated or estimated.
@@ -200,6 +215,9 @@ pub struct Incentive {
     /// Only for these industries (taxonomy codes); empty means any industry.
     #[serde(default)]
     pub codes: Vec<String>,
+    /// Fields written by a newer version, kept unchanged (see [`Extra`]).
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// A person to call at the zone.
@@ -215,6 +233,9 @@ pub struct Contact {
     /// Web page; only `http:` and `https:` addresses are accepted (see [`safe_url`]).
     #[serde(default)]
     pub website: String,
+    /// Fields written by a newer version, kept unchanged (see [`Extra`]).
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// The address if it is a plain web address (`http:` or `https:`), so that a profile
@@ -295,6 +316,9 @@ pub struct Zone {
     /// Where the facts come from.
     #[serde(default)]
     pub source: String,
+    /// Fields written by a newer version, kept unchanged (see [`Extra`]).
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 impl Zone {
@@ -344,12 +368,15 @@ impl Stage {
 }
 
 /// Needs the prospect cannot do without: a zone that cannot meet one is excluded.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MustHave {
     #[serde(default)]
     pub factory: bool,
     #[serde(default)]
     pub land: bool,
+    /// Fields written by a newer version, kept unchanged (see [`Extra`]).
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// A prospective enterprise (意向企业) captured by a recruiter.
@@ -385,6 +412,9 @@ pub struct Prospect {
     /// Capture time, ISO 8601.
     #[serde(default)]
     pub created: String,
+    /// Fields written by a newer version, kept unchanged (see [`Extra`]).
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// Everything the app keeps: the unit of storage, export and import.

@@ -3,15 +3,21 @@
 //! - Reads are untrusted: a stored value that does not validate is copied aside under a
 //!   quarantine key (never deleted) and the app starts from demo data; a value written by
 //!   a newer app version is left untouched and this tab goes read-only.
-//! - Every edit is a [`Change`] committed at once (iOS never fires `beforeunload`). The
-//!   stored value carries a save counter: when another tab saved since this tab last
-//!   read, the change is replayed on top of that tab's data instead of overwriting it.
-//! - The previous generation is kept under [`BACKUP_KEY`] before every overwrite.
+//! - Every edit is committed at once (iOS never fires `beforeunload`). The stored value
+//!   carries a save counter: when another tab saved since this tab last read, this tab's
+//!   data and that tab's are merged three ways against the generation both started from
+//!   ([`crate::merge`]) instead of one overwriting the other.
+//! - Edits that could not be saved (quota full) stay in memory, marked unsaved; when
+//!   another tab saves meanwhile they are merged onto its data, never dropped.
+//! - The previous generation is kept under [`BACKUP_KEY`] before every overwrite; a save
+//!   that fails leaves both the stored value and the backup exactly as they were.
 //! - A full quota is recognised in every spelling ([`crate::quota`]); nothing stored
 //!   changes (a localStorage write is all or nothing) and the data stays in memory.
 //!
 //! gloo-storage's `LocalStorage::raw()` panics when storage is unavailable (private mode,
-//! blocked cookies), so every use is guarded by [`Store::open`]'s probe.
+//! blocked cookies), so every use is guarded by [`Store::open`]'s probe, which also
+//! writes and removes a small value: old Safari's private mode reads fine and refuses
+//! every write.
 
 use gloo_storage::{LocalStorage, Storage as _};
 use wasm_bindgen::{JsCast, JsValue};
@@ -19,7 +25,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::forms::ProspectDraft;
 use crate::i18n::Lang;
 use crate::matching::Weights;
-use crate::model::{Change, Dataset, Text};
+use crate::merge::{merge_datasets, MergeNote};
+use crate::model::{Dataset, Text};
 use crate::quota::is_quota_exceeded;
 use crate::transfer::{self, ImportErrorKind};
 
@@ -35,6 +42,26 @@ pub const WEIGHTS_KEY: &str = "zonematch.weights";
 pub const DRAFT_KEY: &str = "zonematch.draft";
 /// Prefix of keys holding stored values that failed validation.
 pub const QUARANTINE_PREFIX: &str = "zonematch.quarantine.";
+/// Prefix of keys holding another tab's version of a record whose field lost a conflict
+/// to this tab's edit (see [`crate::merge`]).
+pub const SET_ASIDE_PREFIX: &str = "zonematch.setaside.";
+/// Written and removed at start to learn whether this browser keeps anything.
+const PROBE_KEY: &str = "zonematch.probe";
+
+/// What the start-up probe found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Probe {
+    /// localStorage reads and writes.
+    Writable,
+    /// Writing failed while nothing is stored: this browser keeps no data (private
+    /// browsing, or storage blocked by the user or a policy). The store runs in memory.
+    NotKept,
+    /// Writing failed with a full quota while data is stored: the data is read, and
+    /// saves will fail until space is freed.
+    QuotaFull,
+    /// localStorage cannot be reached at all.
+    Unavailable,
+}
 
 /// What was found in storage.
 #[derive(Clone, Debug, PartialEq)]
@@ -80,27 +107,91 @@ pub enum SaveError {
     Refused(String),
 }
 
+/// Another tab's save merged with this tab's data.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Merged {
+    /// The data to show now.
+    pub data: Dataset,
+    /// Records both tabs touched, and what became of them.
+    pub notes: Vec<MergeNote>,
+}
+
+/// What a commit did.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Commit {
+    /// Set when another tab had saved: the merged data to show instead of this tab's.
+    pub merged: Option<Merged>,
+    /// Whether the data (merged or not) is now stored.
+    pub saved: Result<(), SaveError>,
+    /// Save counter of the generation this save moved to [`BACKUP_KEY`], if it did.
+    pub backup_revision: Option<u64>,
+}
+
 /// Handle to browser storage, created once at start-up.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Store {
     available: bool,
     read_only: bool,
+    probe: Probe,
     /// Save counter of the stored value this tab last read or wrote.
     known_revision: u64,
+    /// The dataset of that stored value (or what this tab started from): the common
+    /// ancestor for a three-way merge with another tab's save.
+    base: Dataset,
+    /// This tab holds changes that are not stored yet (a save failed).
+    unsaved: bool,
 }
 
 impl Store {
-    /// Probe localStorage without panicking.
+    /// Probe localStorage without panicking: reach it, then write and remove a small
+    /// value (see [`Probe`]).
     pub fn open() -> Self {
+        let probe = match raw_storage() {
+            None => Probe::Unavailable,
+            Some(storage) => match storage.set_item(PROBE_KEY, "1") {
+                Ok(()) => {
+                    let _ = storage.remove_item(PROBE_KEY);
+                    Probe::Writable
+                }
+                Err(e) => {
+                    let has_data = storage.get_item(DATA_KEY).ok().flatten().is_some();
+                    match (has_data, classify(&e)) {
+                        (true, SaveError::QuotaFull) => Probe::QuotaFull,
+                        // Stored data that can be read is shown; saves will report.
+                        (true, _) => Probe::Writable,
+                        (false, _) => Probe::NotKept,
+                    }
+                }
+            },
+        };
         Self {
-            available: raw_storage().is_some(),
+            available: matches!(probe, Probe::Writable | Probe::QuotaFull),
             read_only: false,
+            probe,
             known_revision: 0,
+            base: Dataset::default(),
+            unsaved: false,
         }
+    }
+
+    /// What the start-up probe found.
+    pub fn probe(&self) -> Probe {
+        self.probe
     }
 
     pub fn is_available(&self) -> bool {
         self.available
+    }
+
+    /// Whether this tab holds changes not yet stored.
+    pub fn has_unsaved(&self) -> bool {
+        self.unsaved
+    }
+
+    /// Take `data` as what this tab starts from (after [`Store::load`], or the demo data
+    /// on a first visit): the ancestor of the next merge.
+    pub fn adopt(&mut self, data: &Dataset) {
+        self.base = data.clone();
     }
 
     pub fn is_read_only(&self) -> bool {
@@ -127,6 +218,7 @@ impl Store {
         match transfer::load_stored(&raw) {
             Ok(data) => {
                 self.known_revision = transfer::stored_revision(&raw);
+                self.base = data.clone();
                 LoadOutcome::Loaded(data)
             }
             Err(e) if e.kind == ImportErrorKind::NewerVersion => {
@@ -147,6 +239,7 @@ impl Store {
                 // Start with what is valid: the valid records of the damaged value, or
                 // else the previous generation.
                 if let Some((data, dropped)) = transfer::salvage(&raw) {
+                    self.base = data.clone();
                     return LoadOutcome::Salvaged {
                         data,
                         dropped,
@@ -155,6 +248,7 @@ impl Store {
                 }
                 let backup = storage.get_item(BACKUP_KEY).ok().flatten();
                 if let Some(data) = backup.and_then(|b| transfer::load_stored(&b).ok()) {
+                    self.base = data.clone();
                     return LoadOutcome::RestoredBackup {
                         data,
                         quarantine_key: key,
@@ -168,37 +262,56 @@ impl Store {
         }
     }
 
-    /// Save after `change`, already applied to `current`. When another tab saved since
-    /// this tab last read, `change` is replayed on that tab's data and the result returned
-    /// (`Ok(Some(merged))`) for the caller to show; otherwise `Ok(None)`.
-    pub fn commit(
-        &mut self,
-        change: &Change,
-        current: &Dataset,
-    ) -> Result<Option<Dataset>, SaveError> {
+    /// Save `current` (this tab's data, every edit already applied). When another tab
+    /// saved since this tab last read, the two are merged three ways (see
+    /// [`crate::merge`]) and the merge is saved and returned for the caller to show;
+    /// records of the other tab that lost a field conflict are set aside under
+    /// [`SET_ASIDE_PREFIX`]. When the save fails, storage is left exactly as it was and
+    /// this tab's data stays marked unsaved.
+    pub fn commit(&mut self, current: &Dataset) -> Commit {
+        let mut commit = Commit {
+            merged: None,
+            saved: Ok(()),
+            backup_revision: None,
+        };
         if !self.available {
-            return Err(SaveError::Unavailable);
+            self.unsaved = true;
+            commit.saved = Err(SaveError::Unavailable);
+            return commit;
         }
         if self.read_only {
-            return Err(SaveError::ReadOnly);
+            commit.saved = Err(SaveError::ReadOnly);
+            return commit;
         }
-        let storage = self.storage().ok_or(SaveError::Unavailable)?;
-        let stored = storage.get_item(DATA_KEY).map_err(|e| refused(&e))?;
+        let Some(storage) = self.storage() else {
+            self.unsaved = true;
+            commit.saved = Err(SaveError::Unavailable);
+            return commit;
+        };
+        let stored = match storage.get_item(DATA_KEY) {
+            Ok(v) => v,
+            Err(e) => {
+                self.unsaved = true;
+                commit.saved = Err(refused(&e));
+                return commit;
+            }
+        };
         let stored_revision = stored
             .as_deref()
             .map(transfer::stored_revision)
             .unwrap_or(0);
-        let mut merged = None;
         if let Some(raw) = &stored {
             if stored_revision > self.known_revision {
                 match transfer::load_stored(raw) {
-                    Ok(mut theirs) => {
-                        theirs.apply(change);
-                        merged = Some(theirs);
+                    Ok(theirs) => {
+                        let merged = self.merge_in(current, theirs, stored_revision);
+                        commit.merged = Some(merged);
                     }
                     Err(e) if e.kind == ImportErrorKind::NewerVersion => {
                         self.read_only = true;
-                        return Err(SaveError::NewerElsewhere);
+                        self.unsaved = true;
+                        commit.saved = Err(SaveError::NewerElsewhere);
+                        return commit;
                     }
                     // Damaged meanwhile: ours is the best copy; the damaged one becomes the
                     // backup below, so it is not lost either.
@@ -206,32 +319,57 @@ impl Store {
                 }
             }
         }
-        let data = merged.as_ref().unwrap_or(current);
+        let data = commit.merged.as_ref().map_or(current, |m| &m.data);
         let revision = stored_revision.max(self.known_revision) + 1;
         let encoded = transfer::encode_stored(data, revision);
-        if let Some(previous) = &stored {
-            // Best effort: if the quota cannot hold a backup, the new value (a superset of
-            // the old) is still written below.
-            let _ = storage.set_item(BACKUP_KEY, previous);
-        }
-        if let Err(e) = storage.set_item(DATA_KEY, &encoded) {
-            if stored.is_some() {
-                // Free the backup's space and try once more before giving up.
-                let _ = storage.remove_item(BACKUP_KEY);
-                if storage.set_item(DATA_KEY, &encoded).is_ok() {
-                    self.known_revision = revision;
-                    return Ok(merged);
-                }
+        match write_keeping_backup(&storage, stored.as_deref(), &encoded) {
+            Ok(backed_up) => {
+                self.known_revision = revision;
+                self.base = data.clone();
+                self.unsaved = false;
+                commit.backup_revision = backed_up.then_some(stored_revision);
             }
-            return Err(classify(&e));
+            Err(e) => {
+                self.unsaved = true;
+                commit.saved = Err(e);
+            }
         }
-        self.known_revision = revision;
-        Ok(merged)
+        commit
     }
 
-    /// Called when another tab changed the stored data: the newer dataset to show, if the
-    /// stored value is newer than what this tab knows and valid.
-    pub fn reload_if_newer(&mut self) -> Result<Option<Dataset>, SaveError> {
+    /// Merge another tab's stored data (`theirs`, at `revision`) with this tab's
+    /// `current`, and take it as the new ancestor. Set-aside versions are written out.
+    fn merge_in(&mut self, current: &Dataset, theirs: Dataset, revision: u64) -> Merged {
+        let (data, notes) = merge_datasets(&self.base, current, &theirs);
+        self.base = theirs;
+        self.known_revision = revision;
+        self.set_aside(&notes);
+        Merged { data, notes }
+    }
+
+    /// Keep the other tab's version of each record that lost a field conflict (best
+    /// effort: with a full quota it stays only in the merge notes shown to the user).
+    fn set_aside(&self, notes: &[MergeNote]) {
+        let Some(storage) = self.storage() else {
+            return;
+        };
+        let now = js_sys::Date::now() as u64;
+        for (i, note) in notes.iter().enumerate() {
+            if let Some(record) = &note.set_aside {
+                let kind = match note.kind {
+                    crate::merge::RecordKind::Zone => "zone",
+                    crate::merge::RecordKind::Prospect => "prospect",
+                };
+                let value = serde_json::json!({ "kind": kind, "id": note.id, "record": record });
+                let _ = storage.set_item(&format!("{SET_ASIDE_PREFIX}{now}-{i}"), &value.to_string());
+            }
+        }
+    }
+
+    /// Called when another tab changed the stored data: the data to show, if the stored
+    /// value is newer than what this tab knows and valid. Changes this tab could not save
+    /// are merged onto it and stay marked unsaved (the next commit stores them).
+    pub fn reload_if_newer(&mut self, current: &Dataset) -> Result<Option<Merged>, SaveError> {
         let Some(storage) = self.storage() else {
             return Ok(None);
         };
@@ -243,9 +381,14 @@ impl Store {
             return Ok(None);
         }
         match transfer::load_stored(&raw) {
-            Ok(data) => {
+            Ok(theirs) if self.unsaved => Ok(Some(self.merge_in(current, theirs, revision))),
+            Ok(theirs) => {
                 self.known_revision = revision;
-                Ok(Some(data))
+                self.base = theirs.clone();
+                Ok(Some(Merged {
+                    data: theirs,
+                    notes: Vec::new(),
+                }))
             }
             Err(e) if e.kind == ImportErrorKind::NewerVersion => {
                 self.read_only = true;
@@ -255,7 +398,18 @@ impl Store {
         }
     }
 
-    /// Quarantined values: (key, raw text), for download from the data screen.
+    /// The generation a save moved to the backup, if the backup still holds it (its save
+    /// counter is `revision`): what an undo of that save goes back to.
+    pub fn previous_generation(&self, revision: u64) -> Option<Dataset> {
+        let raw = self.storage()?.get_item(BACKUP_KEY).ok()??;
+        if transfer::stored_revision(&raw) != revision {
+            return None;
+        }
+        transfer::load_stored(&raw).ok()
+    }
+
+    /// Values set aside (damaged stored values, and other tabs' versions that lost a
+    /// conflict): (key, raw text), for download from the data screen.
     pub fn quarantined(&self) -> Vec<(String, String)> {
         let Some(storage) = self.storage() else {
             return Vec::new();
@@ -263,7 +417,7 @@ impl Store {
         let n = storage.length().unwrap_or(0);
         let mut out: Vec<(String, String)> = (0..n)
             .filter_map(|i| storage.key(i).ok().flatten())
-            .filter(|k| k.starts_with(QUARANTINE_PREFIX))
+            .filter(|k| k.starts_with(QUARANTINE_PREFIX) || k.starts_with(SET_ASIDE_PREFIX))
             .filter_map(|k| storage.get_item(&k).ok().flatten().map(|v| (k, v)))
             .collect();
         out.sort();
@@ -323,6 +477,43 @@ impl Store {
             None
         }
     }
+}
+
+/// Write `encoded` under [`DATA_KEY`], first moving `previous` (the stored value) to
+/// [`BACKUP_KEY`]. `Ok(true)` when the backup now holds `previous`; `Ok(false)` when the
+/// new value could only be written by giving up the backup's space. On failure both keys
+/// hold what they held before: a failed save never leaves fewer copies of the last good
+/// data.
+fn write_keeping_backup(
+    storage: &web_sys::Storage,
+    previous: Option<&str>,
+    encoded: &str,
+) -> Result<bool, SaveError> {
+    let Some(previous) = previous else {
+        return storage.set_item(DATA_KEY, encoded).map(|_| false).map_err(|e| classify(&e));
+    };
+    let old_backup = storage.get_item(BACKUP_KEY).ok().flatten();
+    let backed_up = storage.set_item(BACKUP_KEY, previous).is_ok();
+    let err = match storage.set_item(DATA_KEY, encoded) {
+        Ok(()) => return Ok(backed_up),
+        Err(e) => e,
+    };
+    // Full: the backup's space is the only space that is ours to free. The last good
+    // data stays under DATA_KEY throughout (a failed setItem changes nothing).
+    let _ = storage.remove_item(BACKUP_KEY);
+    if storage.set_item(DATA_KEY, encoded).is_ok() {
+        return Ok(false);
+    }
+    // Not even then: put the backup generation back as it was.
+    match &old_backup {
+        Some(b) => {
+            let _ = storage.set_item(BACKUP_KEY, b);
+        }
+        None => {
+            let _ = storage.remove_item(BACKUP_KEY);
+        }
+    }
+    Err(classify(&err))
 }
 
 fn refused(e: &JsValue) -> SaveError {

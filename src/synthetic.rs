@@ -102,6 +102,7 @@ pub fn generate(zones: usize, prospects: usize, seed: u64) -> Dataset {
                     } else {
                         Vec::new()
                     },
+                    ..Default::default()
                 });
             }
             clusters.push(Cluster {
@@ -109,6 +110,7 @@ pub fn generate(zones: usize, prospects: usize, seed: u64) -> Dataset {
                 keywords: div.synonyms.clone(),
                 codes: vec![div.code.clone()],
                 links,
+                ..Default::default()
             });
         }
         let incentives = (0..rng.below(6))
@@ -124,6 +126,7 @@ pub fn generate(zones: usize, prospects: usize, seed: u64) -> Dataset {
                 requires_land: rng.chance(0.2),
                 min_investment_wan: rng.chance(0.2).then(|| (1000 * (1 + rng.below(20))) as f64),
                 codes: Vec::new(),
+                ..Default::default()
             })
             .collect();
         out.zones.push(Zone {
@@ -140,6 +143,7 @@ pub fn generate(zones: usize, prospects: usize, seed: u64) -> Dataset {
                     .then(|| (10_000 * (1 + rng.below(200))) as f64),
                 occupancy_pct: rng.chance(0.5).then(|| (50 + rng.below(50)) as f64),
                 available_m2: rng.chance(0.4).then(|| (1_000 * rng.below(100)) as f64),
+                ..Default::default()
             },
             land_available_mu: rng.chance(0.5).then(|| (10 * rng.below(300)) as f64),
             land_note: Text::default(),
@@ -160,6 +164,7 @@ pub fn generate(zones: usize, prospects: usize, seed: u64) -> Dataset {
             contacts: Vec::new(),
             as_of: "2026-11".into(),
             source: "synthetic".into(),
+            ..Default::default()
         });
     }
     let leaves: Vec<usize> = (0..t.entries().len())
@@ -191,6 +196,7 @@ pub fn generate(zones: usize, prospects: usize, seed: u64) -> Dataset {
             must_have: MustHave {
                 factory: rng.chance(0.1),
                 land: rng.chance(0.05),
+                ..Default::default()
             },
             origin: if rng.chance(0.6) {
                 (*rng.pick(CITIES)).to_string()
@@ -200,6 +206,7 @@ pub fn generate(zones: usize, prospects: usize, seed: u64) -> Dataset {
             notes: String::new(),
             stage: *rng.pick(&Stage::ALL),
             created: "2026-11-27T00:00:00Z".into(),
+            ..Default::default()
         });
     }
     // Keep CriterionKind in use here so a new criterion reminds us to vary its inputs.

@@ -410,12 +410,20 @@ pub struct ImportPlan {
     /// New records whose name matches an existing record with another id: probably the
     /// same zone or enterprise entered twice. Imported as new records; listed to check.
     pub conflicts: Vec<Text>,
+    /// Records the import would overwrite, with the fields that would change: what the
+    /// user is asked to confirm losing.
+    pub overwrites: Vec<crate::merge::Overwrite>,
 }
 
 /// Compare an incoming dataset with the current one: records are matched by id; a new id
 /// with an existing name is a conflict to check.
 pub fn plan_import(current: &Dataset, incoming: &Dataset) -> ImportPlan {
-    let mut plan = ImportPlan::default();
+    let mut plan = ImportPlan {
+        overwrites: crate::merge::overwrites(&current.zones, &incoming.zones).0,
+        ..Default::default()
+    };
+    plan.overwrites
+        .extend(crate::merge::overwrites(&current.prospects, &incoming.prospects).0);
     for z in &incoming.zones {
         match current.zone(&z.id) {
             Some(old) if old == z => plan.zones_unchanged += 1,

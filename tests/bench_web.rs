@@ -99,7 +99,7 @@ fn bench_national_scale() {
 /// the full national catalogue (2,600 zones) on top.
 #[wasm_bindgen_test]
 fn bench_storage_at_scale() {
-    use zonematch::model::{Change, Dataset};
+    use zonematch::model::Dataset;
     use zonematch::storage::{LoadOutcome, SaveError, Store};
     let local = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     local.clear().unwrap();
@@ -117,7 +117,7 @@ fn bench_storage_at_scale() {
         let chars = zonematch::transfer::encode_stored(&data, 1).chars().count();
         let mut store = Store::open();
         let t = now();
-        let saved = store.commit(&Change::Merge(data.clone()), &data);
+        let saved = store.commit(&data).saved;
         let save_ms = now() - t;
         match saved {
             Ok(_) => {

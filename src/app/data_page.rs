@@ -7,7 +7,8 @@ use super::files::{
     storage_estimate,
 };
 use super::state::{tr, use_app, AppState};
-use crate::i18n::Msg;
+use crate::i18n::{field_label, Lang, Msg};
+use crate::merge::{overwrites, Overwrite, RecordKind};
 use crate::model::{Change, Dataset, Text};
 use crate::transfer::{export_json, import_json_bytes, plan_import, ImportPlan};
 
@@ -19,6 +20,30 @@ enum ImportStatus {
     Preview(Box<Dataset>, ImportPlan),
     Done(ImportPlan),
     Failed(Vec<Text>),
+}
+
+/// "长治高新区（产业集群、标准厂房）": a record an action overwrites, with its fields.
+fn overwrite_line(o: &Overwrite, lang: Lang) -> String {
+    let what = match (o.kind, lang) {
+        (RecordKind::Zone, Lang::Zh) => "园区",
+        (RecordKind::Zone, Lang::En) => "Zone",
+        (RecordKind::Prospect, Lang::Zh) => "意向企业",
+        (RecordKind::Prospect, Lang::En) => "Prospect",
+    };
+    let fields: Vec<String> = o.fields.iter().map(|f| field_label(f, lang)).collect();
+    match lang {
+        Lang::Zh => format!("{what}“{}”：{}", o.name, fields.join("、")),
+        Lang::En => format!("{what} “{}”: {}", o.name, fields.join(", ")),
+    }
+}
+
+/// A list of what an action would overwrite, for its confirmation.
+fn overwrite_list(items: &[Overwrite], lang: Lang) -> impl IntoView {
+    view! {
+        <ul data-testid="overwrite-list">
+            {items.iter().map(|o| view! { <li>{overwrite_line(o, lang)}</li> }).collect_view()}
+        </ul>
+    }
 }
 
 /// Download everything as a JSON backup now (also offered by storage banners).
@@ -115,12 +140,6 @@ pub fn DataPage() -> impl IntoView {
         });
         let _ = download(&name, "text/csv;charset=utf-8", &text);
     };
-    let confirm = move |_| {
-        if let ImportStatus::Preview(data, plan) = status.get_untracked() {
-            state.apply(Change::Merge(*data));
-            status.set(ImportStatus::Done(plan));
-        }
-    };
     let plan_line = move |plan: &ImportPlan, lang| {
         let zh = lang == crate::i18n::Lang::Zh;
         if zh {
@@ -141,6 +160,16 @@ pub fn DataPage() -> impl IntoView {
             )
         }
     };
+    let confirm = move |_| {
+        if let ImportStatus::Preview(data, plan) = status.get_untracked() {
+            let done = Text::new(
+                &format!("{}：{}", Msg::ImportDone.text(Lang::Zh), plan_line(&plan, Lang::Zh)),
+                &format!("{}: {}", Msg::ImportDone.text(Lang::En), plan_line(&plan, Lang::En)),
+            );
+            state.apply_undoable(Change::Merge(*data), done);
+            status.set(ImportStatus::Done(plan));
+        }
+    };
     let status_view = move || {
         let lang = state.lang.get();
         match status.get() {
@@ -149,6 +178,10 @@ pub fn DataPage() -> impl IntoView {
                 <div class="preview" data-testid="import-preview">
                     <p><strong>{Msg::ImportPreview.text(lang)}</strong></p>
                     <p>{plan_line(&plan, lang)}</p>
+                    {(!plan.overwrites.is_empty()).then(|| view! {
+                        <p>{Msg::ImportWillOverwrite.text(lang)}</p>
+                        {overwrite_list(&plan.overwrites, lang)}
+                    })}
                     {(!plan.conflicts.is_empty()).then(|| view! {
                         <p>{Msg::ImportConflicts.text(lang)}</p>
                         <ul>{plan.conflicts.iter().map(|c| view! { <li>{c.get(lang).to_string()}</li> }).collect_view()}</ul>
@@ -238,7 +271,55 @@ pub fn DataPage() -> impl IntoView {
         }
         .into_any()
     };
-    let restore_demo = move |_| state.apply(Change::RestoreZones(crate::demo::demo_zones()));
+    // Restoring the demo zones asks first, naming every zone and field it overwrites.
+    let restore_plan = RwSignal::new(None::<(Vec<Overwrite>, Vec<String>)>);
+    let ask_restore = move |_| {
+        let demo = crate::demo::demo_zones();
+        restore_plan.set(Some(state.data.with_untracked(|d| overwrites(&d.zones, &demo))));
+    };
+    let confirm_restore = move |_| {
+        let Some((changed, added)) = restore_plan.get_untracked() else {
+            return;
+        };
+        let names: Vec<String> = changed
+            .iter()
+            .map(|o| o.name.clone())
+            .chain(added)
+            .collect();
+        let done = Text::new(
+            &format!("已恢复演示园区：{}", names.join("、")),
+            &format!("Demo zones restored: {}", names.join(", ")),
+        );
+        state.apply_undoable(Change::RestoreZones(crate::demo::demo_zones()), done);
+        restore_plan.set(None);
+    };
+    let restore_view = move || {
+        let lang = state.lang.get();
+        let (changed, added) = restore_plan.get()?;
+        Some(if changed.is_empty() && added.is_empty() {
+            view! {
+                <p class="note" role="status" data-testid="restore-demo-plan">{Msg::RestoreDemoNothing.text(lang)}</p>
+            }
+            .into_any()
+        } else {
+            view! {
+                <div class="preview" data-testid="restore-demo-plan">
+                    {(!changed.is_empty()).then(|| view! {
+                        <p><strong>{Msg::RestoreDemoWillOverwrite.text(lang)}</strong></p>
+                        {overwrite_list(&changed, lang)}
+                    })}
+                    {(!added.is_empty()).then(|| view! {
+                        <p>{Msg::RestoreDemoWillAdd.text(lang)} {added.join(if lang == Lang::Zh { "、" } else { ", " })}</p>
+                    })}
+                    <div class="actions">
+                        <button class="danger" data-testid="confirm-restore-demo" on:click=confirm_restore>{Msg::RestoreDemoConfirm.text(lang)}</button>
+                        <button class="secondary" on:click=move |_| restore_plan.set(None)>{Msg::Cancel.text(lang)}</button>
+                    </div>
+                </div>
+            }
+            .into_any()
+        })
+    };
     view! {
         <section class="page">
             <h2>{tr(Msg::DataTitle)}</h2>
@@ -262,10 +343,12 @@ pub fn DataPage() -> impl IntoView {
                 </div>
                 <p class="hint">{tr(Msg::CsvHint)}</p>
                 {status_view}
-                <button class="secondary" on:click=restore_demo>{tr(Msg::ResetDemo)}</button>
+                <button class="secondary" data-testid="restore-demo" on:click=ask_restore>{tr(Msg::ResetDemo)}</button>
                 <p class="hint">{tr(Msg::ResetDemoHint)}</p>
+                {restore_view}
             </div>
             {quarantined}
+            <p class="hint" data-testid="app-release">{tr(Msg::Release)} " " {super::RELEASE}</p>
         </section>
     }
 }

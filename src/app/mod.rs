@@ -19,14 +19,27 @@ use std::sync::Arc;
 use crate::demo::demo_dataset;
 use crate::i18n::Msg;
 use crate::matching::{Catalogue, ProspectProfile};
-use crate::storage::{LoadOutcome, SaveError, Store};
+use crate::storage::{LoadOutcome, Probe, SaveError, Store};
 use state::{tr, use_app, AppState, Notice, Page, SharedCatalogue, SharedProfiles};
+
+/// The release shown on the Data screen: `ZONEMATCH_RELEASE` at build time (a deploy can
+/// name itself; the update tests build a second release this way), else the crate version.
+pub const RELEASE: &str = match option_env!("ZONEMATCH_RELEASE") {
+    Some(r) => r,
+    None => env!("CARGO_PKG_VERSION"),
+};
 
 /// The whole app: loads stored data once, then keeps it saved on every change.
 #[component]
 pub fn App() -> impl IntoView {
     let mut store = Store::open();
     let mut notices = Vec::new();
+    match store.probe() {
+        // Said at start, not as "storage full" at the first save.
+        Probe::NotKept | Probe::Unavailable => notices.push(Notice::StorageUnavailable),
+        Probe::QuotaFull => notices.push(Notice::QuotaFull),
+        Probe::Writable => {}
+    }
     let data = match store.load() {
         LoadOutcome::Loaded(d) => d,
         LoadOutcome::Empty => demo_dataset(),
@@ -46,11 +59,10 @@ pub fn App() -> impl IntoView {
             notices.push(Notice::StorageNewer);
             demo_dataset()
         }
-        LoadOutcome::Unavailable => {
-            notices.push(Notice::StorageUnavailable);
-            demo_dataset()
-        }
+        // Announced by the probe above.
+        LoadOutcome::Unavailable => demo_dataset(),
     };
+    store.adopt(&data);
     let lang = store.load_lang().unwrap_or_default();
     let weights = store.load_weights().unwrap_or_default();
     let data = RwSignal::new(data);
@@ -74,6 +86,7 @@ pub fn App() -> impl IntoView {
         catalogue,
         profiles,
         persisted: RwSignal::new(None),
+        undo: RwSignal::new(None),
     };
     provide_context(state);
 
@@ -83,9 +96,16 @@ pub fn App() -> impl IntoView {
         if ev.key().is_some_and(|k| k != crate::storage::DATA_KEY) {
             return;
         }
-        let result = state.store.try_update_value(|s| s.reload_if_newer());
+        let result = state
+            .store
+            .try_update_value(|s| state.data.with_untracked(|d| s.reload_if_newer(d)));
         match result {
-            Some(Ok(Some(data))) => state.data.set(data),
+            Some(Ok(Some(merged))) => {
+                if !merged.notes.is_empty() {
+                    state.notify(Notice::EditedInTwoTabs);
+                }
+                state.data.set(merged.data);
+            }
             Some(Err(SaveError::NewerElsewhere)) => state.notify(Notice::StorageNewer),
             _ => {}
         }
@@ -106,12 +126,12 @@ pub fn App() -> impl IntoView {
     Effect::new(move |prev: Option<()>| {
         let w = state.weights.get();
         if prev.is_some() {
-            let _ = state.store.get_value().save_weights(&w);
+            let _ = state.store.with_value(|s| s.save_weights(&w));
         }
     });
     Effect::new(move |_| {
         let lang = state.lang.get();
-        let _ = state.store.get_value().save_lang(lang);
+        let _ = state.store.with_value(|s| s.save_lang(lang));
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             if let Some(html) = doc.document_element() {
                 let _ = html.set_attribute("lang", lang.code());
@@ -175,11 +195,26 @@ fn NavTab(msg: Msg, target: Page) -> impl IntoView {
     }
 }
 
-/// Storage banners: what the user must know about where their data is.
+/// Storage banners: what the user must know about where their data is; and the
+/// outcome of the last action that replaced or deleted data, with its undo.
 #[component]
 fn Banners() -> impl IntoView {
     let state = use_app();
-    move || {
+    let undo_bar = move || {
+        let lang = state.lang.get();
+        state.undo.get().map(|offer| {
+            view! {
+                <div class="banner ok" role="status" data-testid="undo-bar">
+                    <span>{offer.message.get(lang).to_string()}</span>
+                    <button class="primary" data-testid="undo-action" on:click=move |_| state.undo_last()>
+                        {Msg::Undo.text(lang)}
+                    </button>
+                    <button class="secondary" on:click=move |_| state.undo.set(None)>{Msg::Dismiss.text(lang)}</button>
+                </div>
+            }
+        })
+    };
+    let banners = move || {
         let lang = state.lang.get();
         state
             .notices
@@ -204,5 +239,6 @@ fn Banners() -> impl IntoView {
                 }
             })
             .collect_view()
-    }
+    };
+    view! { {banners} {undo_bar} }
 }

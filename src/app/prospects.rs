@@ -6,7 +6,7 @@ use super::matches::MatchList;
 use super::state::{tr, use_app, Page};
 use super::weights::WeightsPanel;
 use crate::i18n::{fmt_m2, fmt_mu, fmt_wan, stage_label, Lang, Msg};
-use crate::model::{Change, Prospect, Stage};
+use crate::model::{Change, Prospect, Stage, Text};
 
 fn facts_line(p: &Prospect, lang: Lang) -> String {
     let mut parts = Vec::new();
@@ -107,15 +107,20 @@ pub fn ProspectDetail(id: String) -> impl IntoView {
     let delete_id = id.clone();
     let delete = move |_| {
         let lang = state.lang.get_untracked();
+        let name = prospect.get_untracked().name;
         let question = match lang {
-            Lang::Zh => "确定删除该意向企业？",
-            Lang::En => "Delete this prospect?",
+            Lang::Zh => format!("确定删除意向企业“{name}”？其全部字段和备注将被删除（删除后可撤销）。"),
+            Lang::En => format!("Delete the prospect “{name}” with all its fields and notes? (You can undo it.)"),
         };
         let confirmed = web_sys::window()
-            .and_then(|w| w.confirm_with_message(question).ok())
+            .and_then(|w| w.confirm_with_message(&question).ok())
             .unwrap_or(false);
         if confirmed {
-            state.apply(Change::DeleteProspect(delete_id.clone()));
+            let done = Text::new(
+                &format!("已删除意向企业“{name}”"),
+                &format!("Prospect “{name}” deleted"),
+            );
+            state.apply_undoable(Change::DeleteProspect(delete_id.clone()), done);
             state.go(Page::Prospects);
         }
     };

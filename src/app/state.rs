@@ -7,8 +7,9 @@ use std::sync::Arc;
 
 use crate::i18n::{Lang, Msg};
 use crate::matching::{Catalogue, ProspectProfile, Weights};
-use crate::model::{Change, Dataset};
-use crate::storage::{SaveError, Store};
+use crate::merge::merge_datasets;
+use crate::model::{Change, Dataset, Text};
+use crate::storage::{Commit, SaveError, Store};
 
 /// The prepared zone catalogue, shared; equal only to itself, so a memo of it notifies
 /// exactly when it was rebuilt.
@@ -56,6 +57,8 @@ pub enum Notice {
     QuotaFull,
     /// Another tab's changes were merged into this one.
     MergedFromOtherTab,
+    /// Both tabs had changed the same records: both edits kept (see `crate::merge`).
+    EditedInTwoTabs,
     /// A new version of the app is ready; it is used after a reload the user chooses.
     UpdateReady,
 }
@@ -71,6 +74,7 @@ impl Notice {
             Notice::SaveFailed => Msg::SaveFailed,
             Notice::QuotaFull => Msg::QuotaFull,
             Notice::MergedFromOtherTab => Msg::MergedFromOtherTab,
+            Notice::EditedInTwoTabs => Msg::EditedInTwoTabs,
             Notice::UpdateReady => Msg::UpdateReady,
         }
     }
@@ -87,6 +91,19 @@ impl Notice {
     }
 }
 
+/// An action that replaced or deleted user data, offered for undo: "done" message, and
+/// the data before and after it.
+#[derive(Clone)]
+pub struct UndoOffer {
+    pub message: Text,
+    /// Save counter of the generation the action's save moved to the backup: the undo
+    /// reads it back from storage while the backup still holds it.
+    pub before_revision: Option<u64>,
+    /// The same generation in memory, for when storage no longer holds it (or never did).
+    pub before: Arc<Dataset>,
+    pub after: Arc<Dataset>,
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub data: RwSignal<Dataset>,
@@ -101,6 +118,8 @@ pub struct AppState {
     pub profiles: Memo<SharedProfiles>,
     /// Whether the browser granted persistent storage (None until it answers).
     pub persisted: RwSignal<Option<bool>>,
+    /// The last action that replaced or deleted data, until undone or dismissed.
+    pub undo: RwSignal<Option<UndoOffer>>,
 }
 
 impl AppState {
@@ -111,28 +130,67 @@ impl AppState {
         }
     }
 
-    /// Apply an edit and save it at once. If another tab saved in between, the edit is
-    /// replayed on that tab's data and the result shown here.
+    /// Apply an edit and save it at once. If another tab saved in between, both tabs'
+    /// edits are merged and the result shown here.
     pub fn apply(&self, change: Change) {
         self.data.update(|d| d.apply(&change));
-        let result = self
+        self.save();
+    }
+
+    /// Apply an edit that replaces or deletes data (the user has confirmed it), and offer
+    /// to undo it with `done` as the outcome message.
+    pub fn apply_undoable(&self, change: Change, done: Text) {
+        let before = Arc::new(self.data.get_untracked());
+        self.data.update(|d| d.apply(&change));
+        let before_revision = self.save().and_then(|c| c.backup_revision);
+        self.undo.set(Some(UndoOffer {
+            message: done,
+            before_revision,
+            before,
+            after: Arc::new(self.data.get_untracked()),
+        }));
+    }
+
+    /// Undo the offered action: what it changed goes back to the previous generation
+    /// (read from storage's backup while it holds it), and every edit made since, here or
+    /// in another tab, is kept (a three-way merge with the action's result as ancestor).
+    pub fn undo_last(&self) {
+        let Some(offer) = self.undo.get_untracked() else {
+            return;
+        };
+        let before = offer
+            .before_revision
+            .and_then(|r| self.store.with_value(|s| s.previous_generation(r)))
+            .unwrap_or_else(|| (*offer.before).clone());
+        let reverted = self
+            .data
+            .with_untracked(|current| merge_datasets(&offer.after, &before, current).0);
+        self.data.set(reverted);
+        self.save();
+        self.undo.set(None);
+    }
+
+    /// Save the data as it is now; show what another tab's save merged in.
+    fn save(&self) -> Option<Commit> {
+        let commit = self
             .store
-            .try_update_value(|s| self.data.with_untracked(|d| s.commit(&change, d)));
-        match result {
-            Some(Ok(Some(merged))) => {
-                self.data.set(merged);
-                self.dismiss(Notice::SaveFailed);
-                self.dismiss(Notice::QuotaFull);
-                self.notify(Notice::MergedFromOtherTab);
+            .try_update_value(|s| self.data.with_untracked(|d| s.commit(d)))?;
+        if let Some(merged) = &commit.merged {
+            self.data.set(merged.data.clone());
+            self.notify(Notice::MergedFromOtherTab);
+            if !merged.notes.is_empty() {
+                self.notify(Notice::EditedInTwoTabs);
             }
-            Some(Ok(None)) => {
+        }
+        match &commit.saved {
+            Ok(()) => {
                 // Saved: earlier save failures are resolved.
                 self.dismiss(Notice::SaveFailed);
                 self.dismiss(Notice::QuotaFull);
             }
-            Some(Err(e)) => self.on_save_error(e),
-            None => {}
+            Err(e) => self.on_save_error(e.clone()),
         }
+        Some(commit)
     }
 
     fn on_save_error(&self, e: SaveError) {
