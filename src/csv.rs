@@ -661,19 +661,6 @@ pub fn read_table(
     }
 }
 
-/// Import a CSV table into `current`: validate every row, then merge. On any error
-/// `current` is left exactly as it was. Returns the number of records merged.
-pub fn merge_import_csv(
-    current: &mut crate::model::Dataset,
-    text: &str,
-    now: &str,
-) -> Result<usize, Vec<Text>> {
-    let incoming = read_table(current, text, now)?;
-    let n = incoming.zones.len() + incoming.prospects.len();
-    current.apply(&crate::model::Change::Merge(incoming));
-    Ok(n)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,7 @@
 //! Data flows one way: storage → domain state → views; edits go back as [`model::Change`]s.
 //! - Plain Rust, no web types, tested natively with `cargo test`: [`model`] (the domain),
 //!   [`taxonomy`] and [`matching`] (the engine), [`transfer`] and [`csv`] (files and the
-//!   stored encoding), [`merge`] (three-way merge of two tabs' edits), [`forms`],
+//!   stored encoding), [`import`] (the path every picked file takes), [`merge`] (three-way merge of two tabs' edits), [`forms`],
 //!   [`i18n`], [`quota`], [`demo`]; [`evaluation`] and
 //!   [`synthetic`] for measuring the engine.
 //! - `storage` (browser only): the one module that touches localStorage.
@@ -14,6 +14,7 @@ pub mod demo;
 pub mod evaluation;
 pub mod forms;
 pub mod i18n;
+pub mod import;
 pub mod matching;
 pub mod merge;
 pub mod model;

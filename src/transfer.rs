@@ -477,15 +477,6 @@ pub fn plan_import(current: &Dataset, incoming: &Dataset) -> ImportPlan {
     plan
 }
 
-/// Import a JSON file into `current`: validate all of it, then merge it (add or update by
-/// id). On any error `current` is left exactly as it was.
-pub fn merge_import(current: &mut Dataset, bytes: &[u8]) -> Result<ImportPlan, ImportError> {
-    let incoming = import_json_bytes(bytes)?;
-    let plan = plan_import(current, &incoming);
-    current.apply(&crate::model::Change::Merge(incoming));
-    Ok(plan)
-}
-
 /// Bring a file of an earlier `schema_version` to the current shape, one version at a
 /// time. Every step is listed, even when it changes nothing, so that the history of the
 /// format is in one place.

@@ -1,13 +1,28 @@
 //! Every file in tests/bad_inputs/ (124 files, built by tools/build_bad_inputs.py) and the
 //! generated huge and deeply nested inputs must be refused with a clear message in both
-//! languages, leaving the data exactly as it was.
+//! languages, leaving the data exactly as it was. Every file takes the app's own import
+//! path (`zonematch::import`: strict UTF-8, else GBK for tables; preview; apply), as the
+//! Data screen does; tests/e2e/bad-inputs.spec.js feeds the same files to the real app.
 
 use std::path::Path;
 
-use zonematch::csv::merge_import_csv;
 use zonematch::demo::demo_dataset;
-use zonematch::model::{Dataset, Prospect};
-use zonematch::transfer::{merge_import, MAX_IMPORT_BYTES};
+use zonematch::import::{preview, FileKind};
+use zonematch::model::{Dataset, Prospect, Text};
+use zonematch::transfer::{ImportPlan, MAX_IMPORT_BYTES};
+
+/// The browser's GBK decoder, natively.
+fn gbk(bytes: &[u8]) -> Option<String> {
+    Some(encoding_rs::GBK.decode(bytes).0.into_owned())
+}
+
+/// Pick `bytes` as a file of `kind` and confirm the preview, as the Data screen does.
+fn import(data: &mut Dataset, bytes: &[u8], kind: FileKind) -> Result<ImportPlan, Vec<Text>> {
+    let pending = preview(data, bytes, kind, "now", gbk)?;
+    let plan = pending.plan.clone();
+    data.apply(&pending.into_change());
+    Ok(plan)
+}
 
 fn current() -> Dataset {
     let mut d = demo_dataset();
@@ -37,16 +52,15 @@ fn assert_clear(messages: &[zonematch::model::Text], what: &str) {
 fn refuse_json(bytes: &[u8], what: &str) {
     let mut data = current();
     let before = data.clone();
-    let err = merge_import(&mut data, bytes).expect_err(what);
-    assert_clear(&err.problems, what);
+    let err = import(&mut data, bytes, FileKind::Json).expect_err(what);
+    assert_clear(&err, what);
     assert_eq!(data, before, "{what}: data changed");
 }
 
 fn refuse_csv(bytes: &[u8], what: &str) {
     let mut data = current();
     let before = data.clone();
-    let text = String::from_utf8_lossy(bytes);
-    let err = merge_import_csv(&mut data, &text, "now").expect_err(what);
+    let err = import(&mut data, bytes, FileKind::Table).expect_err(what);
     assert_clear(&err, what);
     assert_eq!(data, before, "{what}: data changed");
 }
@@ -102,9 +116,17 @@ fn the_good_twin_of_the_corpus_imports() {
     // The corpus is built by mutating this file: it must itself import, so that every
     // refusal above is caused by its mutation.
     let mut data = current();
-    let plan = merge_import(&mut data, include_bytes!("fixtures/v1-export.json")).unwrap();
+    let plan = import(&mut data, include_bytes!("fixtures/v1-export.json"), FileKind::Json).unwrap();
     assert_eq!(plan.prospects_added, 1);
     let mut data = current();
     let csv = "企业名称或代号,行业,计划投资（万元）,厂房需求（平方米）,阶段,厂房为必需\r\n甲,电池,100,200,线索,否\r\n";
-    assert_eq!(merge_import_csv(&mut data, csv, "now"), Ok(1));
+    let plan = import(&mut data, csv.as_bytes(), FileKind::Table).unwrap();
+    assert_eq!(plan.prospects_added, 1);
+    // The same table as Chinese Excel saves it (GBK) reads the same.
+    let (gbk_bytes, _, lossy) = encoding_rs::GBK.encode(csv);
+    assert!(!lossy);
+    let mut again = current();
+    import(&mut again, &gbk_bytes, FileKind::Table).unwrap();
+    assert_eq!(again.prospects.last().unwrap().name, "甲");
+    assert_eq!(again.prospects.len(), data.prospects.len());
 }

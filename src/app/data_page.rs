@@ -3,21 +3,21 @@
 use leptos::prelude::*;
 
 use super::files::{
-    download, now_iso, picked_input, read_picked_file_any_encoding, read_picked_file_bytes,
-    storage_estimate,
+    decode_gbk, download, now_iso, picked_input, read_picked_file_bytes, storage_estimate,
 };
 use super::state::{tr, use_app, AppState};
 use crate::i18n::{field_label, Lang, Msg};
 use crate::merge::{overwrites, Overwrite, RecordKind};
-use crate::model::{Change, Dataset, Text};
-use crate::transfer::{export_json, import_json_bytes, plan_import, ImportPlan};
+use crate::model::{Change, Text};
+use crate::import::{preview, FileKind, Pending};
+use crate::transfer::{export_json, ImportPlan};
 
 /// The import in progress, shown under the buttons.
 #[derive(Clone, Debug, PartialEq)]
 enum ImportStatus {
     Idle,
     /// Validated; waiting for the user to confirm.
-    Preview(Box<Dataset>, ImportPlan),
+    Preview(Box<Pending>),
     Done(ImportPlan),
     Failed(Vec<Text>),
 }
@@ -72,52 +72,33 @@ pub fn DataPage() -> impl IntoView {
         estimate.set(storage_estimate().await);
     });
 
-    // Every import ends here: a preview of a valid file, or its problems.
-    let show = move |incoming: Result<Dataset, Vec<Text>>| match incoming {
-        Ok(data) => {
-            let plan = state.data.with_untracked(|d| plan_import(d, &data));
-            status.set(ImportStatus::Preview(Box::new(data), plan));
-        }
-        Err(problems) => status.set(ImportStatus::Failed(problems)),
-    };
-    let unreadable = || {
-        vec![Text::new(
-            "无法读取该文件（编码应为 UTF-8，表格可为 GBK）",
-            "The file could not be read (UTF-8 expected; GBK for tables)",
-        )]
-    };
-    let on_file = move |ev: leptos::ev::Event| {
+    // Every picked file takes the one import path (crate::import): a preview of a valid
+    // file, or its problems; nothing changes before the user confirms.
+    let pick = move |ev: leptos::ev::Event, kind: FileKind| {
         let Some(input) = picked_input(&ev) else {
             return;
         };
         leptos::task::spawn_local(async move {
             let result = read_picked_file_bytes(&input).await;
             input.set_value("");
-            match result {
-                Ok(Some(bytes)) => show(import_json_bytes(&bytes).map_err(|e| e.problems)),
-                Ok(None) => {}
-                Err(_) => show(Err(unreadable())),
-            }
+            let checked = match result {
+                Ok(Some(bytes)) => state
+                    .data
+                    .with_untracked(|d| preview(d, &bytes, kind, &now_iso(), decode_gbk)),
+                Ok(None) => return,
+                Err(_) => Err(vec![Text::new(
+                    "无法读取该文件",
+                    "The file could not be read",
+                )]),
+            };
+            status.set(match checked {
+                Ok(pending) => ImportStatus::Preview(Box::new(pending)),
+                Err(problems) => ImportStatus::Failed(problems),
+            });
         });
     };
-    let on_csv = move |ev: leptos::ev::Event| {
-        let Some(input) = picked_input(&ev) else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            let result = read_picked_file_any_encoding(&input).await;
-            input.set_value("");
-            match result {
-                Ok(Some(text)) => show(
-                    state
-                        .data
-                        .with_untracked(|d| crate::csv::read_table(d, &text, &now_iso())),
-                ),
-                Ok(None) => {}
-                Err(_) => show(Err(unreadable())),
-            }
-        });
-    };
+    let on_file = move |ev| pick(ev, FileKind::Json);
+    let on_csv = move |ev| pick(ev, FileKind::Table);
     let export_csv = move |zones: bool| {
         let lang = state.lang.get_untracked();
         let day: String = now_iso()
@@ -161,12 +142,13 @@ pub fn DataPage() -> impl IntoView {
         }
     };
     let confirm = move |_| {
-        if let ImportStatus::Preview(data, plan) = status.get_untracked() {
+        if let ImportStatus::Preview(pending) = status.get_untracked() {
+            let plan = pending.plan.clone();
             let done = Text::new(
                 &format!("{}：{}", Msg::ImportDone.text(Lang::Zh), plan_line(&plan, Lang::Zh)),
                 &format!("{}: {}", Msg::ImportDone.text(Lang::En), plan_line(&plan, Lang::En)),
             );
-            state.apply_undoable(Change::Merge(*data), done);
+            state.apply_undoable(pending.into_change(), done);
             status.set(ImportStatus::Done(plan));
         }
     };
@@ -174,7 +156,9 @@ pub fn DataPage() -> impl IntoView {
         let lang = state.lang.get();
         match status.get() {
             ImportStatus::Idle => ().into_any(),
-            ImportStatus::Preview(_, plan) => view! {
+            ImportStatus::Preview(pending) => {
+                let plan = pending.plan;
+                view! {
                 <div class="preview" data-testid="import-preview">
                     <p><strong>{Msg::ImportPreview.text(lang)}</strong></p>
                     <p>{plan_line(&plan, lang)}</p>
@@ -191,8 +175,9 @@ pub fn DataPage() -> impl IntoView {
                         <button class="secondary" on:click=move |_| status.set(ImportStatus::Idle)>{Msg::Cancel.text(lang)}</button>
                     </div>
                 </div>
+                }
+                .into_any()
             }
-            .into_any(),
             ImportStatus::Done(plan) => view! {
                 <p class="ok" role="status" data-testid="import-result">
                     {format!("{}：{}", Msg::ImportDone.text(lang), plan_line(&plan, lang))}

@@ -47,24 +47,11 @@ pub async fn read_picked_file_bytes(
     Ok(Some(js_sys::Uint8Array::new(&buffer).to_vec()))
 }
 
-/// The text of the first file picked in `input`, decoded as UTF-8 when it is valid
-/// UTF-8, otherwise as GBK (what Chinese Excel writes). The browser does the decoding.
-pub async fn read_picked_file_any_encoding(
-    input: &web_sys::HtmlInputElement,
-) -> Result<Option<String>, JsValue> {
-    let Some(file) = input.files().and_then(|f| f.get(0)) else {
-        return Ok(None);
-    };
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await?;
-    let bytes = js_sys::Uint8Array::new(&buffer);
-    let strict = web_sys::TextDecoderOptions::new();
-    strict.set_fatal(true);
-    let utf8 = web_sys::TextDecoder::new_with_label_and_options("utf-8", &strict)?;
-    if let Ok(text) = utf8.decode_with_buffer_source(&bytes) {
-        return Ok(Some(text));
-    }
-    let gbk = web_sys::TextDecoder::new_with_label("gbk")?;
-    gbk.decode_with_buffer_source(&bytes).map(Some)
+/// `bytes` decoded as GBK by the browser's own decoder (the WHATWG "gbk" label, which
+/// reads GB18030), for [`crate::import::decode_table`]; undecodable bytes become U+FFFD.
+pub fn decode_gbk(bytes: &[u8]) -> Option<String> {
+    let gbk = web_sys::TextDecoder::new_with_label("gbk").ok()?;
+    gbk.decode_with_u8_array(bytes).ok()
 }
 
 /// Current time as ISO 8601 (UTC).

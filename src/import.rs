@@ -1,0 +1,84 @@
+//! The one path a picked file takes into the app, used by the Data screen, by the
+//! bad-input tests and by the fuzzers alike: bytes → text → validated records → preview →
+//! apply.
+//!
+//! - JSON (a ZoneMatch export): strict UTF-8 (a byte order mark is accepted; UTF-16 and
+//!   other encodings are refused with a message), validated as a whole.
+//! - Tables (CSV): strict UTF-8, else GBK (what Chinese Excel writes). The GBK decoder is
+//!   passed in: in the browser it is the browser's own `TextDecoder`, natively a WHATWG
+//!   decoder (the tests use `encoding_rs`), so the wasm carries no GBK table.
+//!
+//! Nothing changes until [`Pending::into_change`] is applied; on any error the caller's
+//! data is untouched and the problems say why, in both languages.
+
+use crate::model::{Change, Dataset, Text};
+use crate::transfer::{decode_utf8, import_json_bytes, plan_import, ImportPlan, MAX_IMPORT_BYTES};
+
+/// What kind of file the user picked (by the button they used).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// A ZoneMatch JSON export.
+    Json,
+    /// A CSV table of prospects or zones.
+    Table,
+}
+
+/// A file that validated: the records it brings and what importing them would do.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pending {
+    pub incoming: Dataset,
+    pub plan: ImportPlan,
+}
+
+impl Pending {
+    /// The edit that applies the import (add or update by id, keep everything else).
+    pub fn into_change(self) -> Change {
+        Change::Merge(self.incoming)
+    }
+}
+
+/// The text of a table file: strict UTF-8, else `gbk(bytes)`.
+pub fn decode_table(
+    bytes: &[u8],
+    gbk: impl FnOnce(&[u8]) -> Option<String>,
+) -> Result<String, Vec<Text>> {
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(vec![Text::new(
+            &format!("文件过大（上限 {} MB）", MAX_IMPORT_BYTES / 1024 / 1024),
+            &format!("File too large (limit {} MB)", MAX_IMPORT_BYTES / 1024 / 1024),
+        )]);
+    }
+    match decode_utf8(bytes) {
+        Ok(text) => Ok(text.to_string()),
+        // UTF-16 is refused with its own message; anything else not UTF-8 is GBK.
+        Err(e) if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) => {
+            Err(e.problems)
+        }
+        Err(_) => gbk(bytes).ok_or_else(|| {
+            vec![Text::new(
+                "无法读取该文件（编码应为 UTF-8 或 GBK）",
+                "The file could not be read (UTF-8 or GBK expected)",
+            )]
+        }),
+    }
+}
+
+/// Read and validate a picked file against `current`, for the preview. `now` (ISO 8601)
+/// stamps the capture time of table rows that have none.
+pub fn preview(
+    current: &Dataset,
+    bytes: &[u8],
+    kind: FileKind,
+    now: &str,
+    gbk: impl FnOnce(&[u8]) -> Option<String>,
+) -> Result<Pending, Vec<Text>> {
+    let incoming = match kind {
+        FileKind::Json => import_json_bytes(bytes).map_err(|e| e.problems)?,
+        FileKind::Table => {
+            let text = decode_table(bytes, gbk)?;
+            crate::csv::read_table(current, &text, now)?
+        }
+    };
+    let plan = plan_import(current, &incoming);
+    Ok(Pending { incoming, plan })
+}
