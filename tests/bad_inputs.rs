@@ -3,6 +3,7 @@
 //! languages, leaving the data exactly as it was. Every file takes the app's own import
 //! path (`zonematch::import`: strict UTF-8, else GBK for tables; preview; apply), as the
 //! Data screen does; tests/e2e/bad-inputs.spec.js feeds the same files to the real app.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
 
