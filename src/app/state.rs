@@ -140,14 +140,17 @@ impl AppState {
     /// Apply an edit that replaces or deletes data (the user has confirmed it), and offer
     /// to undo it with `done` as the outcome message.
     pub fn apply_undoable(&self, change: Change, done: Text) {
-        let before = Arc::new(self.data.get_untracked());
+        let before = self.data.get_untracked();
+        // What the action alone did (not what a merge with another tab added to it).
+        let mut after = before.clone();
+        after.apply(&change);
         self.data.update(|d| d.apply(&change));
         let before_revision = self.save().and_then(|c| c.backup_revision);
         self.undo.set(Some(UndoOffer {
             message: done,
             before_revision,
-            before,
-            after: Arc::new(self.data.get_untracked()),
+            before: Arc::new(before),
+            after: Arc::new(after),
         }));
     }
 
