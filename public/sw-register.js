@@ -25,7 +25,9 @@
   });
 
   // Registered at once (not on load) so that no update found early is missed.
-  navigator.serviceWorker.register('sw.js').then(function (reg) {
+  // updateViaCache 'none': sw.js itself is never taken from the HTTP cache either (the
+  // worker fetches every file it precaches from the network too).
+  navigator.serviceWorker.register('sw.js', { updateViaCache: 'none' }).then(function (reg) {
       if (reg.waiting && navigator.serviceWorker.controller) announce(reg.waiting);
       reg.addEventListener('updatefound', function () {
         var worker = reg.installing;

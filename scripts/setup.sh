@@ -68,6 +68,15 @@ build_release() {
   trunk build --release --offline
 }
 
+# A second release of the same code that differs from dist/ in every hashed file name and
+# in the release it shows (e2e-next): the deploy tests (tests/e2e/deploy.spec.js) update
+# the app from dist/ to dist-next/ as a real deploy would.
+build_next_release() {
+  step "trunk build --release --offline --dist dist-next (ZONEMATCH_RELEASE=e2e-next)"
+  cargo fetch --locked
+  ZONEMATCH_RELEASE=e2e-next trunk build --release --offline --dist dist-next
+}
+
 ensure_fuzz() {
   if ! rustup toolchain list | grep -q '^nightly'; then
     step "rustup toolchain install nightly (for cargo fuzz)"

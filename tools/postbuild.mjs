@@ -1,10 +1,13 @@
 // Trunk post-build hook: writes the service worker with the precache list of this exact
-// build (hashed file names change every build) and a build version, and puts a
-// Content-Security-Policy into index.html that allows only what the app needs: its own
-// files, WebAssembly compilation, and the hash of trunk's inline bootstrap script.
+// build (hashed file names change every build), each file's SHA-256, the files
+// index.html references, and a build version; and puts a Content-Security-Policy into
+// index.html that allows only what the app needs: its own files, WebAssembly
+// compilation, and the hash of trunk's inline bootstrap script.
+// Can be re-run on a built folder: node tools/postbuild.mjs <dir>
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { shellRefs } from './shell-refs.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || 'dist';
 
@@ -44,13 +47,29 @@ const files = walk(dir)
   .map((p) => relative(dir, p).split('\\').join('/'))
   .filter((p) => p !== 'sw.js' && !p.startsWith('.'))
   .sort();
+const sha256 = (f) => createHash('sha256').update(readFileSync(join(dir, f))).digest('hex');
 const version = createHash('sha256');
 for (const f of files) version.update(f).update(readFileSync(join(dir, f)));
 const build = version.digest('hex').slice(0, 16);
-const precache = ['./', ...files.map((f) => `./${f}`)];
+// The pages ('./' and './index.html') are verified by what they reference, every other
+// file by its hash (see sw-template.js).
+const fileHashes = Object.fromEntries(files.filter((f) => f !== 'index.html').map((f) => [`./${f}`, sha256(f)]));
+const precache = ['./', './index.html', ...Object.keys(fileHashes)];
+const shell = shellRefs(html);
+const missing = shell.filter((ref) => !precache.includes(ref));
+if (missing.length) {
+  console.error(`postbuild: index.html references files that are not in the build: ${missing.join(', ')}`);
+  process.exit(1);
+}
+const json = (v) => JSON.stringify(v, null, 2);
 const template = readFileSync(new URL('./sw-template.js', import.meta.url), 'utf8');
-writeFileSync(
-  join(dir, 'sw.js'),
-  template.replace('__VERSION__', build).replace('__PRECACHE__', JSON.stringify(precache, null, 2)),
+const sw = template
+  .replace('__VERSION__', () => build)
+  .replace('__SHELL__', () => json(shell))
+  .replace('__FILES__', () => json(fileHashes))
+  .replace('__SHELL_REFS__', () => shellRefs.toString());
+writeFileSync(join(dir, 'sw.js'), sw);
+console.log(
+  `postbuild: sw.js version ${build}, ${precache.length} files precached, index.html references ${shell.length}; ` +
+    `CSP with ${hashes.length} script hash(es)`,
 );
-console.log(`postbuild: sw.js version ${build}, ${precache.length} files precached; CSP with ${hashes.length} script hash(es)`);

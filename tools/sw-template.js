@@ -4,22 +4,64 @@
 'use strict';
 const VERSION = '__VERSION__';
 const CACHE = 'zonematch-' + VERSION;
-const PRECACHE = __PRECACHE__;
+// The pages: checked by the files they reference (hosts may rewrite HTML bytes).
+const PAGES = ['./', './index.html'];
+// What this build's index.html references (shellRefs below), sorted.
+const SHELL = __SHELL__;
+// Every other file of this build → the SHA-256 (hex) of its bytes.
+const FILES = __FILES__;
+const PRECACHE = [...PAGES, ...Object.keys(FILES)];
 
-self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
-});
+// shellRefs(html): the same-origin files a page loads (copied from tools/shell-refs.mjs).
+__SHELL_REFS__
+
+// One file straight from the network (never from the HTTP cache: it may still hold the
+// previous build's index.html, whose hashed files a deploy has deleted), verified to be
+// this build's: a page must reference exactly SHELL; any other file must have this
+// build's bytes (a host that answers a missing file with index.html fails too).
+async function fetchVerified(url) {
+  const response = await fetch(new Request(url, { cache: 'reload' }));
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  if (PAGES.includes(url)) {
+    const refs = shellRefs(await response.clone().text());
+    if (refs.join(' ') !== SHELL.join(' ')) throw new Error(`${url} is not this build's page`);
+  } else {
+    const digest = await crypto.subtle.digest('SHA-256', await response.clone().arrayBuffer());
+    const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+    if (hex !== FILES[url]) throw new Error(`${url} is not this build's file`);
+  }
+  return response;
+}
+
+// Install fails unless every file is fetched and verified: the running version then
+// keeps running (offline too) and the browser retries the update later. Nothing is
+// stored before all files are verified, and a cache left half-filled is deleted.
+async function install() {
+  const responses = await Promise.all(PRECACHE.map(fetchVerified));
+  const existed = await caches.has(CACHE); // same version reinstalled: in use, keep it
+  const cache = await caches.open(CACHE);
+  try {
+    await Promise.all(PRECACHE.map((url, i) => cache.put(url, responses[i])));
+  } catch (e) {
+    if (!existed) await caches.delete(CACHE);
+    throw e;
+  }
+}
+
+self.addEventListener('install', (event) => event.waitUntil(install()));
 
 self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'SKIP_WAITING') self.skipWaiting();
 });
 
+// Take over the open pages first; only then drop older versions' caches, which served
+// them until now.
 self.addEventListener('activate', (event) => {
-  event.waitUntil(
-    caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('zonematch-') && k !== CACHE).map((k) => caches.delete(k))))
-      .then(() => self.clients.claim()),
-  );
+  event.waitUntil((async () => {
+    await self.clients.claim();
+    const old = (await caches.keys()).filter((k) => k.startsWith('zonematch-') && k !== CACHE);
+    await Promise.all(old.map((k) => caches.delete(k)));
+  })());
 });
 
 self.addEventListener('fetch', (event) => {

@@ -94,4 +94,12 @@ class ZoneMatchApp {
   }
 }
 
-module.exports = { ZoneMatchApp, ARTICLE_ZONES };
+/** Wait until the service worker is active, controls the page, and sw-register.js ran. */
+async function waitForServiceWorker(page) {
+  await page.waitForFunction(async () => {
+    const reg = await navigator.serviceWorker.getRegistration();
+    return Boolean(reg && reg.active && navigator.serviceWorker.controller && window.__zonematchSwReady);
+  }, null, { timeout: 15_000 });
+}
+
+module.exports = { ZoneMatchApp, ARTICLE_ZONES, waitForServiceWorker };

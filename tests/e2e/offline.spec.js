@@ -1,19 +1,12 @@
 const { test, expect } = require('@playwright/test');
 const fs = require('node:fs');
 const path = require('node:path');
-const { ZoneMatchApp } = require('./app');
+const { ZoneMatchApp, waitForServiceWorker } = require('./app');
 const { startServer, copyDist } = require('./server');
 
 // Each test gets its own port and copy of the build: 8200 + worker + project offset.
 function portFor(testInfo, n) {
   return 8200 + testInfo.workerIndex * 10 + (testInfo.project.name === 'tablet' ? 5 : 0) + n;
-}
-
-async function waitForServiceWorker(page) {
-  await page.waitForFunction(async () => {
-    const reg = await navigator.serviceWorker.getRegistration();
-    return Boolean(reg && reg.active && navigator.serviceWorker.controller && window.__zonematchSwReady);
-  }, null, { timeout: 15_000 });
 }
 
 test('after one visit the app works with no network at all, with all data', async ({ page }, testInfo) => {

@@ -1,5 +1,8 @@
 // Minimal static server for the release build in dist/ (used by the Playwright tests).
 // Usage: node tests/e2e/serve.mjs [port] [dir]
+// It behaves like a typical static host: `Last-Modified` from the file's mtime,
+// `If-Modified-Since` answered with 304, and no Cache-Control, so the browser caches
+// files heuristically (for a tenth of their age) as it does on most real hosts.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -27,18 +30,24 @@ createServer(async (req, res) => {
       res.writeHead(403).end();
       return;
     }
-    const info = await stat(file).catch(() => null);
+    let info = await stat(file).catch(() => null);
     if (!info) {
       // Single-page app: unknown paths get index.html.
       file = join(root, 'index.html');
     } else if (info.isDirectory()) {
       file = join(file, 'index.html');
     }
+    info = await stat(file);
+    const modified = new Date(Math.floor(info.mtimeMs / 1000) * 1000);
+    const headers = { 'last-modified': modified.toUTCString() };
+    const since = Date.parse(req.headers['if-modified-since'] || '');
+    if (since >= modified.getTime()) {
+      res.writeHead(304, headers).end();
+      return;
+    }
     const body = await readFile(file);
-    res.writeHead(200, {
-      'content-type': types[extname(file)] || 'application/octet-stream',
-      'cache-control': 'no-cache',
-    });
+    headers['content-type'] = types[extname(file)] || 'application/octet-stream';
+    res.writeHead(200, headers);
     res.end(body);
   } catch (e) {
     res.writeHead(500).end(String(e));

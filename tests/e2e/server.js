@@ -30,4 +30,19 @@ function copyDist(target) {
   return target;
 }
 
-module.exports = { startServer, copyDist };
+/**
+ * Deploy a build into a site folder as a host's deploy does: every file already there is
+ * deleted (the previous build's hashed files are gone), then the build's files are
+ * copied in. `ageDays` back-dates their mtimes (so `Last-Modified` makes the browser
+ * cache them heuristically for hours, as on a real host); else they are new.
+ */
+function deploy(build, site, { ageDays = 0 } = {}) {
+  fs.mkdirSync(site, { recursive: true });
+  for (const name of fs.readdirSync(site)) fs.rmSync(path.join(site, name), { recursive: true, force: true });
+  fs.cpSync(build, site, { recursive: true });
+  const when = new Date(Date.now() - ageDays * 86_400_000);
+  for (const file of fs.readdirSync(site, { recursive: true })) fs.utimesSync(path.join(site, file), when, when);
+  return site;
+}
+
+module.exports = { startServer, copyDist, deploy };
