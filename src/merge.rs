@@ -19,7 +19,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::model::{Dataset, Prospect, Zone};
+use crate::model::{Dataset, KeepsUnknown, Prospect, Text, Zone};
 
 /// Which list a record belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,19 +43,29 @@ pub enum MergeOutcome {
 pub struct MergeNote {
     pub kind: RecordKind,
     pub id: String,
-    /// The record's name as shown in lists (Chinese, else English).
-    pub name: String,
+    /// The record's name as shown in lists.
+    pub name: Text,
     pub outcome: MergeOutcome,
     /// The other tab's version when one of its fields lost a conflict, as JSON: kept
     /// aside by the caller so that neither edit vanishes without trace.
     pub set_aside: Option<Value>,
 }
 
-/// A record that can be merged: identified by `id`, shown by `label`.
-pub trait Record: Clone + PartialEq + Serialize + DeserializeOwned {
+/// A record as a JSON value. Through the JSON text (the serializer the app already has for
+/// files and storage) rather than `serde_json::to_value`, which would compile a second
+/// serializer for every record type into the wasm; merges are rare, bytes are not.
+pub fn as_json<T: Serialize>(record: &T) -> Value {
+    serde_json::to_string(record)
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or(Value::Null)
+}
+
+/// A record that can be merged: identified by `id`, shown by `label` (in both languages).
+pub trait Record: Clone + PartialEq + Serialize + DeserializeOwned + KeepsUnknown {
     const KIND: RecordKind;
     fn id(&self) -> &str;
-    fn label(&self) -> String;
+    fn label(&self) -> Text;
 }
 
 impl Record for Zone {
@@ -63,13 +73,8 @@ impl Record for Zone {
     fn id(&self) -> &str {
         &self.id
     }
-    fn label(&self) -> String {
-        let n = if self.name.zh.trim().is_empty() {
-            &self.name.en
-        } else {
-            &self.name.zh
-        };
-        n.trim().to_string()
+    fn label(&self) -> Text {
+        Text::new(self.name.zh.trim(), self.name.en.trim())
     }
 }
 
@@ -78,12 +83,13 @@ impl Record for Prospect {
     fn id(&self) -> &str {
         &self.id
     }
-    fn label(&self) -> String {
-        if self.name.trim().is_empty() {
-            self.industry.trim().to_string()
+    fn label(&self) -> Text {
+        let name = if self.name.trim().is_empty() {
+            self.industry.trim()
         } else {
-            self.name.trim().to_string()
-        }
+            self.name.trim()
+        };
+        Text::new(name, name)
     }
 }
 
@@ -154,8 +160,7 @@ pub fn merge_records<T: Record>(
                     // Both changed it (or both added the same id): field by field.
                     let (merged, conflicts) = merge_record(base, our, their);
                     let set_aside = (!conflicts.is_empty())
-                        .then(|| serde_json::to_value(their).ok())
-                        .flatten();
+                        .then(|| as_json(their));
                     notes.push(note(
                         our,
                         MergeOutcome::BothEdited { conflicts },
@@ -189,10 +194,9 @@ pub fn merge_records<T: Record>(
 /// conflict. Falls back to this tab's version if the merged fields do not form a valid
 /// record (they always should: every field comes whole from a valid record).
 fn merge_record<T: Record>(base: Option<&T>, ours: &T, theirs: &T) -> (T, Vec<String>) {
-    let to_value = |r: &T| serde_json::to_value(r).unwrap_or(Value::Null);
-    let b = base.map(to_value).unwrap_or(Value::Object(Map::new()));
+    let b = base.map(as_json).unwrap_or(Value::Object(Map::new()));
     let mut conflicts = Vec::new();
-    let merged = merge_values(&b, &to_value(ours), &to_value(theirs), "", &mut conflicts);
+    let merged = merge_values(&b, &as_json(ours), &as_json(theirs), "", &mut conflicts);
     match crate::transfer::record::<T>(&merged) {
         Ok(r) => (r, conflicts),
         Err(_) => (ours.clone(), vec![String::from("*")]),
@@ -247,7 +251,7 @@ pub fn merge_values(
 pub struct Overwrite {
     pub kind: RecordKind,
     pub id: String,
-    pub name: String,
+    pub name: Text,
     /// JSON names of the top-level fields that differ (see [`changed_fields`]).
     pub fields: Vec<String>,
 }
@@ -255,7 +259,7 @@ pub struct Overwrite {
 /// What writing `incoming` over `current` (by id) would do: the records it would
 /// overwrite with their changed fields, and the names of those it would add. Records
 /// that are equal are neither.
-pub fn overwrites<T: Record>(current: &[T], incoming: &[T]) -> (Vec<Overwrite>, Vec<String>) {
+pub fn overwrites<T: Record>(current: &[T], incoming: &[T]) -> (Vec<Overwrite>, Vec<Text>) {
     let now = by_id(current);
     let mut changed = Vec::new();
     let mut added = Vec::new();
@@ -277,9 +281,7 @@ pub fn overwrites<T: Record>(current: &[T], incoming: &[T]) -> (Vec<Overwrite>, 
 /// The top-level fields in which `after` differs from `before` (JSON names, e.g.
 /// `clusters`, `factory`), to say exactly what an action would overwrite.
 pub fn changed_fields<T: Serialize>(before: &T, after: &T) -> Vec<String> {
-    let (Ok(Value::Object(b)), Ok(Value::Object(a))) =
-        (serde_json::to_value(before), serde_json::to_value(after))
-    else {
+    let (Value::Object(b), Value::Object(a)) = (as_json(before), as_json(after)) else {
         return Vec::new();
     };
     let mut keys: Vec<&String> = b.keys().chain(a.keys()).collect();
@@ -437,8 +439,8 @@ mod tests {
         let incoming = vec![edited, current[1].clone(), prospect("r", "丙")];
         let (changed, added) = overwrites(&current, &incoming);
         assert_eq!(changed.len(), 1);
-        assert_eq!((changed[0].name.as_str(), changed[0].fields.clone()), ("甲", vec!["notes".to_string()]));
-        assert_eq!(added, ["丙"]);
+        assert_eq!((changed[0].name.zh.as_str(), changed[0].fields.clone()), ("甲", vec!["notes".to_string()]));
+        assert_eq!(added, [Text::new("丙", "丙")]);
     }
 
     #[test]

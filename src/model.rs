@@ -23,7 +23,68 @@ pub const SQM_PER_MU: f64 = 666.67;
 /// written back unchanged, so that a record saved by a newer version (in another tab, or
 /// read by a stale offline copy) keeps them through this version's load and save.
 /// Empty for records this version created; never shown.
+///
+/// Written by serde (`#[serde(flatten)]` on serialization); filled on reading by
+/// [`keep_unknown`], which costs far less wasm than serde's flattening deserializer.
 pub type Extra = serde_json::Map<String, serde_json::Value>;
+
+/// A record type that keeps the fields it does not know (see [`Extra`]).
+pub trait KeepsUnknown {
+    /// The JSON names this version reads and writes (checked against the serialized
+    /// shape by `tests/schema.rs`).
+    const FIELDS: &'static [&'static str];
+    fn extra_mut(&mut self) -> &mut Extra;
+    /// Fill the nested records' unknown fields from the same input object.
+    fn keep_nested(&mut self, _input: &serde_json::Map<String, serde_json::Value>) {}
+}
+
+/// Copy the fields of `input` (the JSON `record` was read from) that `T` does not know
+/// into the record's [`Extra`], at every level of nesting.
+pub fn keep_unknown<T: KeepsUnknown>(record: &mut T, input: &serde_json::Value) {
+    if let Some(obj) = input.as_object() {
+        unknown_fields(record.extra_mut(), obj, T::FIELDS);
+        record.keep_nested(obj);
+    }
+}
+
+/// The one (not generic) loop behind [`keep_unknown`].
+#[inline(never)]
+fn unknown_fields(
+    extra: &mut Extra,
+    obj: &serde_json::Map<String, serde_json::Value>,
+    known: &[&str],
+) {
+    extra.clear();
+    for (k, v) in obj {
+        if !known.contains(&k.as_str()) {
+            extra.insert(k.clone(), v.clone());
+        }
+    }
+}
+
+/// [`keep_unknown`] for each record of a list, against the same list in the input.
+fn keep_unknown_list<T: KeepsUnknown>(records: &mut [T], input: Option<&serde_json::Value>) {
+    if let Some(items) = input.and_then(|v| v.as_array()) {
+        for (r, v) in records.iter_mut().zip(items) {
+            keep_unknown(r, v);
+        }
+    }
+}
+
+macro_rules! keeps_unknown {
+    ($t:ty, [$($f:literal),* $(,)?] $(, |$s:ident, $o:ident| $nested:block)?) => {
+        impl KeepsUnknown for $t {
+            const FIELDS: &'static [&'static str] = &[$($f),*];
+            fn extra_mut(&mut self) -> &mut Extra {
+                &mut self.extra
+            }
+            $(fn keep_nested(&mut self, $o: &serde_json::Map<String, serde_json::Value>) {
+                let $s = self;
+                $nested
+            })?
+        }
+    };
+}
 
 /// A piece of text in both languages. Either side may be empty; [`Text::get`] falls back
 /// to the other side so a half-translated user entry still shows something.
@@ -119,7 +180,7 @@ pub struct ChainLink {
     #[serde(default)]
     pub codes: Vec<String>,
     /// Fields written by a newer version, kept unchanged (see [`Extra`]).
-    #[serde(flatten)]
+    #[serde(flatten, skip_deserializing)]
     pub extra: Extra,
 }
 
@@ -135,7 +196,7 @@ pub struct Cluster {
     #[serde(default)]
     pub links: Vec<ChainLink>,
     /// Fields written by a newer version, kept unchanged (see [`Extra`]).
-    #[serde(flatten)]
+    #[serde(flatten, skip_deserializing)]
     pub extra: Extra,
 }
 
@@ -153,7 +214,7 @@ pub struct FactorySpace {
     #[serde(default)]
     pub available_m2: Option<f64>,
     /// Fields written by a newer version, kept unchanged (see [`Extra`]).
-    #[serde(flatten)]
+    #[serde(flatten, skip_deserializing)]
     pub extra: Extra,
 }
 
@@ -216,7 +277,7 @@ pub struct Incentive {
     #[serde(default)]
     pub codes: Vec<String>,
     /// Fields written by a newer version, kept unchanged (see [`Extra`]).
-    #[serde(flatten)]
+    #[serde(flatten, skip_deserializing)]
     pub extra: Extra,
 }
 
@@ -234,7 +295,7 @@ pub struct Contact {
     #[serde(default)]
     pub website: String,
     /// Fields written by a newer version, kept unchanged (see [`Extra`]).
-    #[serde(flatten)]
+    #[serde(flatten, skip_deserializing)]
     pub extra: Extra,
 }
 
@@ -317,7 +378,7 @@ pub struct Zone {
     #[serde(default)]
     pub source: String,
     /// Fields written by a newer version, kept unchanged (see [`Extra`]).
-    #[serde(flatten)]
+    #[serde(flatten, skip_deserializing)]
     pub extra: Extra,
 }
 
@@ -375,7 +436,7 @@ pub struct MustHave {
     #[serde(default)]
     pub land: bool,
     /// Fields written by a newer version, kept unchanged (see [`Extra`]).
-    #[serde(flatten)]
+    #[serde(flatten, skip_deserializing)]
     pub extra: Extra,
 }
 
@@ -413,7 +474,7 @@ pub struct Prospect {
     #[serde(default)]
     pub created: String,
     /// Fields written by a newer version, kept unchanged (see [`Extra`]).
-    #[serde(flatten)]
+    #[serde(flatten, skip_deserializing)]
     pub extra: Extra,
 }
 
@@ -559,6 +620,47 @@ impl FieldError {
         }
     }
 }
+
+keeps_unknown!(ChainLink, ["name", "stage", "status", "keywords", "codes"]);
+keeps_unknown!(Cluster, ["name", "keywords", "codes", "links"], |c, o| {
+    keep_unknown_list(&mut c.links, o.get("links"));
+});
+keeps_unknown!(FactorySpace, ["planned_m2", "built_m2", "occupancy_pct", "available_m2"]);
+keeps_unknown!(
+    Incentive,
+    ["name", "category", "max_wan", "requires_factory", "requires_land", "min_investment_wan", "codes"]
+);
+keeps_unknown!(Contact, ["name", "role", "phone", "email", "website"]);
+keeps_unknown!(MustHave, ["factory", "land"]);
+keeps_unknown!(
+    Zone,
+    [
+        "id", "name", "kind", "location", "summary", "clusters", "factory", "land_available_mu",
+        "land_note", "min_investment_wan", "min_intensity_wan_per_mu", "restricted", "incentives",
+        "incentive_count", "incentive_cap_wan", "services", "target_regions", "contacts", "as_of",
+        "source",
+    ],
+    |z, o| {
+        if let Some(f) = o.get("factory") {
+            keep_unknown(&mut z.factory, f);
+        }
+        keep_unknown_list(&mut z.clusters, o.get("clusters"));
+        keep_unknown_list(&mut z.incentives, o.get("incentives"));
+        keep_unknown_list(&mut z.contacts, o.get("contacts"));
+    }
+);
+keeps_unknown!(
+    Prospect,
+    [
+        "id", "name", "industry", "products", "investment_wan", "factory_m2", "land_mu", "jobs",
+        "must_have", "origin", "notes", "stage", "created",
+    ],
+    |p, o| {
+        if let Some(m) = o.get("must_have") {
+            keep_unknown(&mut p.must_have, m);
+        }
+    }
+);
 
 #[cfg(test)]
 mod tests {

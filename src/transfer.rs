@@ -500,7 +500,7 @@ fn not_ours() -> ImportError {
 }
 
 /// Parse each element of a top-level array on its own, so that errors name the record.
-fn parse_list<T: serde::de::DeserializeOwned>(
+fn parse_list<T: serde::de::DeserializeOwned + crate::model::KeepsUnknown>(
     obj: &serde_json::Map<String, Value>,
     key: &str,
     (what_zh, what_en): (&str, &str),
@@ -548,12 +548,15 @@ fn parse_list<T: serde::de::DeserializeOwned>(
     out
 }
 
-/// Deserialize one record from a JSON value. Every record in the app goes through this
-/// one function, so the (large) deserializer of each record type is compiled once.
-pub fn record<T: serde::de::DeserializeOwned>(
+/// Deserialize one record from a JSON value, keeping the fields this version does not
+/// know ([`crate::model::keep_unknown`]). Every record in the app goes through this one
+/// function, so the (large) deserializer of each record type is compiled once.
+pub fn record<T: serde::de::DeserializeOwned + crate::model::KeepsUnknown>(
     item: &Value,
 ) -> Result<T, serde_path_to_error::Error<serde_json::Error>> {
-    serde_path_to_error::deserialize::<_, T>(item)
+    let mut r = serde_path_to_error::deserialize::<_, T>(item)?;
+    crate::model::keep_unknown(&mut r, item);
+    Ok(r)
 }
 
 /// A serde error message in both languages: the common kinds translated, the details

@@ -8,8 +8,8 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 use zonematch::model::{
     ChainLink, ChainStage, Cluster, Contact, Dataset, FactorySpace, Incentive,
-    IncentiveCategory, LinkStatus, MustHave, Prospect, Stage, Text, Zone, ZoneKind,
-    SCHEMA_VERSION,
+    IncentiveCategory, KeepsUnknown, LinkStatus, MustHave, Prospect, Stage, Text, Zone,
+    ZoneKind, SCHEMA_VERSION,
 };
 use zonematch::transfer::{encode_stored, export_json, import_json, load_stored};
 
@@ -18,6 +18,28 @@ fn keys<T: Serialize + Default>() -> Value {
         panic!("records serialize as objects");
     };
     Value::from(map.keys().cloned().collect::<Vec<_>>())
+}
+
+/// The names a record type reads as its own (the rest it keeps as unknown) must be
+/// exactly the names it writes.
+fn check_known<T: Serialize + Default + KeepsUnknown>(name: &str) {
+    let mut known: Vec<&str> = T::FIELDS.to_vec();
+    known.sort();
+    let written = keys::<T>();
+    let written: Vec<&str> = written.as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert_eq!(known, written, "{name}: KeepsUnknown::FIELDS differs from the serialized fields");
+}
+
+#[test]
+fn every_record_knows_exactly_the_fields_it_writes() {
+    check_known::<Zone>("Zone");
+    check_known::<Cluster>("Cluster");
+    check_known::<ChainLink>("ChainLink");
+    check_known::<FactorySpace>("FactorySpace");
+    check_known::<Incentive>("Incentive");
+    check_known::<Contact>("Contact");
+    check_known::<Prospect>("Prospect");
+    check_known::<MustHave>("MustHave");
 }
 
 fn variants<T: Serialize>(all: &[T]) -> Value {

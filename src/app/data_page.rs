@@ -32,8 +32,8 @@ fn overwrite_line(o: &Overwrite, lang: Lang) -> String {
     };
     let fields: Vec<String> = o.fields.iter().map(|f| field_label(f, lang)).collect();
     match lang {
-        Lang::Zh => format!("{what}“{}”：{}", o.name, fields.join("、")),
-        Lang::En => format!("{what} “{}”: {}", o.name, fields.join(", ")),
+        Lang::Zh => format!("{what}“{}”：{}", o.name.get(lang), fields.join("、")),
+        Lang::En => format!("{what} “{}”: {}", o.name.get(lang), fields.join(", ")),
     }
 }
 
@@ -257,7 +257,7 @@ pub fn DataPage() -> impl IntoView {
         .into_any()
     };
     // Restoring the demo zones asks first, naming every zone and field it overwrites.
-    let restore_plan = RwSignal::new(None::<(Vec<Overwrite>, Vec<String>)>);
+    let restore_plan = RwSignal::new(None::<(Vec<Overwrite>, Vec<Text>)>);
     let ask_restore = move |_| {
         let demo = crate::demo::demo_zones();
         restore_plan.set(Some(state.data.with_untracked(|d| overwrites(&d.zones, &demo))));
@@ -266,14 +266,13 @@ pub fn DataPage() -> impl IntoView {
         let Some((changed, added)) = restore_plan.get_untracked() else {
             return;
         };
-        let names: Vec<String> = changed
-            .iter()
-            .map(|o| o.name.clone())
-            .chain(added)
-            .collect();
+        let names: Vec<Text> = changed.iter().map(|o| o.name.clone()).chain(added).collect();
+        let list = |lang, sep| {
+            names.iter().map(|n| n.get(lang).to_string()).collect::<Vec<_>>().join(sep)
+        };
         let done = Text::new(
-            &format!("已恢复演示园区：{}", names.join("、")),
-            &format!("Demo zones restored: {}", names.join(", ")),
+            &format!("已恢复演示园区：{}", list(Lang::Zh, "、")),
+            &format!("Demo zones restored: {}", list(Lang::En, ", ")),
         );
         state.apply_undoable(Change::RestoreZones(crate::demo::demo_zones()), done);
         restore_plan.set(None);
@@ -294,7 +293,7 @@ pub fn DataPage() -> impl IntoView {
                         {overwrite_list(&changed, lang)}
                     })}
                     {(!added.is_empty()).then(|| view! {
-                        <p>{Msg::RestoreDemoWillAdd.text(lang)} {added.join(if lang == Lang::Zh { "、" } else { ", " })}</p>
+                        <p>{Msg::RestoreDemoWillAdd.text(lang)} {added.iter().map(|n| n.get(lang).to_string()).collect::<Vec<_>>().join(if lang == Lang::Zh { "、" } else { ", " })}</p>
                     })}
                     <div class="actions">
                         <button class="danger" data-testid="confirm-restore-demo" on:click=confirm_restore>{Msg::RestoreDemoConfirm.text(lang)}</button>
