@@ -13,12 +13,11 @@
 //! Fields are compared as JSON values: objects (e.g. `factory`, `must_have`, names) merge
 //! key by key; lists (clusters, incentives, contacts) are one value each.
 
-use std::collections::HashMap;
-
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::matching::index::QuickMap;
 use crate::model::{Dataset, KeepsUnknown, Prospect, Text, Zone};
 
 /// Which list a record belongs to.
@@ -118,8 +117,30 @@ pub fn merge_datasets(
     )
 }
 
-fn by_id<T: Record>(list: &[T]) -> HashMap<&str, &T> {
-    list.iter().map(|r| (r.id(), r)).collect()
+/// Records by id (the matching index's map type, so no second hash map is compiled).
+struct ById<'a, T>(&'a [T], QuickMap<String, u32>);
+
+impl<'a, T: Record> ById<'a, T> {
+    fn new(list: &'a [T]) -> Self {
+        let mut map = QuickMap::default();
+        for (i, r) in list.iter().enumerate() {
+            map.entry(r.id().to_string()).or_insert(i as u32);
+        }
+        Self(list, map)
+    }
+    fn get(&self, id: &str) -> Option<&'a T> {
+        self.1.get(id).map(|&i| &self.0[i as usize])
+    }
+    fn contains_key(&self, id: &str) -> bool {
+        self.1.contains_key(id)
+    }
+}
+
+/// The keys of two JSON objects, each once: `first`'s, then those only `second` has.
+fn union_keys<'a>(first: &'a Map<String, Value>, second: &'a Map<String, Value>) -> Vec<&'a String> {
+    let mut keys: Vec<&String> = first.keys().collect();
+    keys.extend(second.keys().filter(|k| !first.contains_key(*k)));
+    keys
 }
 
 /// The three-way merge of one list of records.
@@ -129,7 +150,7 @@ pub fn merge_records<T: Record>(
     theirs: &[T],
     notes: &mut Vec<MergeNote>,
 ) -> Vec<T> {
-    let (b, o, t) = (by_id(base), by_id(ours), by_id(theirs));
+    let (b, o, t) = (ById::new(base), ById::new(ours), ById::new(theirs));
     let note = |r: &T, outcome, set_aside| MergeNote {
         kind: T::KIND,
         id: r.id().to_string(),
@@ -145,17 +166,16 @@ pub fn merge_records<T: Record>(
             (None, None) => out.push(their.clone()),
             (Some(base), None) => {
                 // Deleted here: the delete stands unless the other tab edited it.
-                if *base != their {
+                if base != their {
                     notes.push(note(their, MergeOutcome::EditKeptOverDelete, None));
                     out.push(their.clone());
                 }
             }
             (base, Some(our)) => {
-                let base = base.copied();
-                if base == Some(*our) || *our == their {
+                if base == Some(our) || our == their {
                     out.push(their.clone());
                 } else if base == Some(their) {
-                    out.push((*our).clone());
+                    out.push(our.clone());
                 } else {
                     // Both changed it (or both added the same id): field by field.
                     let (merged, conflicts) = merge_record(base, our, their);
@@ -180,7 +200,7 @@ pub fn merge_records<T: Record>(
             None => out.push(our.clone()),
             // Deleted by the other tab: the delete stands unless this tab edited it.
             Some(base) => {
-                if *base != our {
+                if base != our {
                     notes.push(note(our, MergeOutcome::EditKeptOverDelete, None));
                     out.push(our.clone());
                 }
@@ -221,11 +241,8 @@ pub fn merge_values(
     match (ours, theirs) {
         (Value::Object(o), Value::Object(t)) => {
             let b = base.as_object().unwrap_or(&empty);
-            let mut keys: Vec<&String> = t.keys().chain(o.keys()).collect();
-            keys.sort();
-            keys.dedup();
             let mut out = Map::new();
-            for key in keys {
+            for key in union_keys(t, o) {
                 let child = if path.is_empty() {
                     key.clone()
                 } else {
@@ -260,18 +277,18 @@ pub struct Overwrite {
 /// overwrite with their changed fields, and the names of those it would add. Records
 /// that are equal are neither.
 pub fn overwrites<T: Record>(current: &[T], incoming: &[T]) -> (Vec<Overwrite>, Vec<Text>) {
-    let now = by_id(current);
+    let now = ById::new(current);
     let mut changed = Vec::new();
     let mut added = Vec::new();
     for new in incoming {
         match now.get(new.id()) {
             None => added.push(new.label()),
-            Some(old) if *old == new => {}
+            Some(old) if old == new => {}
             Some(old) => changed.push(Overwrite {
                 kind: T::KIND,
                 id: new.id().to_string(),
                 name: old.label(),
-                fields: changed_fields(*old, new),
+                fields: changed_fields(old, new),
             }),
         }
     }
@@ -284,10 +301,8 @@ pub fn changed_fields<T: Serialize>(before: &T, after: &T) -> Vec<String> {
     let (Value::Object(b), Value::Object(a)) = (as_json(before), as_json(after)) else {
         return Vec::new();
     };
-    let mut keys: Vec<&String> = b.keys().chain(a.keys()).collect();
-    keys.sort();
-    keys.dedup();
-    keys.into_iter()
+    union_keys(&b, &a)
+        .into_iter()
         .filter(|k| b.get(*k) != a.get(*k))
         .map(|k| k.to_string())
         .collect()
