@@ -40,18 +40,21 @@ async function failDataWrites(page, on) {
 }
 
 async function prospectNames(page, app) {
+  await page.bringToFront();
   await app.nav('意向企业');
   await expect(page.locator('section.page h2')).toBeVisible();
   return page.getByTestId('prospect-row').locator('strong').allTextContents();
 }
 
 async function openProspect(page, app, name) {
+  await page.bringToFront();
   await app.nav('意向企业');
   await app.press(page.getByTestId('prospect-row').filter({ hasText: name }).locator('button'));
   await expect(page.getByTestId('prospect-name')).toHaveText(name);
 }
 
 async function editZone(page, app, id, fields) {
+  await page.bringToFront();
   await app.nav('园区');
   await app.openZone(id);
   await app.press(page.getByTestId('edit-zone'));
@@ -262,10 +265,13 @@ test.describe('data that survives other versions and other tabs', () => {
     await appA.captureProspect('登记企业', { name: '已保存的企业', industry: '动力电池' });
     await appB.open();
     await failDataWrites(a, true);
+    await a.bringToFront();
     await appA.captureProspect('登记企业', { name: '只在甲页内存中', industry: '光伏组件' });
     await expect(a.locator('[data-testid=storage-banner][data-notice=QuotaFull]')).toBeVisible();
+    await b.bringToFront();
     await appB.captureProspect('登记企业', { name: '乙页保存的企业', industry: '食醋' });
     // A hears of B's save: B's record appears and A's unsaved one is still there.
+    await a.bringToFront();
     await appA.nav('意向企业');
     await expect(a.getByTestId('prospect-row').filter({ hasText: '乙页保存的企业' })).toHaveCount(1);
     expect(await prospectNames(a, appA)).toEqual(
@@ -273,6 +279,7 @@ test.describe('data that survives other versions and other tabs', () => {
     );
     await expect(a.locator('[data-testid=storage-banner][data-notice=QuotaFull]')).toBeVisible();
     await failDataWrites(a, false);
+    await a.bringToFront();
     await appA.captureProspect('登记企业', { name: '甲页恢复后', industry: '动力电池' });
     await b.reload();
     expect(await prospectNames(b, appB)).toEqual(
@@ -305,6 +312,7 @@ test.describe('data that survives other versions and other tabs', () => {
     await expect(a.getByTestId('undo-bar')).toBeVisible();
     await openProspect(b, appB, '将被甲删除');
     await b.locator('#f-stage').selectOption('Signed');
+    await expect(b.getByTestId('prospect-detail')).toBeVisible();
 
     for (const page of [a, b]) await page.reload();
     const now = await storedJson(a);
@@ -319,6 +327,7 @@ test.describe('data that survives other versions and other tabs', () => {
       Object.keys(localStorage).filter((k) => k.startsWith('zonematch.setaside.')).map((k) => JSON.parse(localStorage.getItem(k))),
     );
     expect(aside.map((x) => [x.id, x.record.land_available_mu])).toEqual([['changzhi-htz', 100]]);
+    await a.bringToFront();
     await appA.nav('数据');
     await expect(a.getByTestId('quarantine-list')).toContainText('zonematch.setaside.');
   });
