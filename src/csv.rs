@@ -748,7 +748,7 @@ mod tests {
             for h in [c.zh, c.en] {
                 assert!(
                     h.chars().all(|ch| ch.is_ascii()
-                        || crate::matching::normalize::is_cjk(ch)
+                        || crate::text::normalize::is_cjk(ch)
                         || "（）｜".contains(ch)),
                     "{h} has a character GBK may not hold"
                 );

@@ -4,45 +4,11 @@
 //! translations does not compile. Reasons from the matching engine are rendered here too,
 //! keeping the engine language-neutral.
 
-use serde::{Deserialize, Serialize};
-
 use crate::matching::{ChainRole, CriterionKind, Exclusion, MatchVia, Preset, Reason};
 use crate::model::{ChainStage, IncentiveCategory, LinkStatus, Stage, ZoneKind};
 use crate::taxonomy::Relation;
 
-/// The two first-class languages. Chinese is the default (zone staff, recruiters).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
-
-impl Lang {
-    /// BCP 47 tag for `<html lang>`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh-CN",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code {
-            "zh" | "zh-CN" => Some(Lang::Zh),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Zh => Lang::En,
-            Lang::En => Lang::Zh,
-        }
-    }
-}
+pub use crate::lang::Lang;
 
 macro_rules! messages {
     ($($key:ident => $zh:literal, $en:literal;)*) => {
@@ -850,7 +816,7 @@ mod tests {
     use crate::model::Text;
 
     fn has_cjk(s: &str) -> bool {
-        s.chars().any(crate::matching::normalize::is_cjk)
+        s.chars().any(crate::text::normalize::is_cjk)
     }
 
     #[test]

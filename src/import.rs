@@ -45,7 +45,10 @@ pub fn decode_table(
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(vec![Text::new(
             &format!("文件过大（上限 {} MB）", MAX_IMPORT_BYTES / 1024 / 1024),
-            &format!("File too large (limit {} MB)", MAX_IMPORT_BYTES / 1024 / 1024),
+            &format!(
+                "File too large (limit {} MB)",
+                MAX_IMPORT_BYTES / 1024 / 1024
+            ),
         )]);
     }
     match decode_utf8(bytes) {

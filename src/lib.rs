@@ -15,12 +15,14 @@ pub mod evaluation;
 pub mod forms;
 pub mod i18n;
 pub mod import;
+pub mod lang;
 pub mod matching;
 pub mod merge;
 pub mod model;
 pub mod quota;
 pub mod synthetic;
 pub mod taxonomy;
+pub mod text;
 pub mod transfer;
 
 #[cfg(target_arch = "wasm32")]

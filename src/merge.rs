@@ -17,8 +17,8 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::matching::index::QuickMap;
 use crate::model::{Dataset, KeepsUnknown, Prospect, Text, Zone};
+use crate::text::index::QuickMap;
 
 /// Which list a record belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -137,7 +137,10 @@ impl<'a, T: Record> ById<'a, T> {
 }
 
 /// The keys of two JSON objects, each once: `first`'s, then those only `second` has.
-fn union_keys<'a>(first: &'a Map<String, Value>, second: &'a Map<String, Value>) -> Vec<&'a String> {
+fn union_keys<'a>(
+    first: &'a Map<String, Value>,
+    second: &'a Map<String, Value>,
+) -> Vec<&'a String> {
     let mut keys: Vec<&String> = first.keys().collect();
     keys.extend(second.keys().filter(|k| !first.contains_key(*k)));
     keys
@@ -179,13 +182,8 @@ pub fn merge_records<T: Record>(
                 } else {
                     // Both changed it (or both added the same id): field by field.
                     let (merged, conflicts) = merge_record(base, our, their);
-                    let set_aside = (!conflicts.is_empty())
-                        .then(|| as_json(their));
-                    notes.push(note(
-                        our,
-                        MergeOutcome::BothEdited { conflicts },
-                        set_aside,
-                    ));
+                    let set_aside = (!conflicts.is_empty()).then(|| as_json(their));
+                    notes.push(note(our, MergeOutcome::BothEdited { conflicts }, set_aside));
                     out.push(merged);
                 }
             }
@@ -388,7 +386,9 @@ mod tests {
         let (merged, notes) = merge_datasets(&base, &ours, &theirs);
         assert_eq!(merged.zones[0].factory.available_m2, Some(8_000.0));
         assert_eq!(merged.zones[0].factory.built_m2, Some(100_000.0));
-        assert!(matches!(&notes[0].outcome, MergeOutcome::BothEdited { conflicts } if conflicts.is_empty()));
+        assert!(
+            matches!(&notes[0].outcome, MergeOutcome::BothEdited { conflicts } if conflicts.is_empty())
+        );
     }
 
     #[test]
@@ -454,7 +454,10 @@ mod tests {
         let incoming = vec![edited, current[1].clone(), prospect("r", "丙")];
         let (changed, added) = overwrites(&current, &incoming);
         assert_eq!(changed.len(), 1);
-        assert_eq!((changed[0].name.zh.as_str(), changed[0].fields.clone()), ("甲", vec!["notes".to_string()]));
+        assert_eq!(
+            (changed[0].name.zh.as_str(), changed[0].fields.clone()),
+            ("甲", vec!["notes".to_string()])
+        );
         assert_eq!(added, [Text::new("丙", "丙")]);
     }
 

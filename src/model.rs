@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Lang;
+pub use crate::lang::{Lang, Text};
 
 /// Version of the stored and exported data format. Bump it, and add a migration, whenever
 /// the shape of [`Dataset`] changes in a way older readers would misread.
@@ -84,42 +84,6 @@ macro_rules! keeps_unknown {
             })?
         }
     };
-}
-
-/// A piece of text in both languages. Either side may be empty; [`Text::get`] falls back
-/// to the other side so a half-translated user entry still shows something.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Text {
-    #[serde(default)]
-    pub zh: String,
-    #[serde(default)]
-    pub en: String,
-}
-
-impl Text {
-    pub fn new(zh: &str, en: &str) -> Self {
-        Self {
-            zh: zh.to_string(),
-            en: en.to_string(),
-        }
-    }
-
-    /// The text in `lang`, or in the other language when that side is empty.
-    pub fn get(&self, lang: Lang) -> &str {
-        let (first, second) = match lang {
-            Lang::Zh => (&self.zh, &self.en),
-            Lang::En => (&self.en, &self.zh),
-        };
-        if first.trim().is_empty() {
-            second
-        } else {
-            first
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.zh.trim().is_empty() && self.en.trim().is_empty()
-    }
 }
 
 /// Kind of zone: 高新区 / 经开区 / 示范区 / other.
@@ -386,7 +350,7 @@ impl Zone {
     /// True when `query` (any case, either language) occurs in the zone's name, location,
     /// cluster or chain-link names or keywords. An empty query matches every zone.
     pub fn matches_query(&self, query: &str) -> bool {
-        let q = crate::matching::normalize::to_half_width(query.trim()).to_lowercase();
+        let q = crate::text::normalize::to_half_width(query.trim()).to_lowercase();
         if q.is_empty() {
             return true;
         }
@@ -560,7 +524,7 @@ impl Dataset {
 /// full-width digits and thousands separators: "6亿" → 60000, "1,500" → 1500,
 /// "２０００万" → 2000. Empty input is `Ok(None)`.
 pub fn parse_wan(input: &str) -> Result<Option<f64>, FieldError> {
-    let s = crate::matching::normalize::to_half_width(input.trim());
+    let s = crate::text::normalize::to_half_width(input.trim());
     let s = s.trim().replace([',', ' '], "");
     if s.is_empty() {
         return Ok(None);
@@ -580,7 +544,7 @@ pub fn parse_wan(input: &str) -> Result<Option<f64>, FieldError> {
 /// Full-width digits and thousands separators are accepted; units typed after the
 /// number (m², ㎡, 平米, 平方米, 亩, 人) are ignored.
 pub fn parse_quantity(input: &str) -> Result<Option<f64>, FieldError> {
-    let s = crate::matching::normalize::to_half_width(input.trim());
+    let s = crate::text::normalize::to_half_width(input.trim());
     let mut s = s.trim().replace([',', ' '], "");
     for unit in ["平方米", "平米", "m²", "m2", "㎡", "亩", "人"] {
         if let Some(n) = s.strip_suffix(unit) {
@@ -625,19 +589,46 @@ keeps_unknown!(ChainLink, ["name", "stage", "status", "keywords", "codes"]);
 keeps_unknown!(Cluster, ["name", "keywords", "codes", "links"], |c, o| {
     keep_unknown_list(&mut c.links, o.get("links"));
 });
-keeps_unknown!(FactorySpace, ["planned_m2", "built_m2", "occupancy_pct", "available_m2"]);
+keeps_unknown!(
+    FactorySpace,
+    ["planned_m2", "built_m2", "occupancy_pct", "available_m2"]
+);
 keeps_unknown!(
     Incentive,
-    ["name", "category", "max_wan", "requires_factory", "requires_land", "min_investment_wan", "codes"]
+    [
+        "name",
+        "category",
+        "max_wan",
+        "requires_factory",
+        "requires_land",
+        "min_investment_wan",
+        "codes"
+    ]
 );
 keeps_unknown!(Contact, ["name", "role", "phone", "email", "website"]);
 keeps_unknown!(MustHave, ["factory", "land"]);
 keeps_unknown!(
     Zone,
     [
-        "id", "name", "kind", "location", "summary", "clusters", "factory", "land_available_mu",
-        "land_note", "min_investment_wan", "min_intensity_wan_per_mu", "restricted", "incentives",
-        "incentive_count", "incentive_cap_wan", "services", "target_regions", "contacts", "as_of",
+        "id",
+        "name",
+        "kind",
+        "location",
+        "summary",
+        "clusters",
+        "factory",
+        "land_available_mu",
+        "land_note",
+        "min_investment_wan",
+        "min_intensity_wan_per_mu",
+        "restricted",
+        "incentives",
+        "incentive_count",
+        "incentive_cap_wan",
+        "services",
+        "target_regions",
+        "contacts",
+        "as_of",
         "source",
     ],
     |z, o| {
@@ -652,8 +643,19 @@ keeps_unknown!(
 keeps_unknown!(
     Prospect,
     [
-        "id", "name", "industry", "products", "investment_wan", "factory_m2", "land_mu", "jobs",
-        "must_have", "origin", "notes", "stage", "created",
+        "id",
+        "name",
+        "industry",
+        "products",
+        "investment_wan",
+        "factory_m2",
+        "land_mu",
+        "jobs",
+        "must_have",
+        "origin",
+        "notes",
+        "stage",
+        "created",
     ],
     |p, o| {
         if let Some(m) = o.get("must_have") {

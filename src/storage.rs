@@ -361,7 +361,8 @@ impl Store {
                     crate::merge::RecordKind::Prospect => "prospect",
                 };
                 let value = serde_json::json!({ "kind": kind, "id": note.id, "record": record });
-                let _ = storage.set_item(&format!("{SET_ASIDE_PREFIX}{now}-{i}"), &value.to_string());
+                let _ =
+                    storage.set_item(&format!("{SET_ASIDE_PREFIX}{now}-{i}"), &value.to_string());
             }
         }
     }
@@ -490,7 +491,10 @@ fn write_keeping_backup(
     encoded: &str,
 ) -> Result<bool, SaveError> {
     let Some(previous) = previous else {
-        return storage.set_item(DATA_KEY, encoded).map(|_| false).map_err(|e| classify(&e));
+        return storage
+            .set_item(DATA_KEY, encoded)
+            .map(|_| false)
+            .map_err(|e| classify(&e));
     };
     let old_backup = storage.get_item(BACKUP_KEY).ok().flatten();
     let backed_up = storage.set_item(BACKUP_KEY, previous).is_ok();

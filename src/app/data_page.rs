@@ -7,9 +7,9 @@ use super::files::{
 };
 use super::state::{tr, use_app, AppState};
 use crate::i18n::{field_label, Lang, Msg};
+use crate::import::{preview, FileKind, Pending};
 use crate::merge::{overwrites, Overwrite, RecordKind};
 use crate::model::{Change, Text};
-use crate::import::{preview, FileKind, Pending};
 use crate::transfer::{export_json, ImportPlan};
 
 /// The import in progress, shown under the buttons.
@@ -145,8 +145,16 @@ pub fn DataPage() -> impl IntoView {
         if let ImportStatus::Preview(pending) = status.get_untracked() {
             let plan = pending.plan.clone();
             let done = Text::new(
-                &format!("{}：{}", Msg::ImportDone.text(Lang::Zh), plan_line(&plan, Lang::Zh)),
-                &format!("{}: {}", Msg::ImportDone.text(Lang::En), plan_line(&plan, Lang::En)),
+                &format!(
+                    "{}：{}",
+                    Msg::ImportDone.text(Lang::Zh),
+                    plan_line(&plan, Lang::Zh)
+                ),
+                &format!(
+                    "{}: {}",
+                    Msg::ImportDone.text(Lang::En),
+                    plan_line(&plan, Lang::En)
+                ),
             );
             state.apply_undoable(pending.into_change(), done);
             status.set(ImportStatus::Done(plan));
@@ -260,15 +268,25 @@ pub fn DataPage() -> impl IntoView {
     let restore_plan = RwSignal::new(None::<(Vec<Overwrite>, Vec<Text>)>);
     let ask_restore = move |_| {
         let demo = crate::demo::demo_zones();
-        restore_plan.set(Some(state.data.with_untracked(|d| overwrites(&d.zones, &demo))));
+        restore_plan.set(Some(
+            state.data.with_untracked(|d| overwrites(&d.zones, &demo)),
+        ));
     };
     let confirm_restore = move |_| {
         let Some((changed, added)) = restore_plan.get_untracked() else {
             return;
         };
-        let names: Vec<Text> = changed.iter().map(|o| o.name.clone()).chain(added).collect();
+        let names: Vec<Text> = changed
+            .iter()
+            .map(|o| o.name.clone())
+            .chain(added)
+            .collect();
         let list = |lang, sep| {
-            names.iter().map(|n| n.get(lang).to_string()).collect::<Vec<_>>().join(sep)
+            names
+                .iter()
+                .map(|n| n.get(lang).to_string())
+                .collect::<Vec<_>>()
+                .join(sep)
         };
         let done = Text::new(
             &format!("已恢复演示园区：{}", list(Lang::Zh, "、")),

@@ -109,8 +109,12 @@ pub fn ProspectDetail(id: String) -> impl IntoView {
         let lang = state.lang.get_untracked();
         let name = prospect.get_untracked().name;
         let question = match lang {
-            Lang::Zh => format!("确定删除意向企业“{name}”？其全部字段和备注将被删除（删除后可撤销）。"),
-            Lang::En => format!("Delete the prospect “{name}” with all its fields and notes? (You can undo it.)"),
+            Lang::Zh => {
+                format!("确定删除意向企业“{name}”？其全部字段和备注将被删除（删除后可撤销）。")
+            }
+            Lang::En => format!(
+                "Delete the prospect “{name}” with all its fields and notes? (You can undo it.)"
+            ),
         };
         let confirmed = web_sys::window()
             .and_then(|w| w.confirm_with_message(&question).ok())

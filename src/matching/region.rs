@@ -1,7 +1,7 @@
 //! Where a prospect comes from, as the recruitment regions zones name (粤港澳大湾区, 长三角,
 //! 京津冀 …). A small gazetteer: region → the provinces and major cities people say.
 
-use super::normalize::to_half_width;
+use crate::text::normalize::to_half_width;
 
 /// A recruitment region and the place names that belong to it (Chinese and English,
 /// lower case for Latin).
@@ -175,7 +175,7 @@ pub fn regions_of(text: &str) -> Vec<&'static str> {
 /// Chinese names match as substrings; Latin names must match whole words, so that
 /// "anhui" is not found inside another word.
 fn contains_place(text: &str, name: &str) -> bool {
-    if name.chars().any(super::normalize::is_cjk) {
+    if name.chars().any(crate::text::normalize::is_cjk) {
         return text.contains(name);
     }
     text.match_indices(name).any(|(i, _)| {

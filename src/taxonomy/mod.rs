@@ -16,9 +16,9 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::matching::index::TermIndex;
-use crate::matching::similarity::Prepared;
-use crate::matching::{INDUSTRY_EVIDENCE_FLOOR, MIN_SPECIFICITY, SPECIFIC_EVIDENCE};
+use crate::text::index::TermIndex;
+use crate::text::similarity::Prepared;
+use crate::text::specificity::{INDUSTRY_EVIDENCE_FLOOR, MIN_SPECIFICITY, SPECIFIC_EVIDENCE};
 
 const TAXONOMY_JSON: &str = include_str!("taxonomy.json");
 

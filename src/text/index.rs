@@ -217,7 +217,7 @@ impl TermIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::matching::similarity::coverage_with_evidence;
+    use crate::text::similarity::coverage_with_evidence;
 
     /// The index must agree with the direct pairwise measure on every term.
     #[test]

@@ -67,7 +67,7 @@ fn run_bigrams(run: &[char]) -> Vec<Bigram> {
 /// Unlike `strsim::sorensen_dice`, this counts characters, not bytes, so it is right for
 /// Chinese:
 /// ```
-/// use zonematch::matching::similarity::cjk_dice;
+/// use zonematch::text::similarity::cjk_dice;
 /// assert!((cjk_dice("新能源汽车", "新能源车") - 4.0 / 7.0).abs() < 1e-9);
 /// assert_eq!(cjk_dice("生物医药", "生物医药"), 1.0);
 /// ```
@@ -149,7 +149,7 @@ pub fn stem_similarity(a: &str, b: &str) -> f64 {
 /// Asymmetric on purpose: a prospect's description is long and a cluster keyword short, so
 /// Dice over both would punish every description for its length.
 /// ```
-/// use zonematch::matching::similarity::{coverage, Prepared};
+/// use zonematch::text::similarity::{coverage, Prepared};
 /// let text = Prepared::new("我们生产21700圆柱动力电池");
 /// assert_eq!(coverage(&Prepared::new("动力电池"), &text), 1.0);
 /// assert!(coverage(&Prepared::new("power batteries"), &Prepared::new("battery cells")) > 0.4);

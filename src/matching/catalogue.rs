@@ -1,0 +1,322 @@
+//! The zones prepared for ranking (one term index for every cluster and link, codes,
+//! restrictions, regions), and the ranking itself: every criterion scored per zone.
+
+use super::*;
+
+/// Where in a zone a term or code sits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Place {
+    pub(super) zone: u32,
+    pub(super) cluster: u16,
+    pub(super) link: Option<u16>,
+}
+
+/// Evidence for one cluster or link: its best text hit and its best class relation
+/// (score, index of the prospect's class, the zone's code tag).
+pub(super) type PlaceEvidence<'a> = (
+    Place,
+    Option<&'a TextHit>,
+    Option<(f64, usize, &'a CodeTag)>,
+);
+
+/// The best term of one cluster or link found in a description.
+#[derive(Clone, Debug)]
+pub(super) struct TextHit {
+    pub(super) place: Place,
+    pub(super) score: f64,
+    pub(super) term: u32,
+    pub(super) coverage: f64,
+}
+
+#[derive(Clone, Debug)]
+pub(super) struct CodeTag {
+    pub(super) code: String,
+    pub(super) key: CodeKey,
+    /// The code's taxonomy name, for reasons (empty when the code is not listed).
+    pub(super) name: Text,
+    pub(super) place: Place,
+}
+
+/// A zone's restricted industry, resolved once.
+#[derive(Clone, Debug)]
+pub(super) struct Restriction {
+    pub(super) text: String,
+    /// Set when the restriction is a taxonomy code.
+    pub(super) key: Option<CodeKey>,
+    pub(super) prepared: Prepared,
+}
+
+/// A set of zones prepared for ranking: all cluster and link terms in one inverted index,
+/// taxonomy codes (stated, or found from the names), target regions. Build it when
+/// profiles change, not per keystroke.
+#[derive(Clone, Debug)]
+pub struct Catalogue {
+    pub(super) zones: Vec<Zone>,
+    pub(super) index: TermIndex,
+    pub(super) term_place: Vec<(Place, String)>,
+    /// Per zone: every cluster and link with the union of its terms' units.
+    pub(super) place_units: Vec<Vec<(Place, Prepared)>>,
+    pub(super) codes: Vec<Vec<CodeTag>>,
+    pub(super) restrictions: Vec<Vec<Restriction>>,
+    pub(super) regions: Vec<Vec<(&'static str, Text)>>,
+}
+
+impl Catalogue {
+    pub fn new(zones: &[Zone]) -> Self {
+        let t = taxonomy();
+        let mut index = TermIndex::new();
+        let mut term_place = Vec::new();
+        let mut codes = Vec::with_capacity(zones.len());
+        let mut regions = Vec::with_capacity(zones.len());
+        let mut place_units = Vec::with_capacity(zones.len());
+        let mut restrictions = Vec::with_capacity(zones.len());
+        for (zi, zone) in zones.iter().enumerate() {
+            let mut tags = Vec::new();
+            let mut units: Vec<(Place, Prepared)> = Vec::new();
+            for (ci, cluster) in zone.clusters.iter().enumerate() {
+                let cplace = Place {
+                    zone: zi as u32,
+                    cluster: ci as u16,
+                    link: None,
+                };
+                let mut add_terms = |place: Place, name: &Text, keywords: &[String]| {
+                    let mut union = Prepared::default();
+                    for term in [&name.zh, &name.en].into_iter().chain(keywords) {
+                        let prepared = Prepared::new(term);
+                        if index.add_prepared(&prepared).is_some() {
+                            term_place.push((place, term.clone()));
+                            union.bigrams.extend(prepared.bigrams);
+                            union.words.extend(prepared.words);
+                        }
+                    }
+                    union.bigrams.sort_unstable();
+                    union.bigrams.dedup();
+                    union.words.sort();
+                    union.words.dedup();
+                    units.push((place, union));
+                };
+                add_terms(cplace, &cluster.name, &cluster.keywords);
+                tag_codes(&mut tags, cplace, &cluster.codes, &cluster.name, t);
+                for (li, link) in cluster.links.iter().enumerate() {
+                    let lplace = Place {
+                        link: Some(li as u16),
+                        ..cplace
+                    };
+                    add_terms(lplace, &link.name, &link.keywords);
+                    tag_codes(&mut tags, lplace, &link.codes, &link.name, t);
+                }
+            }
+            codes.push(tags);
+            place_units.push(units);
+            restrictions.push(
+                zone.restricted
+                    .iter()
+                    .map(|r| r.trim())
+                    .filter(|r| !r.is_empty())
+                    .map(|r| Restriction {
+                        text: r.to_string(),
+                        key: is_code(r).then(|| t.key(r)),
+                        prepared: Prepared::new(r),
+                    })
+                    .collect(),
+            );
+            let mut zr = Vec::new();
+            for target in &zone.target_regions {
+                for id in region::regions_of(&format!("{} {}", target.zh, target.en)) {
+                    if !zr.iter().any(|(r, _)| *r == id) {
+                        zr.push((id, target.clone()));
+                    }
+                }
+            }
+            regions.push(zr);
+        }
+        Self {
+            zones: zones.to_vec(),
+            index,
+            term_place,
+            place_units,
+            codes,
+            restrictions,
+            regions,
+        }
+    }
+
+    pub fn zones(&self) -> &[Zone] {
+        &self.zones
+    }
+
+    /// Every zone scored for the prospect: zones that pass the hard limits first, best
+    /// first; then excluded zones, best first. Ties keep catalogue order.
+    pub fn rank(&self, p: &ProspectProfile, weights: &Weights) -> Vec<ZoneMatch> {
+        self.rank_explaining(p, weights, usize::MAX)
+    }
+
+    /// [`Catalogue::rank`], with reasons only for the first `explain` zones: what a screen
+    /// that shows the best few zones needs, at a fraction of the cost for thousands of
+    /// zones. Scores, totals and exclusions are complete for every zone.
+    pub fn rank_explaining(
+        &self,
+        p: &ProspectProfile,
+        weights: &Weights,
+        explain: usize,
+    ) -> Vec<ZoneMatch> {
+        let text_hits = self.text_hits(p);
+        let mut out: Vec<(usize, ZoneMatch)> = (0..self.zones.len())
+            .map(|zi| (zi, self.score_zone(zi, p, &text_hits[zi], weights, false)))
+            .collect();
+        sort_matches(&mut out, |(_, m)| m);
+        out.into_iter()
+            .enumerate()
+            .map(|(rank, (zi, m))| {
+                if rank < explain {
+                    self.score_zone(zi, p, &text_hits[zi], weights, true)
+                } else {
+                    m
+                }
+            })
+            .collect()
+    }
+
+    /// Score zone `zi` (catalogue order) for the prospect.
+    pub fn score(&self, zi: usize, p: &ProspectProfile, weights: &Weights) -> ZoneMatch {
+        let hits = self.text_hits(p);
+        self.score_zone(zi, p, &hits[zi], weights, true)
+    }
+
+    /// Text hits per zone: the best term per cluster or link, as (place, score, term,
+    /// coverage).
+    pub(super) fn text_hits(&self, p: &ProspectProfile) -> Vec<Vec<TextHit>> {
+        let mut hits: Vec<Vec<TextHit>> = vec![Vec::new(); self.zones.len()];
+        if p.text.is_empty() {
+            return hits;
+        }
+        for hit in self.index.query(&p.text) {
+            if hit.coverage < INDUSTRY_EVIDENCE_FLOOR {
+                continue;
+            }
+            let score = hit.coverage * specificity(hit.evidence);
+            let (place, _) = &self.term_place[hit.term as usize];
+            let zone_hits = &mut hits[place.zone as usize];
+            match zone_hits.iter_mut().find(|h| h.place == *place) {
+                Some(h) if score > h.score => {
+                    h.score = score;
+                    h.term = hit.term;
+                    h.coverage = hit.coverage;
+                }
+                Some(_) => {}
+                None => zone_hits.push(TextHit {
+                    place: *place,
+                    score,
+                    term: hit.term,
+                    coverage: hit.coverage,
+                }),
+            }
+        }
+        hits
+    }
+
+    /// Share of the description's units covered by the terms of `place`.
+    pub(super) fn explained(&self, place: Place, p: &ProspectProfile) -> f64 {
+        let total = p.text.units();
+        if total == 0 {
+            return 0.0;
+        }
+        let Some((_, union)) = self.place_units[place.zone as usize]
+            .iter()
+            .find(|(pl, _)| *pl == place)
+        else {
+            return 0.0;
+        };
+        let bigrams = p
+            .text
+            .bigrams
+            .iter()
+            .filter(|b| union.bigrams.binary_search(b).is_ok())
+            .count();
+        // Exact stems only: this is a tie-breaker, not worth an edit distance per zone.
+        let words = p
+            .text
+            .words
+            .iter()
+            .filter(|w| union.words.binary_search(w).is_ok())
+            .count();
+        (bigrams + words) as f64 / total as f64
+    }
+
+    pub(super) fn score_zone(
+        &self,
+        zi: usize,
+        p: &ProspectProfile,
+        text_hits: &[TextHit],
+        weights: &Weights,
+        explain: bool,
+    ) -> ZoneMatch {
+        let zone = &self.zones[zi];
+        let (industry, place) = self.industry_fit(zi, p, text_hits, weights, explain);
+        let explained = place.map(|(pl, _)| self.explained(pl, p)).unwrap_or(0.0);
+        let criteria = vec![
+            industry,
+            chain_fit(zone, p, place, weights, explain),
+            space_fit(&p.prospect, zone, weights, explain),
+            investment_fit(&p.prospect, zone, weights, explain),
+            incentive_fit(zone, p, weights, explain),
+            self.region_fit(zi, p, weights, explain),
+        ];
+        let (sum, wsum) = criteria
+            .iter()
+            .filter(|c| c.applicable)
+            .fold((0.0, 0.0), |(s, w), c| {
+                (s + c.weight * c.score, w + c.weight)
+            });
+        let total = if wsum > 0.0 {
+            (100.0 * sum / wsum).round().clamp(0.0, 100.0) as u8
+        } else {
+            0
+        };
+        ZoneMatch {
+            zone_id: zone.id.clone(),
+            total,
+            criteria,
+            exclusions: exclusions(zone, &self.restrictions[zi], p),
+            explained,
+        }
+    }
+}
+
+/// Stated codes, or, when none are stated, the taxonomy's best guess from the name.
+pub(super) fn tag_codes(
+    tags: &mut Vec<CodeTag>,
+    place: Place,
+    stated: &[String],
+    name: &Text,
+    t: &crate::taxonomy::Taxonomy,
+) {
+    if !stated.is_empty() {
+        for code in stated {
+            let code = code.trim();
+            tags.push(CodeTag {
+                code: code.to_string(),
+                key: t.key(code),
+                name: t
+                    .find(code)
+                    .map(|e| Text::new(&e.zh, &e.en))
+                    .unwrap_or_default(),
+                place,
+            });
+        }
+        return;
+    }
+    let guess = t.classify_text(&format!("{} {}", name.zh, name.en));
+    if let Some(c) = guess
+        .first()
+        .filter(|c| c.confidence >= CLASSIFICATION_FLOOR)
+    {
+        let e = t.entry(c.entry);
+        tags.push(CodeTag {
+            key: t.key(&e.code),
+            code: e.code.clone(),
+            name: Text::new(&e.zh, &e.en),
+            place,
+        });
+    }
+}

@@ -1,0 +1,131 @@
+//! Imports run one way, from the bottom up:
+//! text and lang → taxonomy → the domain (model) → matching → i18n → files (transfer,
+//! csv, import, merge, forms, demo, evaluation, synthetic) → storage → app.
+//! A module that refers to one above it (`crate::<module>` in code, comments aside) fails
+//! here, naming the file.
+
+use std::path::{Path, PathBuf};
+
+/// Each top-level module under src/ and its layer; a module may use its own layer and
+/// those below.
+const LAYERS: &[(&str, u8)] = &[
+    ("lang", 0),
+    ("text", 0),
+    ("quota", 0),
+    ("taxonomy", 1),
+    ("model", 2),
+    ("matching", 3),
+    ("i18n", 4),
+    ("transfer", 5),
+    ("csv", 5),
+    ("import", 5),
+    ("merge", 5),
+    ("forms", 5),
+    ("demo", 5),
+    ("evaluation", 5),
+    ("synthetic", 5),
+    ("storage", 6),
+    ("app", 7),
+];
+
+fn layer(module: &str) -> Option<u8> {
+    LAYERS.iter().find(|(m, _)| *m == module).map(|(_, l)| *l)
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The modules a file's code refers to as `crate::name` or inside `crate::{a, b::c}`,
+/// outside comments and its `#[cfg(test)]` module.
+fn dependencies(source: &str) -> Vec<String> {
+    let code: String = source
+        .split("#[cfg(test)]")
+        .next()
+        .unwrap_or("")
+        .lines()
+        .map(|l| match l.find("//") {
+            Some(i) => &l[..i],
+            None => l,
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut deps = Vec::new();
+    let mut rest = code.as_str();
+    while let Some(i) = rest.find("crate::") {
+        rest = &rest[i + "crate::".len()..];
+        if let Some(group) = rest.strip_prefix('{') {
+            let end = group.find('}').unwrap_or(group.len());
+            for item in group[..end].split(',') {
+                let name: String = item
+                    .trim()
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                if !name.is_empty() {
+                    deps.push(name);
+                }
+            }
+        } else {
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            deps.push(name);
+        }
+    }
+    deps
+}
+
+#[test]
+fn modules_import_only_their_layer_and_below() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut problems = Vec::new();
+    for file in &files {
+        let rel = file.strip_prefix(&src).unwrap();
+        let first = rel
+            .components()
+            .next()
+            .unwrap()
+            .as_os_str()
+            .to_string_lossy();
+        let module = first.trim_end_matches(".rs").to_string();
+        if module == "lib" || module == "main" {
+            continue;
+        }
+        let Some(own) = layer(&module) else {
+            problems.push(format!(
+                "{}: module `{module}` has no layer in tests/layers.rs",
+                rel.display()
+            ));
+            continue;
+        };
+        for dep in dependencies(&std::fs::read_to_string(file).unwrap()) {
+            match layer(&dep) {
+                Some(l) if l > own => problems.push(format!(
+                    "{}: `{module}` (layer {own}) uses `{dep}` (layer {l}), which is above it",
+                    rel.display()
+                )),
+                Some(_) => {}
+                None => problems.push(format!("{}: unknown module `{dep}`", rel.display())),
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_check_sees_an_upward_import() {
+    let deps = dependencies("use crate::{text::normalize, app::state};\n// crate::storage\nfn f() { crate::i18n::x(); }");
+    assert_eq!(deps, ["text", "app", "i18n"]);
+    assert!(layer("text") < layer("app"));
+}
