@@ -44,7 +44,7 @@ fn assert_clear(messages: &[zonematch::model::Text], what: &str) {
             "{what}: {m:?}"
         );
         assert!(
-            m.zh.chars().any(zonematch::matching::normalize::is_cjk),
+            m.zh.chars().any(zonematch::text::normalize::is_cjk),
             "{what}: zh message {m:?}"
         );
     }
@@ -117,7 +117,12 @@ fn the_good_twin_of_the_corpus_imports() {
     // The corpus is built by mutating this file: it must itself import, so that every
     // refusal above is caused by its mutation.
     let mut data = current();
-    let plan = import(&mut data, include_bytes!("fixtures/v1-export.json"), FileKind::Json).unwrap();
+    let plan = import(
+        &mut data,
+        include_bytes!("fixtures/v1-export.json"),
+        FileKind::Json,
+    )
+    .unwrap();
     assert_eq!(plan.prospects_added, 1);
     let mut data = current();
     let csv = "企业名称或代号,行业,计划投资（万元）,厂房需求（平方米）,阶段,厂房为必需\r\n甲,电池,100,200,线索,否\r\n";

@@ -7,9 +7,8 @@
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 use zonematch::model::{
-    ChainLink, ChainStage, Cluster, Contact, Dataset, FactorySpace, Incentive,
-    IncentiveCategory, KeepsUnknown, LinkStatus, MustHave, Prospect, Stage, Text, Zone,
-    ZoneKind, SCHEMA_VERSION,
+    ChainLink, ChainStage, Cluster, Contact, Dataset, FactorySpace, Incentive, IncentiveCategory,
+    KeepsUnknown, LinkStatus, MustHave, Prospect, Stage, Text, Zone, ZoneKind, SCHEMA_VERSION,
 };
 use zonematch::transfer::{encode_stored, export_json, import_json, load_stored};
 
@@ -26,8 +25,16 @@ fn check_known<T: Serialize + Default + KeepsUnknown>(name: &str) {
     let mut known: Vec<&str> = T::FIELDS.to_vec();
     known.sort();
     let written = keys::<T>();
-    let written: Vec<&str> = written.as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
-    assert_eq!(known, written, "{name}: KeepsUnknown::FIELDS differs from the serialized fields");
+    let written: Vec<&str> = written
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        known, written,
+        "{name}: KeepsUnknown::FIELDS differs from the serialized fields"
+    );
 }
 
 #[test]
@@ -77,7 +84,10 @@ fn current_shape() -> Value {
 
 #[test]
 fn stored_shape_changes_only_with_a_schema_version_bump() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/schema-shape.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/schema-shape.json"
+    );
     let recorded: Map<String, Value> =
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let shape = current_shape();
@@ -97,7 +107,10 @@ fn stored_shape_changes_only_with_a_schema_version_bump() {
     }
     // The history is kept: every version up to this one is recorded.
     for v in 2..=SCHEMA_VERSION {
-        assert!(recorded.contains_key(&v.to_string()), "shape of version {v} missing");
+        assert!(
+            recorded.contains_key(&v.to_string()),
+            "shape of version {v} missing"
+        );
     }
 }
 
@@ -151,7 +164,10 @@ fn fields_from_a_newer_version_survive_load_edit_and_save() {
         assert_eq!(z["contacts"][0]["wechat"], "zone-office");
         let p = &back["prospects"][0];
         assert_eq!(p["code_name"], "蓝鲸");
-        assert_eq!(p["stage_history"], original["prospects"][0]["stage_history"]);
+        assert_eq!(
+            p["stage_history"],
+            original["prospects"][0]["stage_history"]
+        );
         assert_eq!(p["must_have"]["power_kva"], 5000);
         assert_eq!(p["stage"], "negotiating");
     }

@@ -9,8 +9,7 @@ use zonematch::demo::demo_dataset;
 use zonematch::i18n::Lang;
 use zonematch::model::{Change, Dataset, Prospect, SCHEMA_VERSION};
 use zonematch::storage::{
-    LoadOutcome, Probe, SaveError, Store, BACKUP_KEY, DATA_KEY, QUARANTINE_PREFIX,
-    SET_ASIDE_PREFIX,
+    LoadOutcome, Probe, SaveError, Store, BACKUP_KEY, DATA_KEY, QUARANTINE_PREFIX, SET_ASIDE_PREFIX,
 };
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -48,7 +47,9 @@ fn with_writes_failing<R>(all: bool, f: impl FnOnce() -> R) -> R {
            return window.__setItem.call(this, k, v); };",
     );
     let remove = js_sys::Function::new_no_args("Storage.prototype.setItem = window.__setItem;");
-    install.call1(&JsValue::NULL, &JsValue::from_bool(all)).unwrap();
+    install
+        .call1(&JsValue::NULL, &JsValue::from_bool(all))
+        .unwrap();
     let r = f();
     remove.call0(&JsValue::NULL).unwrap();
     r
@@ -358,7 +359,10 @@ fn private_mode_is_found_at_start_not_at_the_first_save() {
     assert_eq!(probe, Probe::QuotaFull);
     assert_eq!(outcome, LoadOutcome::Loaded(sample()));
     assert_eq!(Store::open().probe(), Probe::Writable);
-    assert!(keys().iter().all(|k| k != "zonematch.probe"), "the probe cleans up");
+    assert!(
+        keys().iter().all(|k| k != "zonematch.probe"),
+        "the probe cleans up"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -427,7 +431,11 @@ fn two_tabs_editing_one_record_keep_both_edits() {
     // A: notes of `shared`, deletes `doomed`. B (not synced): stage and notes of
     // `shared`, and edits `doomed`.
     let mut a = base.clone();
-    a.prospects.iter_mut().find(|p| p.id == "shared").unwrap().notes = "甲的备注".into();
+    a.prospects
+        .iter_mut()
+        .find(|p| p.id == "shared")
+        .unwrap()
+        .notes = "甲的备注".into();
     a.apply(&Change::DeleteProspect("doomed".into()));
     save(&mut tab_a, &a).unwrap();
     let mut b = base.clone();
@@ -436,7 +444,11 @@ fn two_tabs_editing_one_record_keep_both_edits() {
         p.stage = zonematch::model::Stage::Negotiating;
         p.notes = "乙的备注".into();
     }
-    b.prospects.iter_mut().find(|p| p.id == "doomed").unwrap().origin = "深圳".into();
+    b.prospects
+        .iter_mut()
+        .find(|p| p.id == "doomed")
+        .unwrap()
+        .origin = "深圳".into();
     let commit = tab_b.commit(&b);
     assert_eq!(commit.saved, Ok(()));
     let merged = commit.merged.expect("merged with A's save");
@@ -445,8 +457,15 @@ fn two_tabs_editing_one_record_keep_both_edits() {
     assert_eq!(now, merged.data);
     let shared = now.prospect("shared").unwrap();
     assert_eq!(shared.stage, zonematch::model::Stage::Negotiating);
-    assert_eq!(shared.notes, "乙的备注", "the later save wins a field both changed");
-    assert_eq!(now.prospect("doomed").unwrap().origin, "深圳", "an edit beats a delete");
+    assert_eq!(
+        shared.notes, "乙的备注",
+        "the later save wins a field both changed"
+    );
+    assert_eq!(
+        now.prospect("doomed").unwrap().origin,
+        "深圳",
+        "an edit beats a delete"
+    );
     // A's losing value is set aside, not lost.
     let aside: Vec<String> = keys()
         .into_iter()
@@ -455,7 +474,10 @@ fn two_tabs_editing_one_record_keep_both_edits() {
         .collect();
     assert_eq!(aside.len(), 1);
     assert!(aside[0].contains("甲的备注"));
-    assert!(Store::open().quarantined().iter().any(|(_, v)| v.contains("甲的备注")));
+    assert!(Store::open()
+        .quarantined()
+        .iter()
+        .any(|(_, v)| v.contains("甲的备注")));
 }
 
 #[wasm_bindgen_test]
@@ -465,7 +487,10 @@ fn the_compressed_format_saves_and_loads_in_real_local_storage() {
     let mut store = Store::open();
     save(&mut store, &big).unwrap();
     let raw = local().get_item(DATA_KEY).unwrap().unwrap();
-    assert!(raw.starts_with("ZMZ1:"), "above the threshold the value is packed");
+    assert!(
+        raw.starts_with("ZMZ1:"),
+        "above the threshold the value is packed"
+    );
     assert_eq!(stored(), big);
     // Another tab merging with a packed value.
     let mut other = Store::open();
@@ -489,9 +514,15 @@ fn the_previous_generation_is_offered_for_undo_only_while_the_backup_holds_it() 
     let mut edited = sample();
     edited.zones[0].name.zh = "改过的名称".into();
     let commit = store.commit(&edited);
-    let revision = commit.backup_revision.expect("the first generation became the backup");
+    let revision = commit
+        .backup_revision
+        .expect("the first generation became the backup");
     assert_eq!(store.previous_generation(revision), Some(sample()));
     assert_eq!(store.previous_generation(revision + 7), None);
     save(&mut store, &demo_dataset()).unwrap();
-    assert_eq!(store.previous_generation(revision), None, "the backup moved on");
+    assert_eq!(
+        store.previous_generation(revision),
+        None,
+        "the backup moved on"
+    );
 }
