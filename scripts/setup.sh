@@ -102,7 +102,7 @@ run_fuzzers() {
       stored_state) runs=$((400000 * scale)) ;;
       *) runs=$((20000 * scale)) ;;
     esac
-    cp tests/fixtures/* "$corpus/"
+    find tests/fixtures -maxdepth 1 -type f -exec cp {} "$corpus/" \;
     log="$(mktemp)"
     local started=$SECONDS
     if ! (cd fuzz && cargo +nightly fuzz run "$target" "$corpus" "../$seeds" -- \

@@ -54,6 +54,8 @@ pub struct Catalogue {
     pub(super) zones: Vec<Zone>,
     pub(super) index: TermIndex,
     pub(super) term_place: Vec<(Place, String)>,
+    /// Bigrams of each indexed term (for the longest-term rule, [`crate::taxonomy::Cover`]).
+    pub(super) term_bigrams: Vec<Vec<Bigram>>,
     /// Per zone: every cluster and link with the union of its terms' units.
     pub(super) place_units: Vec<Vec<(Place, Prepared)>>,
     pub(super) codes: Vec<Vec<CodeTag>>,
@@ -66,6 +68,7 @@ impl Catalogue {
         let t = taxonomy();
         let mut index = TermIndex::new();
         let mut term_place = Vec::new();
+        let mut term_bigrams = Vec::new();
         let mut codes = Vec::with_capacity(zones.len());
         let mut regions = Vec::with_capacity(zones.len());
         let mut place_units = Vec::with_capacity(zones.len());
@@ -85,6 +88,7 @@ impl Catalogue {
                         let prepared = Prepared::new(term);
                         if index.add_prepared(&prepared).is_some() {
                             term_place.push((place, term.clone()));
+                            term_bigrams.push(prepared.bigrams.clone());
                             union.bigrams.extend(prepared.bigrams);
                             union.words.extend(prepared.words);
                         }
@@ -134,6 +138,7 @@ impl Catalogue {
             zones: zones.to_vec(),
             index,
             term_place,
+            term_bigrams,
             place_units,
             codes,
             restrictions,
@@ -194,8 +199,11 @@ impl Catalogue {
             if hit.coverage < INDUSTRY_EVIDENCE_FLOOR {
                 continue;
             }
-            let score = hit.coverage * specificity(hit.evidence);
             let (place, _) = &self.term_place[hit.term as usize];
+            if !p.covers.is_empty() && self.claimed(hit.term, *place, p) {
+                continue;
+            }
+            let score = hit.coverage * specificity(hit.evidence);
             let zone_hits = &mut hits[place.zone as usize];
             match zone_hits.iter_mut().find(|h| h.place == *place) {
                 Some(h) if score > h.score => {
@@ -213,6 +221,32 @@ impl Catalogue {
             }
         }
         hits
+    }
+
+    /// True when the term was found only inside a longer known term of another industry
+    /// (see [`crate::taxonomy::Cover::claims`]). The term's industry is its place's codes,
+    /// else its cluster's.
+    fn claimed(&self, term: u32, place: Place, p: &ProspectProfile) -> bool {
+        let bigrams = &self.term_bigrams[term as usize];
+        let matched = crate::taxonomy::shared_bigrams(bigrams, &p.text.bigrams);
+        let tags = &self.codes[place.zone as usize];
+        let mut keys: Vec<CodeKey> = tags
+            .iter()
+            .filter(|t| t.place == place)
+            .map(|t| t.key)
+            .collect();
+        if keys.is_empty() {
+            let cluster = Place {
+                link: None,
+                ..place
+            };
+            keys = tags
+                .iter()
+                .filter(|t| t.place == cluster)
+                .map(|t| t.key)
+                .collect();
+        }
+        p.covers.iter().any(|c| c.claims(&matched, bigrams, &keys))
     }
 
     /// Share of the description's units covered by the terms of `place`.
@@ -307,10 +341,25 @@ pub(super) fn tag_codes(
         return;
     }
     let guess = t.classify_text(&format!("{} {}", name.zh, name.en));
-    if let Some(c) = guess
-        .first()
-        .filter(|c| c.confidence >= CLASSIFICATION_FLOOR)
-    {
+    // A link's industry lies within its cluster's: a guess from the link's name that is
+    // not even in the cluster's division (硅片 in a PV cluster guessed as chips) is
+    // dropped, and the link is judged by its cluster's codes.
+    let cluster = Place {
+        link: None,
+        ..place
+    };
+    let cluster_keys: Vec<CodeKey> = tags
+        .iter()
+        .filter(|t| place.link.is_some() && t.place == cluster)
+        .map(|t| t.key)
+        .collect();
+    if let Some(c) = guess.first().filter(|c| {
+        c.confidence >= CLASSIFICATION_FLOOR
+            && (cluster_keys.is_empty()
+                || cluster_keys.iter().any(|k| {
+                    relation_keys(&t.key(&t.entry(c.entry).code), k) >= Relation::SameDivision
+                }))
+    }) {
         let e = t.entry(c.entry);
         tags.push(CodeTag {
             key: t.key(&e.code),

@@ -51,6 +51,25 @@ impl Catalogue {
                 }
             }
         }
+        // A chain link found by its own words is part of its cluster's industry: it takes
+        // the cluster's class evidence when that is stronger than its own. (A link with no
+        // words found takes nothing: a class alone does not pick a link.)
+        let cluster_class: Vec<(Place, Option<(f64, usize, &CodeTag)>)> = places
+            .iter()
+            .filter(|(pl, _, _)| pl.link.is_none())
+            .map(|(pl, _, c)| (*pl, *c))
+            .collect();
+        for (pl, text, class) in places.iter_mut() {
+            if pl.link.is_none() || text.is_none() {
+                continue;
+            }
+            let cluster = Place { link: None, ..*pl };
+            if let Some((_, Some(cc))) = cluster_class.iter().find(|(c, _)| *c == cluster) {
+                if class.is_none_or(|own| own.0 < cc.0) {
+                    *class = Some(*cc);
+                }
+            }
+        }
         let combined = |text: Option<&TextHit>, class: Option<(f64, usize, &CodeTag)>| {
             let ts = text.map(|h| h.score).unwrap_or(0.0);
             let cs = class.map(|c| c.0).unwrap_or(0.0);

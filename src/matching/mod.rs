@@ -61,7 +61,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::{LinkStatus, Prospect, Text, Zone};
 use crate::taxonomy::{affinity_keys, relation_keys, taxonomy, Classification, CodeKey, Relation};
 use crate::text::index::TermIndex;
-use crate::text::similarity::{self, Prepared};
+use crate::text::similarity::{self, Bigram, Prepared};
 use crate::text::specificity::{specificity, INDUSTRY_EVIDENCE_FLOOR};
 
 /// The criteria, in display order.

@@ -16,14 +16,21 @@ pub struct ProspectProfile {
     /// Resolved codes of `classes`, same order.
     pub(super) class_keys: Vec<CodeKey>,
     pub(super) regions: Vec<&'static str>,
+    /// Known terms found whole in the text (see [`crate::taxonomy::Cover`]).
+    pub(super) covers: Vec<crate::taxonomy::Cover>,
 }
 
 impl ProspectProfile {
     pub fn new(prospect: &Prospect) -> Self {
-        let text = Prepared::new(&format!("{} {}", prospect.industry, prospect.products));
+        let normalized = crate::text::normalize::normalize(&format!(
+            "{} {}",
+            prospect.industry, prospect.products
+        ));
+        let text = Prepared::from_normalized(&normalized);
         let t = taxonomy();
+        let covers = t.covers(&normalized);
         let classes: Vec<Classification> = t
-            .classify(&text)
+            .classify(&text, &covers)
             .into_iter()
             .filter(|c| c.confidence >= CLASSIFICATION_FLOOR)
             .collect();
@@ -37,6 +44,7 @@ impl ProspectProfile {
             classes,
             class_keys,
             regions: region::regions_of(&prospect.origin),
+            covers,
         }
     }
 

@@ -16,8 +16,11 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use std::collections::HashMap;
+
 use crate::text::index::TermIndex;
-use crate::text::similarity::Prepared;
+use crate::text::normalize::{normalize, Normalized};
+use crate::text::similarity::{Bigram, Prepared};
 use crate::text::specificity::{INDUSTRY_EVIDENCE_FLOOR, MIN_SPECIFICITY, SPECIFIC_EVIDENCE};
 
 const TAXONOMY_JSON: &str = include_str!("taxonomy.json");
@@ -163,6 +166,46 @@ pub struct Taxonomy {
     index: TermIndex,
     /// Entry of each indexed term.
     term_entry: Vec<usize>,
+    /// Bigrams of each indexed term.
+    term_bigrams: Vec<Vec<Bigram>>,
+    /// Chinese terms of [`MIN_COVER_CHARS`] or more characters (names and synonyms, as
+    /// normalised text) → entry: the known terms that claim a span of a description.
+    known: HashMap<String, usize>,
+}
+
+/// Shortest known term that claims its span of a text (three characters: 电池片,
+/// 生物质发电, 电子商务, 电动工具): a two-character word inside it is then part of it.
+pub const MIN_COVER_CHARS: usize = 3;
+
+/// Longest known term looked for in a text.
+const MAX_COVER_CHARS: usize = 10;
+
+/// A known taxonomy term found whole in a text (leftmost-longest): the span's bigrams and
+/// the entry it names. Shorter terms found only inside it do not also count when their
+/// industry is another (see [`Cover::claims`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cover {
+    pub bigrams: Vec<Bigram>,
+    pub entry: usize,
+    pub key: CodeKey,
+}
+
+impl Cover {
+    /// True when a term whose `matched` bigrams (those of its found in the text) all lie
+    /// in this span, and whose industry `term_keys` is unrelated to the span's (not even the
+    /// same group), was found only as part of this longer term: 电池 (batteries) inside
+    /// 电池片 (solar cells), 生物 inside 生物质发电 (biomass power). A term with no known
+    /// industry is claimed too: the longest known term wins.
+    pub fn claims(&self, matched: &[Bigram], term: &[Bigram], term_keys: &[CodeKey]) -> bool {
+        !matched.is_empty()
+            && term != self.bigrams.as_slice()
+            && matched
+                .iter()
+                .all(|b| self.bigrams.binary_search(b).is_ok())
+            && term_keys
+                .iter()
+                .all(|k| relation_keys(k, &self.key) < Relation::SameGroup)
+    }
 }
 
 impl Taxonomy {
@@ -174,23 +217,42 @@ impl Taxonomy {
         });
         let mut index = TermIndex::new();
         let mut term_entry = Vec::new();
+        let mut term_bigrams = Vec::new();
+        let mut known = HashMap::new();
         for (i, e) in file.entries.iter().enumerate() {
             for t in std::iter::once(&e.zh)
                 .chain(std::iter::once(&e.en))
                 .chain(&e.synonyms)
             {
-                if index.add(t).is_some() {
+                let n = normalize(t);
+                let prepared = Prepared::from_normalized(&n);
+                if index.add_prepared(&prepared).is_some() {
                     term_entry.push(i);
+                    term_bigrams.push(prepared.bigrams);
+                }
+                if let [run] = n.cjk_runs.as_slice() {
+                    if (MIN_COVER_CHARS..=MAX_COVER_CHARS).contains(&run.len()) {
+                        // The finest entry keeps a term two entries share.
+                        let text: String = run.iter().collect();
+                        let finer = |old: usize| file.entries[old].level() < e.level();
+                        if known.get(&text).is_none_or(|&old| finer(old)) {
+                            known.insert(text, i);
+                        }
+                    }
                 }
             }
         }
-        Self {
+        let mut t = Self {
             source: file.source,
             compiled: file.compiled,
             entries: file.entries,
             index,
             term_entry,
-        }
+            term_bigrams,
+            known,
+        };
+        t.entries.shrink_to_fit();
+        t
     }
 
     pub fn entries(&self) -> &[Entry] {
@@ -206,19 +268,63 @@ impl Taxonomy {
     }
 
     pub fn classify_text(&self, text: &str) -> Vec<Classification> {
-        self.classify(&Prepared::new(text))
+        let n = normalize(text);
+        self.classify(&Prepared::from_normalized(&n), &self.covers(&n))
+    }
+
+    /// The known terms found whole in a text, leftmost-longest, each claiming its span
+    /// (see [`Cover`]).
+    pub fn covers(&self, text: &Normalized) -> Vec<Cover> {
+        let mut out = Vec::new();
+        for run in &text.cjk_runs {
+            let mut i = 0;
+            while i + MIN_COVER_CHARS <= run.len() {
+                let longest = (MIN_COVER_CHARS..=MAX_COVER_CHARS.min(run.len() - i))
+                    .rev()
+                    .find_map(|len| {
+                        let s: String = run[i..i + len].iter().collect();
+                        self.known.get(&s).map(|&e| (len, e))
+                    });
+                match longest {
+                    Some((len, entry)) => {
+                        let mut bigrams: Vec<Bigram> =
+                            run[i..i + len].windows(2).map(|w| (w[0], w[1])).collect();
+                        bigrams.sort_unstable();
+                        bigrams.dedup();
+                        out.push(Cover {
+                            bigrams,
+                            entry,
+                            key: self.key(&self.entries[entry].code),
+                        });
+                        i += len;
+                    }
+                    None => i += 1,
+                }
+            }
+        }
+        out
     }
 
     /// The entries `text` most likely describes, best first (at most
     /// [`MAX_CLASSIFICATION_HITS`]). Confidence is term coverage × specificity, as for
-    /// industry fit; on equal confidence the finer level (class over group) wins.
-    pub fn classify(&self, text: &Prepared) -> Vec<Classification> {
+    /// industry fit; on equal confidence the finer level (class over group) wins. A term
+    /// found only inside a longer known term of another industry (`covers`) does not
+    /// count: 电池片 is a solar cell, not a battery.
+    pub fn classify(&self, text: &Prepared, covers: &[Cover]) -> Vec<Classification> {
         let mut best: Vec<Classification> = Vec::new();
         for hit in self.index.query(text) {
             if hit.coverage < INDUSTRY_EVIDENCE_FLOOR {
                 continue;
             }
             let entry = self.term_entry[hit.term as usize];
+            if !covers.is_empty() {
+                let term = &self.term_bigrams[hit.term as usize];
+                let matched = shared_bigrams(term, &text.bigrams);
+                let keys = [self.key(&self.entries[entry].code)];
+                if covers.iter().any(|c| c.claims(&matched, term, &keys)) {
+                    continue;
+                }
+            }
             let specificity = MIN_SPECIFICITY
                 + (1.0 - MIN_SPECIFICITY) * (hit.evidence / SPECIFIC_EVIDENCE).min(1.0);
             let confidence = hit.coverage * specificity;
@@ -309,6 +415,14 @@ impl Taxonomy {
         }
         String::new()
     }
+}
+
+/// The bigrams of `term` (sorted) that `text` (sorted) has.
+pub fn shared_bigrams(term: &[Bigram], text: &[Bigram]) -> Vec<Bigram> {
+    term.iter()
+        .filter(|b| text.binary_search(b).is_ok())
+        .copied()
+        .collect()
 }
 
 /// [`Taxonomy::relation`] on resolved keys.

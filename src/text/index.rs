@@ -5,7 +5,10 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::similarity::{allowed_edits, stem_similarity, Bigram, Prepared, LATIN_WORD_EVIDENCE};
+use super::pinyin::{readings, Syllable};
+use super::similarity::{
+    allowed_edits, stem_similarity, Bigram, Prepared, LATIN_WORD_EVIDENCE, SOUND_MATCH_CREDIT,
+};
 
 /// A small, fast, non-cryptographic hasher (multiply-rotate, as in rustc's FxHash). Keys
 /// here are our own bigrams and words, so flooding attacks are not a concern.
@@ -63,6 +66,10 @@ pub struct TermHit {
 pub struct TermIndex {
     shapes: Vec<TermShape>,
     bigrams: QuickMap<Bigram, Vec<u32>>,
+    /// Terms by a bigram's first character and the second's reading (光 + fu → 光伏), and
+    /// by the first's reading and the second character: where pinyin slips are found.
+    sound_left: QuickMap<(char, Syllable), Vec<u32>>,
+    sound_right: QuickMap<(Syllable, char), Vec<u32>>,
     singles: QuickMap<char, Vec<u32>>,
     vocab: Vec<String>,
     vocab_ids: QuickMap<String, u32>,
@@ -99,8 +106,19 @@ impl TermIndex {
         if let Some(c) = single {
             self.singles.entry(c).or_default().push(id);
         } else {
-            for b in &p.bigrams {
-                self.bigrams.entry(*b).or_default().push(id);
+            for &(a, b) in &p.bigrams {
+                self.bigrams.entry((a, b)).or_default().push(id);
+                let push = |list: &mut Vec<u32>| {
+                    if list.last() != Some(&id) {
+                        list.push(id);
+                    }
+                };
+                for &(_, r) in readings(b) {
+                    push(self.sound_left.entry((a, r)).or_default());
+                }
+                for &(_, r) in readings(a) {
+                    push(self.sound_right.entry((r, b)).or_default());
+                }
             }
         }
         for w in &p.words {
@@ -149,6 +167,32 @@ impl TermIndex {
                     for t in terms {
                         *cjk.entry(*t).or_default() = 1.0;
                     }
+                }
+            }
+        }
+        // Pinyin slips: a text bigram the term lacks, one character of which is the term's
+        // and the other sounds like the term's (see `similarity::sound_slip`).
+        let mut slipped: Vec<u32> = Vec::new();
+        for &(a, b) in &query.bigrams {
+            if b == '\0' {
+                continue;
+            }
+            slipped.clear();
+            for &(_, r) in readings(b) {
+                slipped.extend(self.sound_left.get(&(a, r)).into_iter().flatten());
+            }
+            for &(_, r) in readings(a) {
+                slipped.extend(self.sound_right.get(&(r, b)).into_iter().flatten());
+            }
+            if slipped.is_empty() {
+                continue;
+            }
+            slipped.sort_unstable();
+            slipped.dedup();
+            let exact = self.bigrams.get(&(a, b));
+            for t in &slipped {
+                if exact.is_none_or(|terms| !terms.contains(t)) {
+                    *cjk.entry(*t).or_default() += SOUND_MATCH_CREDIT;
                 }
             }
         }
@@ -223,6 +267,9 @@ mod tests {
     #[test]
     fn index_agrees_with_direct_coverage() {
         let terms = [
+            "光伏组件",
+            "电芯",
+            "锂电池",
             "动力电池",
             "集成电路封装",
             "醋",
@@ -234,6 +281,8 @@ mod tests {
         ];
         let queries = [
             "21700圆柱动力电池",
+            "光扶组件 电心 新能原车 集成电陆封装",
+            "鋰電池 Lithuim batteris",
             "ＩＣ封装测试 packagng",
             "老陈醋",
             "Lithium batteries and PV glas",

@@ -64,10 +64,11 @@ pub struct Normalized {
     pub words: Vec<String>,
 }
 
-/// Normalise free text: half width, lower case, affixes dropped, split into CJK runs and
-/// Latin words.
+/// Normalise free text: half width, traditional to simplified script, lower case,
+/// affixes dropped, split into CJK runs and Latin words. Zone data and prospect text both
+/// pass through here, so `鋰電池` and `锂电池` are the same text to every comparison.
 pub fn normalize(input: &str) -> Normalized {
-    let mut s = to_half_width(input).to_lowercase();
+    let mut s = super::fold::fold_script(&to_half_width(input)).to_lowercase();
     for affix in ZH_AFFIXES {
         s = s.replace(affix, " ");
     }
@@ -128,6 +129,7 @@ mod tests {
             ("ＩＣ封装、测试", &["封装", "测试"], &["ic"]),
             ("21700圆柱电池", &["圆柱电池"], &["21700"]),
             ("大运集团新能源汽车", &["大运", "新能源汽车"], &[]),
+            ("鋰電池 ２１７００電芯", &["锂电池", "电芯"], &["21700"]),
         ];
         for (input, runs, words) in cases {
             let n = normalize(input);

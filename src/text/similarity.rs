@@ -120,8 +120,10 @@ pub fn stem(word: &str) -> String {
     word.to_string()
 }
 
-/// Similarity of two Latin words in 0-1: 1 for the same stem, the normalised Levenshtein
-/// similarity when within [`allowed_edits`], otherwise 0. Numbers ("21700") match exactly.
+/// Similarity of two Latin words in 0-1: 1 for the same stem, otherwise
+/// `1 − edits / longer length` when the edits are within [`allowed_edits`], else 0.
+/// Edits are counted by optimal string alignment, so a transposition is one edit
+/// ("lithuim", "pharmacuetical"). Numbers ("21700") match exactly.
 pub fn word_similarity(a: &str, b: &str) -> f64 {
     stem_similarity(&stem(a), &stem(b))
 }
@@ -134,10 +136,10 @@ pub fn stem_similarity(a: &str, b: &str) -> f64 {
     if a.chars().any(|c| c.is_ascii_digit()) || b.chars().any(|c| c.is_ascii_digit()) {
         return 0.0;
     }
-    let shorter = a.chars().count().min(b.chars().count());
-    let edits = strsim::levenshtein(a, b);
-    if edits <= allowed_edits(shorter) {
-        strsim::normalized_levenshtein(a, b)
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let edits = strsim::osa_distance(a, b);
+    if edits <= allowed_edits(la.min(lb)) {
+        1.0 - edits as f64 / la.max(lb) as f64
     } else {
         0.0
     }
@@ -158,6 +160,21 @@ pub fn coverage(term: &Prepared, text: &Prepared) -> f64 {
     coverage_with_evidence(term, text).0
 }
 
+/// Credit of a bigram found by sound only (one character exact, the other a different
+/// character with the same toneless pinyin: 光扶 for 光伏): a likely input slip, so it
+/// counts, but below the exact spelling.
+pub const SOUND_MATCH_CREDIT: f64 = 0.75;
+
+/// True when the text bigram `q` is a pinyin slip of the term bigram `t`: one character
+/// the same, the other different but sounding alike.
+pub fn sound_slip(q: Bigram, t: Bigram) -> bool {
+    use super::pinyin::sounds_alike;
+    q != t
+        && q.1 != '\0'
+        && t.1 != '\0'
+        && ((q.0 == t.0 && sounds_alike(q.1, t.1)) || (q.1 == t.1 && sounds_alike(q.0, t.0)))
+}
+
 /// Weight of one matched Latin word against one matched CJK bigram: an English word
 /// ("battery") carries about as much meaning as a two-character Chinese word (电池), which
 /// is one bigram, but single bigrams are often generic (电子, 光电), so a word counts 2.
@@ -176,7 +193,14 @@ pub fn coverage_with_evidence(term: &Prepared, text: &Prepared) -> (f64, f64) {
         let found = text.bigrams.iter().any(|(a, b)| a == c || b == c);
         f64::from(u8::from(found))
     } else {
-        count_shared(&term.bigrams, &text.bigrams) as f64
+        // Text bigrams the term has, and those that are slips of one of its bigrams.
+        let slips = text
+            .bigrams
+            .iter()
+            .filter(|q| term.bigrams.binary_search(q).is_err())
+            .filter(|q| term.bigrams.iter().any(|t| sound_slip(**q, *t)))
+            .count();
+        count_shared(&term.bigrams, &text.bigrams) as f64 + SOUND_MATCH_CREDIT * slips as f64
     };
     let latin_hits: f64 = term
         .words
@@ -220,6 +244,11 @@ mod tests {
         assert_eq!(word_similarity("cells", "cell"), 1.0);
         assert!(word_similarity("packaging", "packagng") > 0.85);
         assert!(word_similarity("photovoltaic", "photovoltiac") > 0.8);
+        // A transposition is one edit.
+        assert!(word_similarity("lithium", "lithuim") > 0.8);
+        assert!(word_similarity("pharmaceutical", "pharmacuetical") > 0.9);
+        assert!(word_similarity("separator", "seperator") > 0.8);
+        assert!(word_similarity("integrated", "intergrated") > 0.8);
         assert_eq!(word_similarity("battery", "bakery"), 0.0);
         assert_eq!(word_similarity("solar", "vinegar"), 0.0);
         assert_eq!(word_similarity("chip", "ship"), 0.0);
@@ -236,6 +265,13 @@ mod tests {
             ("IC packaging", "ic packaging and testing", 1.0, 1.0),
             ("photovoltaic", "photovoltaics glass", 1.0, 1.0),
             ("biopharma", "光伏玻璃", 0.0, 0.0),
+            // Pinyin slips: near, below the exact spelling.
+            ("光伏组件", "光扶组件", 0.8, 0.95),
+            ("电芯", "电心", 0.7, 0.8),
+            ("新能源车", "新能原车", 0.8, 0.95),
+            ("光伏组件", "光扶", 0.2, 0.3),
+            // Traditional script.
+            ("锂电池", "鋰電池", 1.0, 1.0),
         ];
         for (term, text, lo, hi) in cases {
             let got = coverage(&Prepared::new(term), &Prepared::new(text));
