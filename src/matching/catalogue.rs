@@ -13,11 +13,10 @@ pub(super) struct Place {
 
 /// Evidence for one cluster or link: its best text hit and its best class relation
 /// (score, index of the prospect's class, the zone's code tag).
-pub(super) type PlaceEvidence<'a> = (
-    Place,
-    Option<&'a TextHit>,
-    Option<(f64, usize, &'a CodeTag)>,
-);
+pub(super) type PlaceEvidence<'a> = (Place, Option<&'a TextHit>, ClassEvidence<'a>);
+
+/// The best class relation of a place: (score, index of the prospect's class, zone tag).
+pub(super) type ClassEvidence<'a> = Option<(f64, usize, &'a CodeTag)>;
 
 /// The best term of one cluster or link found in a description.
 #[derive(Clone, Debug)]

@@ -54,7 +54,7 @@ impl Catalogue {
         // A chain link found by its own words is part of its cluster's industry: it takes
         // the cluster's class evidence when that is stronger than its own. (A link with no
         // words found takes nothing: a class alone does not pick a link.)
-        let cluster_class: Vec<(Place, Option<(f64, usize, &CodeTag)>)> = places
+        let cluster_class: Vec<(Place, ClassEvidence)> = places
             .iter()
             .filter(|(pl, _, _)| pl.link.is_none())
             .map(|(pl, _, c)| (*pl, *c))

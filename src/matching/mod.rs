@@ -42,7 +42,7 @@ mod region_fit;
 mod space;
 
 pub use catalogue::Catalogue;
-use catalogue::{CodeTag, Place, PlaceEvidence, Restriction, TextHit};
+use catalogue::{ClassEvidence, CodeTag, Place, PlaceEvidence, Restriction, TextHit};
 use chain::chain_fit;
 pub use chain::{EXTENDS_VALUE, FILLS_GAP_VALUE, STRENGTHENS_VALUE};
 use incentives::incentive_fit;
