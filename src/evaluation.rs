@@ -1,8 +1,15 @@
 //! Ranking quality on a golden file: top-1, top-3 and mean reciprocal rank of the engine
 //! and of a plain baseline, so that every engine change is measured, not assumed.
 //!
-//! A golden file is an export file whose prospects carry `"expect": [zone ids]` (any one
-//! of them counts as correct).
+//! A golden file is an export file whose prospects carry fields the app ignores:
+//! `"expect": [zone ids]` (any one of them counts as correct), `"kind"` (how the
+//! description is written: "general", "traditional", "pinyin", "typo", "jargon",
+//! "partial", "false_friend"), `"split"` ("tune" or "holdout": tune on one half, report
+//! the other), and optionally `"avoid": [zone ids]` (zones that must not rank first: a
+//! false friend's industry) and `"twin": "id"` (the same description in simplified
+//! characters, which should rank the zones the same way).
+
+use std::collections::HashMap;
 
 use serde_json::Value;
 
@@ -10,45 +17,106 @@ use crate::matching::{Catalogue, ProspectProfile, Weights};
 use crate::model::{Dataset, Prospect, Zone};
 use crate::transfer::{import_json, ImportError};
 
+/// Which half of the golden set a case is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Split {
+    /// Cases the engine may be tuned on.
+    Tune,
+    /// Cases kept aside to report quality honestly.
+    Holdout,
+}
+
+impl Split {
+    pub fn key(self) -> &'static str {
+        match self {
+            Split::Tune => "tune",
+            Split::Holdout => "holdout",
+        }
+    }
+}
+
 /// A golden case: a prospect and the zones a recruiter should see first.
 #[derive(Clone, Debug)]
 pub struct Case {
     pub prospect: Prospect,
     pub expect: Vec<String>,
+    /// How the description is written ("general" when the file does not say).
+    pub kind: String,
+    pub split: Split,
+    /// Zones that must not rank first (a false friend's industry).
+    pub avoid: Vec<String>,
+    /// The id of the same description in simplified characters.
+    pub twin: Option<String>,
 }
 
-/// Read a golden file: the dataset (validated as any import) and the cases.
+fn strings(v: &Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Read a golden file: the dataset (validated as any import) and the cases (prospects
+/// with a non-empty "expect"). A case without "split" is put in a half alternately within
+/// its kind, in file order (tune first), as `tools/build_golden.py` does.
 pub fn load_golden(text: &str) -> Result<(Dataset, Vec<Case>), ImportError> {
     let data = import_json(text)?;
     let raw: Value = serde_json::from_str(text).unwrap_or(Value::Null);
-    let expects: Vec<Vec<String>> = raw["prospects"]
+    let by_id: HashMap<&str, &Value> = raw["prospects"]
         .as_array()
         .map(|a| {
             a.iter()
-                .map(|p| {
-                    p["expect"]
-                        .as_array()
-                        .map(|e| {
-                            e.iter()
-                                .filter_map(|v| v.as_str().map(String::from))
-                                .collect()
-                        })
-                        .unwrap_or_default()
-                })
+                .filter_map(|p| p["id"].as_str().map(|id| (id, p)))
                 .collect()
         })
         .unwrap_or_default();
-    let cases = data
-        .prospects
-        .iter()
-        .zip(expects)
-        .filter(|(_, e)| !e.is_empty())
-        .map(|(p, expect)| Case {
+    let mut seen_per_kind: HashMap<String, usize> = HashMap::new();
+    let mut cases = Vec::new();
+    for p in &data.prospects {
+        let Some(fields) = by_id.get(p.id.as_str()) else {
+            continue;
+        };
+        let expect = strings(&fields["expect"]);
+        if expect.is_empty() {
+            continue;
+        }
+        let kind = fields["kind"]
+            .as_str()
+            .filter(|k| !k.trim().is_empty())
+            .unwrap_or("general")
+            .to_string();
+        let n = seen_per_kind.entry(kind.clone()).or_default();
+        let split = match fields["split"].as_str() {
+            Some("tune") => Split::Tune,
+            Some("holdout") => Split::Holdout,
+            _ if *n % 2 == 0 => Split::Tune,
+            _ => Split::Holdout,
+        };
+        *n += 1;
+        cases.push(Case {
             prospect: p.clone(),
             expect,
-        })
-        .collect();
+            kind,
+            split,
+            avoid: strings(&fields["avoid"]),
+            twin: fields["twin"].as_str().map(String::from),
+        });
+    }
     Ok((data, cases))
+}
+
+/// The kinds of the cases, in order of first appearance.
+pub fn kinds(cases: &[Case]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in cases {
+        if !out.contains(&c.kind) {
+            out.push(c.kind.clone());
+        }
+    }
+    out
 }
 
 /// Quality of one ranker over the cases.
@@ -63,34 +131,78 @@ pub struct Metrics {
     pub mrr: f64,
 }
 
-/// Score rankings: `rank(case)` returns zone ids best first.
-pub fn measure(
-    cases: &[Case],
-    mut rank: impl FnMut(&Case) -> Vec<String>,
-) -> (Metrics, Vec<String>) {
-    let mut m = Metrics {
-        cases: cases.len(),
-        ..Default::default()
-    };
-    let mut misses = Vec::new();
-    for case in cases {
-        let ranking = rank(case);
-        let pos = ranking.iter().position(|id| case.expect.contains(id));
-        if pos == Some(0) {
+/// How one case was ranked.
+#[derive(Clone, Debug)]
+pub struct Outcome {
+    pub id: String,
+    pub kind: String,
+    pub split: Split,
+    /// Position of the first expected zone (0 = first), if ranked at all.
+    pub position: Option<usize>,
+    /// The first three zones ranked.
+    pub first: Vec<String>,
+    /// The first zone is one the case must avoid (a false friend won).
+    pub false_friend_first: bool,
+    /// The miss line (kind, split, description, expected, got), if not right first.
+    pub miss: Option<String>,
+}
+
+/// Rank every case: `rank(case)` returns zone ids best first.
+pub fn outcomes(cases: &[Case], mut rank: impl FnMut(&Case) -> Vec<String>) -> Vec<Outcome> {
+    cases
+        .iter()
+        .map(|case| {
+            let ranking = rank(case);
+            let position = ranking.iter().position(|id| case.expect.contains(id));
+            let first: Vec<String> = ranking.iter().take(3).cloned().collect();
+            let false_friend_first = first.first().is_some_and(|z| case.avoid.contains(z));
+            let miss = (position != Some(0)).then(|| {
+                let text = [&case.prospect.industry, &case.prospect.products]
+                    .into_iter()
+                    .filter(|s| !s.trim().is_empty())
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" | ");
+                format!(
+                    "{} [{}, {}] {:?}: expected {:?}, got {:?}{}",
+                    case.prospect.id,
+                    case.kind,
+                    case.split.key(),
+                    text,
+                    case.expect,
+                    first,
+                    if false_friend_first {
+                        " (false friend first)"
+                    } else {
+                        ""
+                    }
+                )
+            });
+            Outcome {
+                id: case.prospect.id.clone(),
+                kind: case.kind.clone(),
+                split: case.split,
+                position,
+                first,
+                false_friend_first,
+                miss,
+            }
+        })
+        .collect()
+}
+
+/// Top-1, top-3 and MRR over some outcomes.
+pub fn metrics<'a>(outcomes: impl IntoIterator<Item = &'a Outcome>) -> Metrics {
+    let mut m = Metrics::default();
+    for o in outcomes {
+        m.cases += 1;
+        if o.position == Some(0) {
             m.top1 += 1.0;
-        } else {
-            misses.push(format!(
-                "{} {:?}: expected {:?}, got {:?}",
-                case.prospect.id,
-                case.prospect.industry,
-                case.expect,
-                &ranking[..ranking.len().min(3)]
-            ));
         }
-        if pos.is_some_and(|p| p < 3) {
+        if o.position.is_some_and(|p| p < 3) {
             m.top3 += 1.0;
         }
-        m.mrr += pos.map(|p| 1.0 / (p as f64 + 1.0)).unwrap_or(0.0);
+        m.mrr += o.position.map(|p| 1.0 / (p as f64 + 1.0)).unwrap_or(0.0);
     }
     if m.cases > 0 {
         let n = m.cases as f64;
@@ -98,7 +210,51 @@ pub fn measure(
         m.top3 /= n;
         m.mrr /= n;
     }
-    (m, misses)
+    m
+}
+
+/// Metrics of the tuning half, the held-out half and all cases.
+pub fn halves(outcomes: &[Outcome]) -> [Metrics; 3] {
+    [
+        metrics(outcomes.iter().filter(|o| o.split == Split::Tune)),
+        metrics(outcomes.iter().filter(|o| o.split == Split::Holdout)),
+        metrics(outcomes),
+    ]
+}
+
+/// Twins (traditional and simplified text) ranked differently: another first zone, or
+/// the first expected zone at another position.
+pub fn twin_differences(cases: &[Case], outcomes: &[Outcome]) -> Vec<String> {
+    let by_id: HashMap<&str, &Outcome> = outcomes.iter().map(|o| (o.id.as_str(), o)).collect();
+    cases
+        .iter()
+        .filter_map(|c| {
+            let twin = c.twin.as_deref()?;
+            let (a, b) = (by_id.get(c.prospect.id.as_str())?, by_id.get(twin)?);
+            (a.first.first() != b.first.first() || a.position != b.position).then(|| {
+                format!(
+                    "{} {:?} (expected zone at {}) vs {twin} {:?} (at {})",
+                    c.prospect.id,
+                    a.first,
+                    rank_text(a.position),
+                    b.first,
+                    rank_text(b.position)
+                )
+            })
+        })
+        .collect()
+}
+
+fn rank_text(position: Option<usize>) -> String {
+    position.map_or("none".into(), |p| format!("#{}", p + 1))
+}
+
+/// Score rankings: `rank(case)` returns zone ids best first. Returns the metrics over all
+/// cases and the miss lines (with kind and split).
+pub fn measure(cases: &[Case], rank: impl FnMut(&Case) -> Vec<String>) -> (Metrics, Vec<String>) {
+    let out = outcomes(cases, rank);
+    let misses = out.iter().filter_map(|o| o.miss.clone()).collect();
+    (metrics(&out), misses)
 }
 
 /// The engine's ranking (excluded zones come last, as in the app).

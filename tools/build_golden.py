@@ -1,10 +1,22 @@
 #!/usr/bin/env python3
-"""Write tests/golden/catalogue.json: the fixed test catalogue (the 7 demo zones plus 9
+"""Write tests/golden/catalogue.json: the fixed test catalogue (the 7 demo zones plus 15
 invented test zones with overlapping clusters) and the golden prospect descriptions, in
-the app's own export format. Each prospect carries "expect": the zone ids a recruiter
-should see first (any one of them counts as correct). The app ignores that field.
+the app's own export format. Each prospect carries fields the app ignores:
+- "expect": the zone ids a recruiter should see first (any one of them counts as correct);
+- "kind": how the description is written: "general" (the first 89 cases), or one of the
+  six ways people really write (issue 7): "traditional" (traditional characters),
+  "pinyin" (a character replaced by one with the same toneless pinyin), "typo" (English
+  misspellings and transposed letters), "jargon" (abbreviations and trade jargon),
+  "partial" (a specific head word of a longer chain-link term), "false_friend" (a word
+  that contains another industry's word; the longest known term must win);
+- "split": "tune" or "holdout", alternately within each kind in the order below, so that
+  every kind is in both halves: tune the engine on one half, report the other;
+- "avoid" (false friends): zones that must NOT rank first (never in "expect");
+- "twin": the id of a case with the same description in simplified characters, which
+  should rank the zones the same way.
 
-The invented zones are test fixtures, not facts about real places.
+The invented zones and the new descriptions are test fixtures written for this file, not
+facts about real places or companies.
 Run: python3 tools/build_golden.py
 """
 import json
@@ -111,9 +123,54 @@ TEST_ZONES = [
             link("服务器制造", "Server manufacturing", ["服务器", "servers"], ["391"], status="wanted"),
         ]),
     ], land=1000, regions=["京津冀"], restricted=["高耗能化工"]),
+    # Added for issue 7: zones whose chain links carry longer terms than a prospect names
+    # (partial cases), and the real industries of false friends (biomass power,
+    # e-commerce, power tools).
+    zone("t-zhuzhou-machinery", "测试·株洲通用机械产业园", "Test Zhuzhou General Machinery Park", "economic_technological", "湖南株洲", [
+        cluster("通用设备制造", "General equipment", ["通用设备", "general equipment"], ["34"], [
+            link("模具", "Moulds and dies", ["moulds", "dies"], ["3525"], status="wanted", stage="upstream"),
+            link("压缩机", "Compressors", [], ["3442"]),
+            link("泵阀", "Pumps and valves", ["泵", "阀门", "pumps", "valves"], ["344"]),
+            link("叉车与搬运设备", "Forklifts and handling equipment", ["叉车", "forklifts"], ["343"], stage="downstream"),
+        ]),
+    ], factory=25000, land=300, regions=["粤港澳大湾区"]),
+    zone("t-baotou-wind", "测试·包头风电装备产业园", "Test Baotou Wind Power Equipment Park", "other", "内蒙古包头", [
+        cluster("新能源装备", "New-energy equipment", ["新能源装备", "new energy equipment"], ["SEI6", "341"], [
+            link("风电装备", "Wind power equipment", ["风机整机", "wind turbines"], ["3415"], status="wanted"),
+            link("输变电装备", "Power transmission equipment", ["变压器", "transformers"], ["382"]),
+        ]),
+    ], land=600, regions=["京津冀"]),
+    zone("t-shiyan-cv", "测试·十堰商用车零部件产业园", "Test Shiyan Commercial Vehicle Parts Park", "economic_technological", "湖北十堰", [
+        cluster("商用车零部件", "Commercial-vehicle parts", ["商用车", "commercial vehicles"], ["3670", "361"], [
+            link("车桥及底盘部件", "Axles and chassis parts", [], ["3670"], status="wanted"),
+            link("变速器", "Transmissions", ["gearboxes"], ["3670"]),
+            link("商用车整车", "Commercial-vehicle assembly", ["truck assembly"], ["361"], stage="downstream"),
+        ]),
+    ], factory=30000, land=400, regions=["长三角"]),
+    zone("t-suihua-biomass", "测试·绥化生物质能源产业园", "Test Suihua Biomass Energy Park", "other", "黑龙江绥化", [
+        cluster("生物质能", "Biomass energy", ["生物质", "biomass"], ["4417", "SEI6"], [
+            link("生物质发电", "Biomass power", ["秸秆发电", "biomass power"], ["4417"]),
+            link("生物质成型燃料", "Biomass pellet fuel", ["颗粒燃料", "wood pellets"], ["2542"], status="wanted"),
+        ]),
+    ], land=500, regions=["京津冀"]),
+    zone("t-yiwu-ecommerce", "测试·义乌电子商务产业园", "Test Yiwu E-commerce Park", "other", "浙江义乌", [
+        cluster("电子商务", "E-commerce", ["电商", "e-commerce", "online retail"], ["643", "5292"], [
+            link("直播电商", "Live-stream commerce", ["直播带货", "live streaming sales"], ["643"], status="wanted"),
+            link("跨境电商", "Cross-border e-commerce", ["cross-border e-commerce"], ["5292"]),
+            link("电商仓配", "E-commerce fulfilment", ["仓配", "fulfilment"], ["5920"], stage="downstream"),
+        ]),
+    ], factory=20000, regions=["长三角"]),
+    zone("t-yongkang-tools", "测试·永康五金工具产业园", "Test Yongkang Hardware and Tools Park", "other", "浙江永康", [
+        cluster("五金工具", "Hardware and tools", ["五金", "hardware", "tools"], ["332", "3465"], [
+            link("电动工具", "Power tools", ["电钻", "角磨机", "power tools", "cordless drills"], ["3465"]),
+            link("园林工具", "Garden tools", ["割草机", "lawn mowers"], ["3323"]),
+            link("手动工具", "Hand tools", ["扳手", "hand tools"], ["3322"]),
+        ]),
+    ], factory=12000, regions=["长三角"]),
 ]
 
-# (id, name, industry/products, extra fields, expected zone ids)
+# The first cases (kind "general"): (id, name, industry/products, extra fields, expected
+# zone ids). g006/g007 also accept the commercial-vehicle parts park added for issue 7.
 CASES = [
     # Batteries and NEV
     ("g001", "某电池企业", "21700圆柱动力电池", {"factory_m2": 20000}, ["gaoping-etdz", "t-hefei-nev"]),
@@ -121,8 +178,8 @@ CASES = [
     ("g003", "宁德某锂电有限公司", "锂电池电芯 PACK", {}, ["gaoping-etdz", "t-hefei-nev"]),
     ("g004", "代号·北极星", "新能源汽车整车", {"investment_wan": 100000, "land_mu": 600}, ["t-hefei-nev", "yuncheng-etdz"]),
     ("g005", "EV Motors Inc.", "electric vehicle e-drive motor controllers", {"investment_wan": 60000, "land_mu": 100}, ["t-hefei-nev"]),
-    ("g006", "某汽配集团", "汽车零部件 车灯 座椅", {}, ["yuncheng-etdz"]),
-    ("g007", "Auto Parts Group", "automotive parts, seats and lamps", {}, ["yuncheng-etdz"]),
+    ("g006", "某汽配集团", "汽车零部件 车灯 座椅", {}, ["yuncheng-etdz", "t-shiyan-cv"]),
+    ("g007", "Auto Parts Group", "automotive parts, seats and lamps", {}, ["yuncheng-etdz", "t-shiyan-cv"]),
     ("g008", "车芯科技", "车规级芯片", {}, ["t-hefei-nev", "t-suzhou-ic"]),
     ("g009", "某储能公司", "储能变流器 PCS BMS", {"land_mu": 100}, ["t-ordos-energy"]),
     ("g010", "H2 Energy", "green hydrogen electrolyser", {"land_mu": 200}, ["t-ordos-energy"]),
@@ -217,21 +274,190 @@ CASES = [
 ]
 
 
+# Issue 7: how people really write, six kinds, written for this file. Each kind:
+# (id, name, industry, products, extra fields, expected zone ids, options); options:
+# "avoid" (zones that must not rank first) and "twin" (the simplified-character case).
+GZ, HF, CZ, SZ = "gaoping-etdz", "t-hefei-nev", "changzhi-htz", "t-suzhou-ic"
+OR, CD, DG, TS = "t-ordos-energy", "t-chengdu-bio", "t-dongguan-electronics", "t-tangshan-equipment"
+TY, JZ, WT, YC = "t-taiyuan-materials", "t-jinzhong-food", "wutai-agri", "yuncheng-etdz"
+LF, DN, DT = "linfen-edz", "daning-park", "t-datong-compute"
+ZZ, BT, SY, SH = "t-zhuzhou-machinery", "t-baotou-wind", "t-shiyan-cv", "t-suihua-biomass"
+YW, YK = "t-yiwu-ecommerce", "t-yongkang-tools"
+BIO = [CZ, CD]  # the biomedicine zones that 生物… / bio… false friends must not win
+NEV = [HF, YC]  # the vehicle zones that 电动… / electric… false friends must not win
+
+KIND_CASES = {
+    # Hong Kong / Taiwan writing; "twin" names the same text in simplified characters.
+    "traditional": [
+        ("tr01", "港資鋰電科技", "鋰離子動力電池模組與電芯", "", {}, [GZ, HF], {}),
+        ("tr02", "儲能電池廠", "磷酸鐵鋰儲能電池", "", {}, [GZ, HF, OR], {}),
+        ("tr03", "台灣太陽能股份有限公司", "太陽能光電組件", "單晶矽片", {}, [OR, CZ], {}),
+        ("tr04", "台商封測", "積體電路封裝測試", "", {}, [CZ, SZ], {}),
+        ("tr05", "華芯封測有限公司", "集成電路封測", "", {}, [CZ, SZ], {"twin": "g013"}),
+        ("tr06", "刻蝕裝備", "半導體設備 刻蝕機", "", {}, [SZ], {"twin": "g017"}),
+        ("tr07", "生技製藥", "生物製藥 單株抗體", "", {}, [CD, CZ], {}),
+        ("tr08", "學名藥廠", "醫藥製劑", "學名藥 口服固體製劑", {}, [CZ, CD], {}),
+        ("tr09", "醫材公司", "醫療器材 影像設備", "", {"origin": "香港"}, [CD], {}),
+        ("tr10", "醬園", "釀造醬油 食醋", "", {}, [WT], {}),
+        ("tr11", "老陳醋", "山西老陳醋 食醋釀造", "", {}, [WT], {"twin": "g049"}),
+        ("tr12", "豆品廠", "豆製品 豆漿 豆腐乾", "", {}, [WT], {}),
+        ("tr13", "Taipei Circuits 電路板", "印刷電路板組裝", "", {"origin": "台北"}, [DG, CZ], {}),
+        ("tr14", "電動車企業", "純電動汽車 NEV", "", {}, [HF, YC], {"twin": "g011"}),
+        ("tr15", "碳纖維公司", "碳纖維複合材料", "", {}, [TY], {"twin": "g070"}),
+        ("tr16", "機器人公司", "工業機器人 機械臂", "", {}, [TS, CZ], {"twin": "g075"}),
+        ("tr17", "水務環保", "污水處理 水生態修復", "", {}, [LF], {"twin": "g062"}),
+        ("tr18", "鎂合金", "鎂合金壓鑄", "", {}, [TY], {"twin": "g072"}),
+        ("tr19", "HK Wearables Ltd.", "智慧手錶 穿戴式裝置", "", {"origin": "香港"}, [DG, CZ], {}),
+        ("tr20", "光電晶片", "LED晶片 固晶封裝", "", {}, [GZ], {}),
+        ("tr21", "數據中心", "數據中心 雲計算服務", "", {}, [DT], {}),
+    ],
+    # Pinyin-IME slips: every replaced character has the same toneless pinyin
+    # (checked with pypinyin: 扶/伏 fu, 心/芯 xin, 原/源 yuan, 里/锂 li, 侧/测 ce, 要/药 yao,
+    # 出/储 chu, 格/隔 ge, 继承/集成 ji cheng, 建/件 jian, 仁/人 ren, 空/控 kong, 促/醋 cu,
+    # 全/泉 quan, 点/电 dian, 出/处 chu, 新/芯 xin).
+    "pinyin": [
+        ("py01", "晶盖光电", "光扶玻璃盖板", "", {}, [CZ], {}),
+        ("py02", "动力电池厂", "新能源", "圆柱电心生产线", {}, [GZ, HF], {}),
+        ("py03", "某汽车集团", "新能原车整车制造", "", {"land_mu": 500}, [HF, YC], {}),
+        ("py04", "里电科技", "里离子电池", "", {}, [GZ, HF], {}),
+        ("py05", "某封侧厂", "芯片封侧", "", {}, [CZ, SZ], {}),
+        ("py06", "某医要公司", "生物医要研发生产", "", {}, [CZ, CD], {}),
+        ("py07", "出能集成商", "出能系统集成", "", {}, [OR, GZ], {}),
+        ("py08", "格膜材料", "锂电池格膜", "", {}, [GZ, HF], {}),
+        ("py09", "某设计公司", "继承电路设计", "", {"origin": "上海"}, [SZ], {}),
+        ("py10", "组件企业", "光伏组建", "", {}, [OR, CZ], {}),
+        ("py11", "机器仁科技", "工业机器仁", "", {}, [TS, CZ], {}),
+        ("py12", "某机床厂", "数空机床", "", {}, [TS], {}),
+        ("py13", "某醋业", "山西食促", "", {}, [WT], {}),
+        ("py14", "某水厂", "矿全水灌装", "", {}, [DN], {}),
+        ("py15", "Shenzhen Opto Co.", "光点芯片", "", {"origin": "深圳"}, [GZ], {}),
+        ("py16", "某环保公司", "污水出理运营", "", {}, [LF], {}),
+        ("py17", "某车规芯片公司", "车规级新片", "", {}, [HF, SZ], {}),
+        ("py18", "EV Drive 电控", "电机空制器", "", {}, [HF], {}),
+    ],
+    # English misspellings, transposed letters included, of words in the zones' terms or
+    # the taxonomy's English names and synonyms.
+    "typo": [
+        ("ty01", "Pharma Ltd.", "pharmacuetical formulations", "", {}, [CZ, CD], {}),
+        ("ty02", "Cells Co.", "Lithuim-ion battery packs", "", {}, [GZ, HF], {}),
+        ("ty03", "Film Tech", "lithium batery seperator film", "", {}, [GZ, HF], {}),
+        ("ty04", "IC Pack", "intergrated circuit packaging", "", {}, [CZ, SZ], {}),
+        ("ty05", "Sun Co.", "photovoltiac modules", "", {}, [OR, CZ], {}),
+        ("ty06", "Storage Inc.", "batery energy storage systems", "", {}, [OR, GZ], {}),
+        ("ty07", "Etch Tools", "semicondcutor etching equipment", "", {}, [SZ], {}),
+        ("ty08", "Old Vinegar", "aged vineger", "", {}, [WT], {}),
+        ("ty09", "Bio Inc.", "monoclonal antibodeis and vacines", "", {}, [CD], {}),
+        ("ty10", "EV Drive", "eletric vehicle motor controler", "", {}, [HF], {}),
+        ("ty11", "Boards Ltd.", "printed circuit baords", "", {}, [DG, CZ], {}),
+        ("ty12", "Soy Foods", "soy prodcuts and tofu", "", {}, [WT], {}),
+        ("ty13", "Lock Co.", "smart door lcoks", "", {}, [CZ], {}),
+        ("ty14", "Wafer Co.", "polysilicon wafres", "", {}, [OR], {}),
+        ("ty15", "Med Co.", "medcial devices and imaging", "", {}, [CD], {}),
+        ("ty16", "深圳某半导体公司", "半导体", "semicondutor packagign", {}, [CZ, SZ], {}),
+        ("ty17", "Water Co.", "wastewater treatmnet", "", {}, [LF], {}),
+        ("ty18", "Steel Tube Co.", "stainles steel tubes", "", {}, [TY], {}),
+    ],
+    # Trade jargon and abbreviations, mostly with nothing in common with the zone's terms.
+    "jargon": [
+        ("jg01", "EV maker", "BEV and PHEV passenger cars", "", {}, [HF, YC], {}),
+        ("jg02", "某电控企业", "BMS主板", "", {}, [OR, HF, GZ], {}),
+        ("jg03", "驱动科技", "e-axle assemblies", "", {}, [HF], {}),
+        ("jg04", "储能集成", "utility-scale ESS", "", {"land_mu": 150}, [OR, GZ], {}),
+        ("jg05", "某光伏电池企业", "N型TOPCon与HJT", "", {}, [OR, CZ], {}),
+        ("jg06", "某原料药企业", "API生产 GMP", "", {}, [CZ, CD], {}),
+        ("jg07", "功率半导体", "SiC MOSFET", "", {}, [SZ, GZ, HF], {}),
+        ("jg08", "被动元件", "MLCC", "", {}, [DG, CZ], {}),
+        ("jg09", "EMS工厂", "SMT贴片加工", "", {"factory_m2": 6000}, [DG, CZ], {}),
+        ("jg10", "某CXO", "CXO临床前服务", "", {}, [CD], {}),
+        ("jg11", "诊断试剂", "IVD试剂盒", "", {}, [CD, CZ], {}),
+        ("jg12", "先进封装", "FCBGA SiP WLCSP", "", {}, [CZ, SZ], {}),
+        ("jg13", "某智算", "AIDC 液冷机房", "", {}, [DT], {}),
+        ("jg14", "某锂电企业", "锂电 4680大圆柱", "", {}, [GZ, HF], {}),
+        ("jg15", "加工中心", "五轴加工中心", "", {}, [TS, CZ], {}),
+        ("jg16", "Biosimilars Co.", "mAb biosimilars", "", {}, [CD, CZ], {}),
+        ("jg17", "某三电企业", "三电系统", "", {}, [HF], {}),
+    ],
+    # A specific head word shared with a longer chain-link term (or a link term inside a
+    # longer product word): the zone with that link should come first.
+    "partial": [
+        ("pt01", "精密模具", "精密注塑模具加工", "", {}, [ZZ], {}),
+        ("pt02", "冲压模具", "汽车覆盖件冲压模具", "", {}, [ZZ], {}),
+        ("pt03", "叶片公司", "风电叶片", "", {}, [BT], {}),
+        ("pt04", "塔筒", "海上风电塔筒与法兰", "", {"land_mu": 200}, [BT], {}),
+        ("pt05", "HP Compressors", "heat-pump compressors", "", {}, [ZZ], {}),
+        ("pt06", "车桥厂", "重卡车桥", "", {}, [SY], {}),
+        ("pt07", "Axle Corp.", "drive axles for heavy-duty trucks", "", {}, [SY], {}),
+        ("pt08", "某信号公司", "城市轨道交通信号系统", "", {}, [TS], {}),
+        ("pt09", "碳纤维车架", "碳纤维自行车车架", "", {}, [TY], {}),
+        ("pt10", "沙棘", "沙棘原浆灌装", "", {}, [JZ], {}),
+        ("pt11", "Oat Foods", "rolled oat flakes", "", {}, [JZ], {}),
+        ("pt12", "某车床厂", "数控车床", "", {}, [TS], {}),
+        ("pt13", "某钢管厂", "不锈钢无缝管", "", {}, [TY], {}),
+        ("pt14", "Blade Co.", "wind turbine blades", "", {}, [BT], {}),
+        ("pt15", "某服务器厂", "AI服务器整机柜", "", {}, [DT], {}),
+        ("pt16", "某变速器厂", "AMT变速器总成", "", {}, [SY], {}),
+    ],
+    # False friends: the description contains another industry's word; the zone of the
+    # real industry is expected and the false friend's zone is in "avoid".
+    "false_friend": [
+        ("ff01", "某热电公司", "农林生物质热电联产", "", {"land_mu": 150}, [SH], {"avoid": BIO}),
+        ("ff02", "Green Power Co.", "biomass power plant burning corn stalks", "", {}, [SH], {"avoid": BIO}),
+        ("ff03", "某生物质燃料", "生物质颗粒燃料", "", {}, [SH], {"avoid": BIO}),
+        ("ff04", "某光伏电池企业", "高效电池片", "", {}, [OR, CZ], {"avoid": [GZ, HF]}),
+        ("ff05", "Solar Cells Ltd.", "monocrystalline cells for solar panels", "", {}, [OR, CZ], {"avoid": [GZ, HF]}),
+        ("ff06", "某直播公司", "电子商务运营 直播间", "", {}, [YW], {"avoid": [CZ, DG]}),
+        ("ff07", "Live Commerce", "electronic commerce, livestream selling", "", {}, [YW], {"avoid": [CZ, DG]}),
+        ("ff08", "某工具公司", "锂电电动工具", "", {}, [YK], {"avoid": [GZ] + NEV}),
+        ("ff09", "Tools Inc.", "electric power tools and angle grinders", "", {}, [YK], {"avoid": NEV}),
+        ("ff10", "某醋酸纤维", "醋酸纤维丝束", "", {}, [TY, LF], {"avoid": [WT]}),
+        ("ff11", "某叉车厂", "电动叉车", "", {}, [ZZ, TS], {"avoid": NEV}),
+        ("ff12", "可降解材料", "生物降解塑料 PLA", "", {}, [TY, LF], {"avoid": BIO}),
+        ("ff13", "某电动工具厂", "电动工具", "", {}, [YK], {"avoid": NEV}),
+    ],
+}
+KINDS = ["general"] + list(KIND_CASES)
+
+
 def main():
     demo = json.load(open("src/demo/zones.json", encoding="utf-8"))
-    prospects = []
-    for pid, name, text, extra, expect in CASES:
+    zone_ids = {z["id"] for z in demo + TEST_ZONES}
+    rows = [(pid, name, text, "", extra, expect, {}, "general", "2026-11-27T00:00:00Z")
+            for pid, name, text, extra, expect in CASES]
+    for kind, cases in KIND_CASES.items():
+        assert len(cases) >= 10, f"{kind}: {len(cases)} cases"
+        rows += [c + (kind, "2026-11-29T00:00:00Z") for c in cases]
+    prospects, by_id, counts = [], {}, {}
+    for pid, name, industry, products, extra, expect, opts, kind, created in rows:
         if not expect:
             continue  # a case with no right answer is covered by the hard-limit tests
-        p = {"id": pid, "name": name, "industry": text, "products": "", "stage": "lead",
-             "created": "2026-11-27T00:00:00Z", "expect": expect}
+        assert pid not in by_id, f"duplicate id {pid}"
+        assert set(expect) <= zone_ids, f"{pid}: unknown zone in {expect}"
+        avoid = opts.get("avoid", [])
+        assert set(avoid) <= zone_ids and not set(avoid) & set(expect), f"{pid}: bad avoid"
+        n = counts.get(kind, 0)
+        counts[kind] = n + 1
+        p = {"id": pid, "name": name, "industry": industry, "products": products,
+             "stage": "lead", "created": created, "expect": expect, "kind": kind,
+             "split": "tune" if n % 2 == 0 else "holdout"}
+        if avoid:
+            p["avoid"] = avoid
+        if "twin" in opts:
+            twin = by_id[opts["twin"]]
+            assert all(p.get(k) == twin.get(k) for k in extra), f"{pid}: twin differs in extras"
+            assert not {k for k in ("factory_m2", "land_mu", "investment_wan", "origin", "must_have")
+                        if k in twin} - set(extra), f"{pid}: twin has other extras"
+            p["twin"] = opts["twin"]
         p.update(extra)
         prospects.append(p)
-    out = {"format": "zonematch", "schema_version": 2, "exported_at": "2026-11-27T00:00:00Z",
+        by_id[pid] = p
+    out = {"format": "zonematch", "schema_version": 2, "exported_at": "2026-11-29T00:00:00Z",
            "zones": demo + TEST_ZONES, "prospects": prospects}
     with open("tests/golden/catalogue.json", "w", encoding="utf-8") as f:
         json.dump(out, f, ensure_ascii=False, indent=1)
-    print(f"{len(out['zones'])} zones, {len(prospects)} prospects")
+    halves = {s: sum(p["split"] == s for p in prospects) for s in ("tune", "holdout")}
+    print(f"{len(out['zones'])} zones, {len(prospects)} prospects "
+          f"({', '.join(f'{k} {counts[k]}' for k in KINDS)}; "
+          f"tune {halves['tune']}, holdout {halves['holdout']})")
 
 
 if __name__ == "__main__":
