@@ -55,6 +55,11 @@ pub struct Catalogue {
     pub(super) term_place: Vec<(Place, String)>,
     /// Bigrams of each indexed term (for the longest-term rule, [`crate::taxonomy::Cover`]).
     pub(super) term_bigrams: Vec<Vec<Bigram>>,
+    /// In how many places (clusters and links of all zones) each bigram occurs, for the
+    /// specificity of a shared word (see [`word_specificity`]).
+    pub(super) bigram_places: QuickMap<Bigram, u32>,
+    /// Number of places, plus taxonomy entries (the background of the specificity).
+    pub(super) places_total: u32,
     /// Per zone: every cluster and link with the union of its terms' units.
     pub(super) place_units: Vec<Vec<(Place, Prepared)>>,
     pub(super) codes: Vec<Vec<CodeTag>>,
@@ -135,6 +140,17 @@ impl Catalogue {
         }
         Self {
             zones: zones.to_vec(),
+            bigram_places: {
+                let mut df: QuickMap<Bigram, u32> = QuickMap::default();
+                for (_, union) in place_units.iter().flatten() {
+                    for b in &union.bigrams {
+                        *df.entry(*b).or_default() += 1;
+                    }
+                }
+                df
+            },
+            places_total: (place_units.iter().map(Vec::len).sum::<usize>() + t.entries().len())
+                as u32,
             index,
             term_place,
             term_bigrams,
@@ -195,14 +211,16 @@ impl Catalogue {
             return hits;
         }
         for hit in self.index.query(&p.text) {
-            if hit.coverage < INDUSTRY_EVIDENCE_FLOOR {
-                continue;
-            }
             let (place, _) = &self.term_place[hit.term as usize];
-            if !p.covers.is_empty() && self.claimed(hit.term, *place, p) {
+            let score = if hit.coverage >= INDUSTRY_EVIDENCE_FLOOR {
+                hit.coverage * specificity(hit.evidence)
+            } else {
+                // Found only in part: credit for a specific shared word (风电 of 风电装备).
+                PARTIAL_WORD_CREDIT * self.shared_word_specificity(hit.term, p)
+            };
+            if score <= 0.0 || (!p.covers.is_empty() && self.claimed(hit.term, *place, p)) {
                 continue;
             }
-            let score = hit.coverage * specificity(hit.evidence);
             let zone_hits = &mut hits[place.zone as usize];
             match zone_hits.iter_mut().find(|h| h.place == *place) {
                 Some(h) if score > h.score => {
@@ -220,6 +238,25 @@ impl Catalogue {
             }
         }
         hits
+    }
+
+    /// The specificity of the most specific bigram the term shares with the text, or 0
+    /// when that is below [`SPECIFIC_WORD_FLOOR`].
+    fn shared_word_specificity(&self, term: u32, p: &ProspectProfile) -> f64 {
+        let t = taxonomy();
+        let best = crate::taxonomy::shared_bigrams(&self.term_bigrams[term as usize], &p.text.bigrams)
+            .iter()
+            .filter(|b| b.1 != '\0')
+            .map(|b| {
+                let df = self.bigram_places.get(b).copied().unwrap_or(0) + t.bigram_entries(b);
+                word_specificity(df, self.places_total)
+            })
+            .fold(0.0, f64::max);
+        if best >= SPECIFIC_WORD_FLOOR {
+            best
+        } else {
+            0.0
+        }
     }
 
     /// True when the term was found only inside a longer known term of another industry

@@ -62,7 +62,11 @@ use crate::model::{LinkStatus, Prospect, Text, Zone};
 use crate::taxonomy::{affinity_keys, relation_keys, taxonomy, Classification, CodeKey, Relation};
 use crate::text::index::TermIndex;
 use crate::text::similarity::{self, Bigram, Prepared};
-use crate::text::specificity::{specificity, INDUSTRY_EVIDENCE_FLOOR};
+use crate::text::index::QuickMap;
+use crate::text::specificity::{
+    specificity, word_specificity, INDUSTRY_EVIDENCE_FLOOR, PARTIAL_WORD_CREDIT,
+    SPECIFIC_WORD_FLOOR,
+};
 
 /// The criteria, in display order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -171,6 +171,9 @@ pub struct Taxonomy {
     /// Chinese terms of [`MIN_COVER_CHARS`] or more characters (names and synonyms, as
     /// normalised text) → entry: the known terms that claim a span of a description.
     known: HashMap<String, usize>,
+    /// In how many entries each Chinese bigram occurs (names and synonyms): the
+    /// background against which a catalogue's words are judged specific.
+    bigram_entries: HashMap<Bigram, u32>,
 }
 
 /// Shortest known term that claims its span of a text (three characters: 电池片,
@@ -219,13 +222,16 @@ impl Taxonomy {
         let mut term_entry = Vec::new();
         let mut term_bigrams = Vec::new();
         let mut known = HashMap::new();
+        let mut bigram_entries: HashMap<Bigram, u32> = HashMap::new();
         for (i, e) in file.entries.iter().enumerate() {
+            let mut entry_bigrams: Vec<Bigram> = Vec::new();
             for t in std::iter::once(&e.zh)
                 .chain(std::iter::once(&e.en))
                 .chain(&e.synonyms)
             {
                 let n = normalize(t);
                 let prepared = Prepared::from_normalized(&n);
+                entry_bigrams.extend(&prepared.bigrams);
                 if index.add_prepared(&prepared).is_some() {
                     term_entry.push(i);
                     term_bigrams.push(prepared.bigrams);
@@ -241,6 +247,11 @@ impl Taxonomy {
                     }
                 }
             }
+            entry_bigrams.sort_unstable();
+            entry_bigrams.dedup();
+            for b in entry_bigrams {
+                *bigram_entries.entry(b).or_default() += 1;
+            }
         }
         let mut t = Self {
             source: file.source,
@@ -250,9 +261,15 @@ impl Taxonomy {
             term_entry,
             term_bigrams,
             known,
+            bigram_entries,
         };
         t.entries.shrink_to_fit();
         t
+    }
+
+    /// In how many taxonomy entries the bigram occurs.
+    pub fn bigram_entries(&self, b: &Bigram) -> u32 {
+        self.bigram_entries.get(b).copied().unwrap_or(0)
     }
 
     pub fn entries(&self) -> &[Entry] {

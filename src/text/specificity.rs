@@ -21,3 +21,28 @@ pub const MIN_SPECIFICITY: f64 = 0.7;
 pub fn specificity(evidence: f64) -> f64 {
     MIN_SPECIFICITY + (1.0 - MIN_SPECIFICITY) * (evidence / SPECIFIC_EVIDENCE).min(1.0)
 }
+
+/// A word's specificity in a catalogue, 0-1, as an inverse document frequency normalised
+/// by its maximum: `ln(n / df) / ln(n)`, where `df` is how many of the `n` places (zone
+/// clusters and links, and taxonomy entries as background) use the word. A word only one
+/// place uses (车桥, 风电) is 1; one most places use (制造, 设备) is near 0.
+///
+/// ```
+/// use zonematch::text::specificity::word_specificity;
+/// assert_eq!(word_specificity(1, 1000), 1.0);
+/// assert!(word_specificity(300, 1000) < 0.2);
+/// assert_eq!(word_specificity(0, 1000), 1.0);
+/// ```
+pub fn word_specificity(df: u32, n: u32) -> f64 {
+    let n = f64::from(n.max(2));
+    let df = f64::from(df.max(1)).min(n);
+    (n / df).ln() / n.ln()
+}
+
+/// Credit for a term found only in part (below [`INDUSTRY_EVIDENCE_FLOOR`]) through one
+/// shared word, at full specificity: 风电叶片 against a link 风电装备 is half a match.
+pub const PARTIAL_WORD_CREDIT: f64 = 0.5;
+
+/// Least specificity for a shared word to earn partial credit: below it the word is
+/// common in the catalogue (制造, 装备, 部件, 系统) and says nothing on its own.
+pub const SPECIFIC_WORD_FLOOR: f64 = 0.55;
