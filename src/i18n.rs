@@ -293,7 +293,7 @@ fn relation_label(r: Relation, lang: Lang) -> &'static str {
         (Relation::SameGroup, Lang::En) => "the same industry group",
         (Relation::SameDivision, Lang::Zh) => "同一大类",
         (Relation::SameDivision, Lang::En) => "the same industry division",
-        (Relation::SameDomain, Lang::Zh) => "同属战略性新兴产业领域",
+        (Relation::SameDomain, Lang::Zh) => "同一战略性新兴产业领域",
         (Relation::SameDomain, Lang::En) => "the same strategic emerging industry domain",
         (Relation::SameSection, Lang::Zh) => "同一门类",
         (Relation::SameSection, Lang::En) => "the same industry section",
@@ -314,7 +314,7 @@ pub fn exclusion(e: &Exclusion, lang: Lang) -> String {
             if zh {
                 format!("园区限制引进的行业：{name}")
             } else {
-                format!("The zone does not admit this industry: {name}")
+                format!("The zone does not admit this industry: “{name}”")
             }
         }
         Exclusion::FactoryMustHave {
@@ -473,7 +473,20 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
                         },
                         _,
                     ) => {
-                        if zh {
+                        if prospect_code == zone_code {
+                            // Never "3841 … and 3841 … are the same industry".
+                            if zh {
+                                format!(
+                                    "行业分类 {prospect_code} {}，与园区一致",
+                                    prospect_name.get(lang)
+                                )
+                            } else {
+                                format!(
+                                    "industry class {prospect_code} {}, the zone's own",
+                                    prospect_name.get(lang)
+                                )
+                            }
+                        } else if zh {
                             format!(
                                 "行业分类 {prospect_code} {} 与 {zone_code} {} 属{}",
                                 prospect_name.get(lang),
@@ -561,8 +574,11 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
                 }
                 (Some(v), None, true) => format!("；估计最高 {}", fmt_wan(*v, lang)),
                 (Some(v), None, false) => format!("; worth up to {}", fmt_wan(*v, lang)),
-                (None, _, true) => "；金额未公布".to_string(),
-                (None, _, false) => "; amounts not published".to_string(),
+                (None, _, true) => "；金额未公布，按适用政策比例的一半计分".to_string(),
+                (None, _, false) => {
+                    "; amounts not published, so counted at half the share of policies that apply"
+                        .to_string()
+                }
             };
             if zh {
                 format!(
@@ -667,14 +683,17 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
                 )
             }
         }
-        Reason::FactoryUnknown { need_m2 } => {
-            if zh {
-                format!("需要厂房 {}，园区未公布可用面积", fmt_m2(*need_m2, lang))
-            } else {
-                format!(
-                    "Needs {} of factory space; the zone has not published its free space",
-                    fmt_m2(*need_m2, lang)
-                )
+        Reason::FactoryUnknown { need_m2, must_have } => {
+            let m2 = fmt_m2(*need_m2, lang);
+            match (must_have, zh) {
+                (true, true) => format!("必需厂房 {m2}：园区未公布可用面积，需与园区核实（暂按一半计分）"),
+                (true, false) => format!(
+                    "Must have {m2} of factory space: the zone has not published its free space, so this is to be checked with the zone (counted at half for now)"
+                ),
+                (false, true) => format!("需要厂房 {m2}，园区未公布可用面积（按一半计分）"),
+                (false, false) => format!(
+                    "Needs {m2} of factory space; the zone has not published its free space (counted at half)"
+                ),
             }
         }
         Reason::LandFits {
@@ -713,14 +732,17 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
                 )
             }
         }
-        Reason::LandUnknown { need_mu } => {
-            if zh {
-                format!("需要用地 {}，园区未公布可用土地", fmt_mu(*need_mu, lang))
-            } else {
-                format!(
-                    "Needs {} of land; the zone has not published its free land",
-                    fmt_mu(*need_mu, lang)
-                )
+        Reason::LandUnknown { need_mu, must_have } => {
+            let mu = fmt_mu(*need_mu, lang);
+            match (must_have, zh) {
+                (true, true) => format!("必需用地 {mu}：园区未公布可用土地，需与园区核实（暂按一半计分）"),
+                (true, false) => format!(
+                    "Must have {mu} of land: the zone has not published its free land, so this is to be checked with the zone (counted at half for now)"
+                ),
+                (false, true) => format!("需要用地 {mu}，园区未公布可用土地（按一半计分）"),
+                (false, false) => format!(
+                    "Needs {mu} of land; the zone has not published its free land (counted at half)"
+                ),
             }
         }
         Reason::NoInvestmentGiven => if zh {

@@ -244,14 +244,15 @@ impl Catalogue {
     /// when that is below [`SPECIFIC_WORD_FLOOR`].
     fn shared_word_specificity(&self, term: u32, p: &ProspectProfile) -> f64 {
         let t = taxonomy();
-        let best = crate::taxonomy::shared_bigrams(&self.term_bigrams[term as usize], &p.text.bigrams)
-            .iter()
-            .filter(|b| b.1 != '\0')
-            .map(|b| {
-                let df = self.bigram_places.get(b).copied().unwrap_or(0) + t.bigram_entries(b);
-                word_specificity(df, self.places_total)
-            })
-            .fold(0.0, f64::max);
+        let best =
+            crate::taxonomy::shared_bigrams(&self.term_bigrams[term as usize], &p.text.bigrams)
+                .iter()
+                .filter(|b| b.1 != '\0')
+                .map(|b| {
+                    let df = self.bigram_places.get(b).copied().unwrap_or(0) + t.bigram_entries(b);
+                    word_specificity(df, self.places_total)
+                })
+                .fold(0.0, f64::max);
         if best >= SPECIFIC_WORD_FLOOR {
             best
         } else {
@@ -332,11 +333,19 @@ impl Catalogue {
             incentive_fit(zone, p, weights, explain),
             self.region_fit(zi, p, weights, explain),
         ];
+        // Without a real industry fit, only industry and chain count toward the total:
+        // free space or a targeted region does not make a zone fit a prospect.
+        let fits = criteria[0].fits();
         let (sum, wsum) = criteria
             .iter()
             .filter(|c| c.applicable)
             .fold((0.0, 0.0), |(s, w), c| {
-                (s + c.weight * c.score, w + c.weight)
+                let counts =
+                    fits || matches!(c.kind, CriterionKind::Industry | CriterionKind::Chain);
+                (
+                    s + if counts { c.weight * c.score } else { 0.0 },
+                    w + c.weight,
+                )
             });
         let total = if wsum > 0.0 {
             (100.0 * sum / wsum).round().clamp(0.0, 100.0) as u8

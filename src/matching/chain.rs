@@ -22,7 +22,9 @@ pub(super) fn chain_fit(
     if p.text.is_empty() {
         return CriterionScore::not_scored(kind, weight, explain, Reason::NoIndustryGiven);
     }
-    let Some((place, industry)) = matched else {
+    // A role is claimed only on a real industry fit: below the noise floor the zone's
+    // chains are not this prospect's.
+    let Some((place, industry)) = matched.filter(|(_, s)| *s >= INDUSTRY_NOISE_FLOOR) else {
         return CriterionScore {
             kind,
             score: 0.0,

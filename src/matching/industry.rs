@@ -3,6 +3,12 @@
 
 use super::*;
 
+/// Industry fit below which a match is noise: a shared section or strategic domain alone,
+/// or a weak partial term. Such a zone claims no chain role, and its other criteria
+/// (space, investment, incentives, region) do not lift its total or its rank above a zone
+/// that really fits (see [`ZoneMatch::fits_industry`]).
+pub const INDUSTRY_NOISE_FLOOR: f64 = 0.3;
+
 /// How much a taxonomy match counts against a term match: a shared industry class says
 /// "same kind of business", a term says "the very product", so a class alone earns a
 /// little less. Text and class evidence combine as a noisy-OR:

@@ -47,7 +47,7 @@ use chain::chain_fit;
 pub use chain::{EXTENDS_VALUE, FILLS_GAP_VALUE, STRENGTHENS_VALUE};
 use incentives::incentive_fit;
 pub use incentives::{STRONG_INCENTIVE_SHARE, UNKNOWN_AMOUNT_CREDIT};
-pub use industry::TAXONOMY_WEIGHT;
+pub use industry::{INDUSTRY_NOISE_FLOOR, TAXONOMY_WEIGHT};
 use investment::investment_fit;
 pub use limits::RESTRICTION_COVERAGE;
 use limits::{exclusions, is_code};
@@ -60,9 +60,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{LinkStatus, Prospect, Text, Zone};
 use crate::taxonomy::{affinity_keys, relation_keys, taxonomy, Classification, CodeKey, Relation};
+use crate::text::index::QuickMap;
 use crate::text::index::TermIndex;
 use crate::text::similarity::{self, Bigram, Prepared};
-use crate::text::index::QuickMap;
 use crate::text::specificity::{
     specificity, word_specificity, INDUSTRY_EVIDENCE_FLOOR, PARTIAL_WORD_CREDIT,
     SPECIFIC_WORD_FLOOR,
@@ -265,8 +265,12 @@ pub enum Reason {
         available_m2: f64,
         estimated: bool,
     },
+    /// The zone has not published its free factory space. `must_have`: the prospect
+    /// cannot do without it, so it is to be checked with the zone (neither a pass nor an
+    /// exclusion).
     FactoryUnknown {
         need_m2: f64,
+        must_have: bool,
     },
     LandFits {
         need_mu: f64,
@@ -276,8 +280,10 @@ pub enum Reason {
         need_mu: f64,
         available_mu: f64,
     },
+    /// The zone has not published its free land (see [`Reason::FactoryUnknown`]).
     LandUnknown {
         need_mu: f64,
+        must_have: bool,
     },
     NoInvestmentGiven,
     InvestmentMeetsMinimum {
@@ -370,9 +376,26 @@ impl CriterionScore {
     }
 }
 
+impl CriterionScore {
+    /// For the industry criterion: false when it applies and is below
+    /// [`INDUSTRY_NOISE_FLOOR`] (the zone does not really fit). True for any other.
+    pub fn fits(&self) -> bool {
+        self.kind != CriterionKind::Industry
+            || !self.applicable
+            || self.score >= INDUSTRY_NOISE_FLOOR
+    }
+}
+
 impl ZoneMatch {
     pub fn criterion(&self, kind: CriterionKind) -> Option<&CriterionScore> {
         self.criteria.iter().find(|c| c.kind == kind)
+    }
+
+    /// False when the zone's industry fit is below the noise floor: such a zone ranks
+    /// after every zone that fits, whatever its space, incentives or region.
+    pub fn fits_industry(&self) -> bool {
+        self.criterion(CriterionKind::Industry)
+            .is_none_or(CriterionScore::fits)
     }
 
     pub fn is_excluded(&self) -> bool {
@@ -403,6 +426,7 @@ pub(super) fn sort_matches<T>(items: &mut [T], get: impl Fn(&T) -> &ZoneMatch) {
         let (a, b) = (get(a), get(b));
         a.is_excluded()
             .cmp(&b.is_excluded())
+            .then_with(|| b.fits_industry().cmp(&a.fits_industry()))
             .then_with(|| b.total.cmp(&a.total))
             .then_with(|| b.explained.total_cmp(&a.explained))
     });

@@ -30,7 +30,10 @@ pub(super) fn space_fit(
                     estimated: a.estimated,
                 },
             ),
-            None => parts.add(UNKNOWN_SPACE_CREDIT, || Reason::FactoryUnknown { need_m2 }),
+            None => parts.add(UNKNOWN_SPACE_CREDIT, || Reason::FactoryUnknown {
+                need_m2,
+                must_have: p.must_have.factory,
+            }),
         }
     }
     if let Some(need_mu) = p.land_mu.filter(|n| *n > 0.0) {
@@ -47,7 +50,10 @@ pub(super) fn space_fit(
                     available_mu,
                 },
             ),
-            None => parts.add(UNKNOWN_SPACE_CREDIT, || Reason::LandUnknown { need_mu }),
+            None => parts.add(UNKNOWN_SPACE_CREDIT, || Reason::LandUnknown {
+                need_mu,
+                must_have: p.must_have.land,
+            }),
         }
     }
     parts.finish(kind, weights.get(kind), Reason::NoSpaceNeed)
