@@ -45,4 +45,4 @@ pub const PARTIAL_WORD_CREDIT: f64 = 0.5;
 
 /// Least specificity for a shared word to earn partial credit: below it the word is
 /// common in the catalogue (制造, 装备, 部件, 系统) and says nothing on its own.
-pub const SPECIFIC_WORD_FLOOR: f64 = 0.55;
+pub const SPECIFIC_WORD_FLOOR: f64 = 0.7;
