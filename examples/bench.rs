@@ -7,7 +7,7 @@
 
 use std::time::Instant;
 
-use zonematch::matching::{rank_prospects, Catalogue, Preset, ProspectProfile};
+use zonematch::matching::{Catalogue, Preset, ProspectProfile};
 use zonematch::synthetic::generate;
 
 fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
@@ -83,7 +83,7 @@ fn main() {
 
     let mut zi = 0;
     let reverse = median_ms(21, || {
-        let r = rank_prospects(&data.zones[zi % nz], &profiles, &weights);
+        let r = catalogue.rank_prospects(zi % nz, &profiles, &weights);
         assert_eq!(r.len(), np);
         zi += 1;
     });

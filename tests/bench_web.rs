@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen_test::*;
-use zonematch::matching::{rank_prospects, Catalogue, Preset, ProspectProfile};
+use zonematch::matching::{Catalogue, Preset, ProspectProfile};
 use zonematch::synthetic::generate;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -74,7 +74,7 @@ fn bench_national_scale() {
 
     let mut zi = 0;
     let reverse = median_ms(11, || {
-        let r = rank_prospects(&data.zones[zi % nz], &profiles, &weights);
+        let r = catalogue.rank_prospects(zi % nz, &profiles, &weights);
         assert_eq!(r.len(), np);
         zi += 1;
     });

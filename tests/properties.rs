@@ -36,15 +36,22 @@ fn totals_stay_within_0_to_100_and_criteria_within_0_to_1() {
                 assert!(!c.reasons.is_empty(), "{:?} without a reason", c.kind);
             }
         }
-        // Excluded zones come after every zone that passes the hard limits.
+        // Excluded zones come after every zone that passes the hard limits; among those,
+        // zones that fit the industry come before zones that do not; then by total.
         let first_excluded = ranked
             .iter()
             .position(|m| m.is_excluded())
             .unwrap_or(ranked.len());
         assert!(ranked[first_excluded..].iter().all(|m| m.is_excluded()));
-        assert!(ranked[..first_excluded]
-            .windows(2)
-            .all(|w| w[0].total >= w[1].total));
+        let passing = &ranked[..first_excluded];
+        let first_unfit = passing
+            .iter()
+            .position(|m| !m.fits_industry())
+            .unwrap_or(passing.len());
+        assert!(passing[first_unfit..].iter().all(|m| !m.fits_industry()));
+        for group in [&passing[..first_unfit], &passing[first_unfit..]] {
+            assert!(group.windows(2).all(|w| w[0].total >= w[1].total));
+        }
     }
 }
 
@@ -116,8 +123,9 @@ fn a_pair_scores_the_same_in_both_directions() {
     let data = generate(30, 200, 6);
     let profiles: Vec<ProspectProfile> = data.prospects.iter().map(ProspectProfile::new).collect();
     let w = Weights::default();
-    for zone in &data.zones[..5] {
-        let by_prospect = zonematch::matching::rank_prospects(zone, &profiles, &w);
+    let catalogue = Catalogue::new(&data.zones);
+    for (zi, zone) in data.zones[..5].iter().enumerate() {
+        let by_prospect = catalogue.rank_prospects(zi, &profiles, &w);
         for m in by_prospect.iter().take(20) {
             let p = data.prospect(&m.prospect_id).unwrap();
             let forward = rank_zones(p, &data.zones, &w);

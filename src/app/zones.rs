@@ -8,7 +8,6 @@ use crate::i18n::{
     link_status_label, Lang, Msg,
 };
 use crate::i18n::{criterion_label, reason};
-use crate::matching::rank_prospects;
 use crate::model::{Text, Zone};
 
 /// Free factory space as shown on cards and in the detail view.
@@ -311,7 +310,11 @@ fn ProspectsForZone(zone_id: String) -> impl IntoView {
             }
             .into_any();
         }
-        let ranked = rank_prospects(&zone, &profiles.0, &weights);
+        let catalogue = state.catalogue.get();
+        let Some(zi) = catalogue.0.position(&zone.id) else {
+            return ().into_any();
+        };
+        let ranked = catalogue.0.rank_prospects(zi, &profiles.0, &weights);
         let rows = ranked
             .into_iter()
             .take(20)

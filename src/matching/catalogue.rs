@@ -45,6 +45,16 @@ pub(super) struct Restriction {
     pub(super) prepared: Prepared,
 }
 
+/// The catalogue's word statistics, for the specificity of a shared word (see
+/// [`word_specificity`]).
+#[derive(Clone, Debug, Default)]
+pub(super) struct WordStats {
+    /// In how many places (clusters and links of all zones) each bigram occurs.
+    pub(super) bigram_places: QuickMap<Bigram, u32>,
+    /// Number of places, plus taxonomy entries (the background of the specificity).
+    pub(super) places_total: u32,
+}
+
 /// A set of zones prepared for ranking: all cluster and link terms in one inverted index,
 /// taxonomy codes (stated, or found from the names), target regions. Build it when
 /// profiles change, not per keystroke.
@@ -55,11 +65,9 @@ pub struct Catalogue {
     pub(super) term_place: Vec<(Place, String)>,
     /// Bigrams of each indexed term (for the longest-term rule, [`crate::taxonomy::Cover`]).
     pub(super) term_bigrams: Vec<Vec<Bigram>>,
-    /// In how many places (clusters and links of all zones) each bigram occurs, for the
-    /// specificity of a shared word (see [`word_specificity`]).
-    pub(super) bigram_places: QuickMap<Bigram, u32>,
-    /// Number of places, plus taxonomy entries (the background of the specificity).
-    pub(super) places_total: u32,
+    /// How specific each word is in this catalogue (shared with the one-zone catalogues
+    /// made from it, so that a pair scores the same in both directions).
+    pub(super) stats: std::sync::Arc<WordStats>,
     /// Per zone: every cluster and link with the union of its terms' units.
     pub(super) place_units: Vec<Vec<(Place, Prepared)>>,
     pub(super) codes: Vec<Vec<CodeTag>>,
@@ -140,17 +148,19 @@ impl Catalogue {
         }
         Self {
             zones: zones.to_vec(),
-            bigram_places: {
+            stats: {
                 let mut df: QuickMap<Bigram, u32> = QuickMap::default();
                 for (_, union) in place_units.iter().flatten() {
                     for b in &union.bigrams {
                         *df.entry(*b).or_default() += 1;
                     }
                 }
-                df
+                let places = place_units.iter().map(Vec::len).sum::<usize>();
+                std::sync::Arc::new(WordStats {
+                    bigram_places: df,
+                    places_total: (places + t.entries().len()) as u32,
+                })
             },
-            places_total: (place_units.iter().map(Vec::len).sum::<usize>() + t.entries().len())
-                as u32,
             index,
             term_place,
             term_bigrams,
@@ -159,6 +169,33 @@ impl Catalogue {
             restrictions,
             regions,
         }
+    }
+
+    /// Every prospect ranked for zone `zi` (the zone staff's view): those that pass the
+    /// zone's hard limits first, best first. The zone is judged with this catalogue's word
+    /// statistics, so the score of a pair is the same in both directions.
+    pub fn rank_prospects(
+        &self,
+        zi: usize,
+        prospects: &[ProspectProfile],
+        weights: &Weights,
+    ) -> Vec<ProspectMatch> {
+        let mut one = Catalogue::new(std::slice::from_ref(&self.zones[zi]));
+        one.stats = self.stats.clone();
+        let mut out: Vec<ProspectMatch> = prospects
+            .iter()
+            .map(|p| ProspectMatch {
+                prospect_id: p.prospect.id.clone(),
+                result: one.score(0, p, weights),
+            })
+            .collect();
+        sort_matches(&mut out, |m| &m.result);
+        out
+    }
+
+    /// The position of the zone with this id.
+    pub fn position(&self, zone_id: &str) -> Option<usize> {
+        self.zones.iter().position(|z| z.id == zone_id)
     }
 
     pub fn zones(&self) -> &[Zone] {
@@ -249,8 +286,9 @@ impl Catalogue {
                 .iter()
                 .filter(|b| b.1 != '\0')
                 .map(|b| {
-                    let df = self.bigram_places.get(b).copied().unwrap_or(0) + t.bigram_entries(b);
-                    word_specificity(df, self.places_total)
+                    let df =
+                        self.stats.bigram_places.get(b).copied().unwrap_or(0) + t.bigram_entries(b);
+                    word_specificity(df, self.stats.places_total)
                 })
                 .fold(0.0, f64::max);
         if best >= SPECIFIC_WORD_FLOOR {

@@ -443,22 +443,3 @@ pub fn score_zone(prospect: &Prospect, zone: &Zone, weights: &Weights) -> ZoneMa
 pub fn rank_zones(prospect: &Prospect, zones: &[Zone], weights: &Weights) -> Vec<ZoneMatch> {
     Catalogue::new(zones).rank(&ProspectProfile::new(prospect), weights)
 }
-
-/// Every prospect ranked for one zone (the zone staff's view): those that pass the zone's
-/// hard limits first, best first. The score of a pair is the same in both directions.
-pub fn rank_prospects(
-    zone: &Zone,
-    prospects: &[ProspectProfile],
-    weights: &Weights,
-) -> Vec<ProspectMatch> {
-    let catalogue = Catalogue::new(std::slice::from_ref(zone));
-    let mut out: Vec<ProspectMatch> = prospects
-        .iter()
-        .map(|p| ProspectMatch {
-            prospect_id: p.prospect.id.clone(),
-            result: catalogue.score(0, p, weights),
-        })
-        .collect();
-    sort_matches(&mut out, |m| &m.result);
-    out
-}
