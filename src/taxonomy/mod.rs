@@ -439,7 +439,11 @@ impl Taxonomy {
 /// (醋), every text bigram with that character in it.
 pub fn shared_bigrams(term: &[Bigram], text: &[Bigram]) -> Vec<Bigram> {
     if let [(c, '\0')] = term {
-        return text.iter().filter(|(a, b)| a == c || b == c).copied().collect();
+        return text
+            .iter()
+            .filter(|(a, b)| a == c || b == c)
+            .copied()
+            .collect();
     }
     term.iter()
         .filter(|b| text.binary_search(b).is_ok())
