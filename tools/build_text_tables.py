@@ -4,10 +4,11 @@
 - t2s.txt: traditional → simplified, one character each, as pairs ("亂乱亞亚…").
   Source: OpenCC's TSCharacters.txt (OpenCC 1.x dictionary, Apache-2.0), as shipped in
   the PyPI package opencc-python-reimplemented 0.1.7. Kept: single-character entries
-  whose traditional form is in Big5 (the common traditional set of Hong Kong and Taiwan)
-  and whose first simplified form is in GB 2312; identity pairs dropped.
-- pinyin.txt: toneless pinyin → characters ("a阿啊…|ai埃挨…"), up to two readings per
-  character (a polyphone is listed under each). Source: pypinyin 0.55.0's pinyin_dict
+  whose traditional form is in Big5 level 1 (the 5,401 frequently used characters of
+  Taiwan and Hong Kong, 0xA440-0xC67E) and whose first simplified form is in GB 2312;
+  identity pairs dropped.
+- pinyin.txt: toneless pinyin → characters ("a阿啊…|ai埃挨…"), each character under its
+  first (most common) reading. Source: pypinyin 0.55.0's pinyin_dict
   (PyPI, MIT), built from the pinyin-data project on Unicode Unihan (kHanyuPinyin,
   kMandarin, kXHC1983). Kept: GB 2312 level 1 (the 3,755 most common characters) plus
   every other GB 2312 character that occurs in the shipped taxonomy or demo zones, so
@@ -31,7 +32,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "src", "text", "data")
 OPENCC = "opencc-python-reimplemented==0.1.7"
 PYPINYIN = "pypinyin==0.55.0"
-READINGS = 2
+READINGS = 1
 
 
 def gb2312(level):
@@ -46,12 +47,12 @@ def gb2312(level):
     return out
 
 
-def in_big5(c):
+def in_big5_level1(c):
     try:
-        c.encode("big5")
-        return True
+        b = c.encode("big5")
     except UnicodeEncodeError:
         return False
+    return 0xA440 <= b[0] * 256 + b[1] <= 0xC67E
 
 
 def toneless(p):
@@ -89,7 +90,7 @@ def main():
             continue
         trad, simp = line.split("\t")
         simp = simp.split(" ")[0]
-        if len(trad) == 1 and len(simp) == 1 and trad != simp and in_big5(trad) and simp in simplified_set:
+        if len(trad) == 1 and len(simp) == 1 and trad != simp and in_big5_level1(trad) and simp in simplified_set:
             pairs.append((trad, simp))
     pairs.sort()
 

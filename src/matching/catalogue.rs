@@ -79,6 +79,8 @@ impl Catalogue {
     pub fn new(zones: &[Zone]) -> Self {
         let t = taxonomy();
         let mut index = TermIndex::new();
+        // The taxonomy's two-character words are words here too (电信 is not a slip).
+        index.add_words(t.words());
         let mut term_place = Vec::new();
         let mut term_bigrams = Vec::new();
         let mut codes = Vec::with_capacity(zones.len());

@@ -16,9 +16,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use std::collections::HashMap;
-
-use crate::text::index::TermIndex;
+use crate::text::index::{QuickMap, TermIndex};
 use crate::text::normalize::{normalize, Normalized};
 use crate::text::similarity::{Bigram, Prepared};
 use crate::text::specificity::{INDUSTRY_EVIDENCE_FLOOR, MIN_SPECIFICITY, SPECIFIC_EVIDENCE};
@@ -170,10 +168,10 @@ pub struct Taxonomy {
     term_bigrams: Vec<Vec<Bigram>>,
     /// Chinese terms of [`MIN_COVER_CHARS`] or more characters (names and synonyms, as
     /// normalised text) → entry: the known terms that claim a span of a description.
-    known: HashMap<String, usize>,
+    known: QuickMap<String, u32>,
     /// In how many entries each Chinese bigram occurs (names and synonyms): the
     /// background against which a catalogue's words are judged specific.
-    bigram_entries: HashMap<Bigram, u32>,
+    bigram_entries: QuickMap<Bigram, u32>,
 }
 
 /// Shortest known term that claims its span of a text (three characters: 电池片,
@@ -222,8 +220,8 @@ impl Taxonomy {
         let mut index = TermIndex::new();
         let mut term_entry = Vec::new();
         let mut term_bigrams = Vec::new();
-        let mut known = HashMap::new();
-        let mut bigram_entries: HashMap<Bigram, u32> = HashMap::new();
+        let mut known: QuickMap<String, u32> = QuickMap::default();
+        let mut bigram_entries: QuickMap<Bigram, u32> = QuickMap::default();
         for (i, e) in file.entries.iter().enumerate() {
             let mut entry_bigrams: Vec<Bigram> = Vec::new();
             for t in std::iter::once(&e.zh)
@@ -241,9 +239,9 @@ impl Taxonomy {
                     if (MIN_COVER_CHARS..=MAX_COVER_CHARS).contains(&run.len()) {
                         // The finest entry keeps a term two entries share.
                         let text: String = run.iter().collect();
-                        let finer = |old: usize| file.entries[old].level() < e.level();
+                        let finer = |old: u32| file.entries[old as usize].level() < e.level();
                         if known.get(&text).is_none_or(|&old| finer(old)) {
-                            known.insert(text, i);
+                            known.insert(text, i as u32);
                         }
                     }
                 }
@@ -266,6 +264,11 @@ impl Taxonomy {
         };
         t.entries.shrink_to_fit();
         t
+    }
+
+    /// The two-character words the taxonomy knows (see [`TermIndex::add_words`]).
+    pub fn words(&self) -> impl Iterator<Item = &Bigram> {
+        self.index.words()
     }
 
     /// In how many taxonomy entries the bigram occurs.
@@ -301,7 +304,7 @@ impl Taxonomy {
                     .rev()
                     .find_map(|len| {
                         let s: String = run[i..i + len].iter().collect();
-                        self.known.get(&s).map(|&e| (len, e))
+                        self.known.get(&s).map(|&e| (len, e as usize))
                     });
                 match longest {
                     Some((len, entry)) => {
@@ -354,9 +357,8 @@ impl Taxonomy {
         best.sort_by(|a, b| {
             b.confidence.total_cmp(&a.confidence).then_with(|| {
                 self.entries[b.entry]
-                    .code
-                    .len()
-                    .cmp(&self.entries[a.entry].code.len())
+                    .level()
+                    .cmp(&self.entries[a.entry].level())
             })
         });
         best.truncate(MAX_CLASSIFICATION_HITS);
@@ -435,7 +437,8 @@ impl Taxonomy {
     }
 }
 
-/// The bigrams of `term` (sorted) that `text` (sorted) has; for a one-character term
+/// The bigrams of `text` (sorted) through which `term` (sorted) was found: those the term
+/// has, and those that are pinyin slips of one of its bigrams; for a one-character term
 /// (醋), every text bigram with that character in it.
 pub fn shared_bigrams(term: &[Bigram], text: &[Bigram]) -> Vec<Bigram> {
     if let [(c, '\0')] = term {
@@ -445,8 +448,13 @@ pub fn shared_bigrams(term: &[Bigram], text: &[Bigram]) -> Vec<Bigram> {
             .copied()
             .collect();
     }
-    term.iter()
-        .filter(|b| text.binary_search(b).is_ok())
+    text.iter()
+        .filter(|q| {
+            term.binary_search(q).is_ok()
+                || term
+                    .iter()
+                    .any(|t| crate::text::similarity::sound_slip(**q, *t))
+        })
         .copied()
         .collect()
 }

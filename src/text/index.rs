@@ -7,7 +7,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use super::pinyin::{readings, Syllable};
 use super::similarity::{
-    allowed_edits, stem_similarity, Bigram, Prepared, LATIN_WORD_EVIDENCE, SOUND_MATCH_CREDIT,
+    allowed_edits, slip_allowed, stem_similarity, Bigram, Prepared, LATIN_WORD_EVIDENCE,
+    SOUND_MATCH_CREDIT,
 };
 
 /// A small, fast, non-cryptographic hasher (multiply-rotate, as in rustc's FxHash). Keys
@@ -71,6 +72,9 @@ pub struct TermIndex {
     sound_left: QuickMap<(char, Syllable), Vec<u32>>,
     sound_right: QuickMap<(Syllable, char), Vec<u32>>,
     singles: QuickMap<char, Vec<u32>>,
+    /// Two-character words known as such (a whole run of an indexed term, or added with
+    /// [`TermIndex::add_words`]): typed, they are themselves, never a slip.
+    words2: QuickMap<Bigram, u32>,
     vocab: Vec<String>,
     vocab_ids: QuickMap<String, u32>,
     word_terms: Vec<Vec<u32>>,
@@ -94,9 +98,27 @@ impl TermIndex {
         self.add_prepared(&Prepared::new(text))
     }
 
+    /// Know these two-character words as words (see [`TermIndex::query`]'s slips).
+    pub fn add_words<'a>(&mut self, words: impl IntoIterator<Item = &'a Bigram>) {
+        for w in words {
+            self.words2.insert(*w, 0);
+        }
+    }
+
+    /// The two-character words known as words.
+    pub fn words(&self) -> impl Iterator<Item = &Bigram> {
+        self.words2.keys()
+    }
+
     pub fn add_prepared(&mut self, p: &Prepared) -> Option<u32> {
         if p.is_empty() {
             return None;
+        }
+        // A two-character run that is a whole term (电信, 电芯) is a word.
+        for e in &p.edges {
+            if p.bigrams.len() == 1 && p.bigrams[0] == *e {
+                self.words2.insert(*e, 0);
+            }
         }
         let id = self.shapes.len() as u32;
         let single = match p.bigrams.as_slice() {
@@ -190,8 +212,12 @@ impl TermIndex {
             slipped.sort_unstable();
             slipped.dedup();
             let exact = self.bigrams.get(&(a, b));
+            let known = self.words2.contains_key(&(a, b));
             for t in &slipped {
-                if exact.is_none_or(|terms| !terms.contains(t)) {
+                let shape = &self.shapes[*t as usize];
+                if exact.is_none_or(|terms| !terms.contains(t))
+                    && slip_allowed((a, b), shape.bigrams as usize, query, known)
+                {
                     *cjk.entry(*t).or_default() += SOUND_MATCH_CREDIT;
                 }
             }

@@ -24,6 +24,10 @@ pub type Bigram = (char, char);
 pub struct Prepared {
     pub bigrams: Vec<Bigram>,
     pub words: Vec<String>,
+    /// The first and last bigram of each run of Chinese (sorted): where a word typed on
+    /// its own starts or ends. A pinyin slip of a two-character term counts only there
+    /// (电心 typed as a word), not inside a longer run (力电 of 电力电缆).
+    pub edges: Vec<Bigram>,
 }
 
 impl Prepared {
@@ -33,15 +37,27 @@ impl Prepared {
 
     pub fn from_normalized(n: &Normalized) -> Self {
         let mut bigrams = Vec::new();
+        let mut edges = Vec::new();
         for run in &n.cjk_runs {
-            bigrams.extend(run_bigrams(run));
+            let b = run_bigrams(run);
+            if run.len() >= 2 {
+                edges.push(b[0]);
+                edges.push(b[b.len() - 1]);
+            }
+            bigrams.extend(b);
         }
         bigrams.sort_unstable();
         bigrams.dedup();
+        edges.sort_unstable();
+        edges.dedup();
         let mut words: Vec<String> = n.words.iter().map(|w| stem(w)).collect();
         words.sort();
         words.dedup();
-        Self { bigrams, words }
+        Self {
+            bigrams,
+            words,
+            edges,
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -165,6 +181,13 @@ pub fn coverage(term: &Prepared, text: &Prepared) -> f64 {
 /// counts, but below the exact spelling.
 pub const SOUND_MATCH_CREDIT: f64 = 0.75;
 
+/// Whether text bigram `q` may count as a slip for a term of `term_bigrams` bigrams: not
+/// when `q` is itself a known word (`known`: 电信 is telecom, not a slip of 电芯), and for
+/// a two-character term only where a word starts or ends ([`Prepared::edges`]).
+pub fn slip_allowed(q: Bigram, term_bigrams: usize, text: &Prepared, known: bool) -> bool {
+    !known && (term_bigrams > 1 || text.edges.binary_search(&q).is_ok())
+}
+
 /// True when the text bigram `q` is a pinyin slip of the term bigram `t`: one character
 /// the same, the other different but sounding alike.
 pub fn sound_slip(q: Bigram, t: Bigram) -> bool {
@@ -198,6 +221,7 @@ pub fn coverage_with_evidence(term: &Prepared, text: &Prepared) -> (f64, f64) {
             .bigrams
             .iter()
             .filter(|q| term.bigrams.binary_search(q).is_err())
+            .filter(|q| slip_allowed(**q, term.bigrams.len(), text, false))
             .filter(|q| term.bigrams.iter().any(|t| sound_slip(**q, *t)))
             .count();
         count_shared(&term.bigrams, &text.bigrams) as f64 + SOUND_MATCH_CREDIT * slips as f64
