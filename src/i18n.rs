@@ -169,7 +169,7 @@ messages! {
     NoProspectsForZone => "还没有意向企业可排名", "No prospects to rank yet";
     Restricted => "限制引进行业", "Restricted industries";
     RestrictedField => "限制引进行业（行业代码或名称，用逗号分隔，如“25, 高耗能”）", "Restricted industries (codes or words, comma-separated, e.g. “25, energy-intensive”)";
-    EditedInTwoTabs => "同一记录刚在两个标签页中同时被修改：两边改动的字段都已保留；同一字段改得不同时采用本页的值，另一页的版本已另存（可在“数据”页下载）；一边删除、另一边修改的记录已保留。", "The same records were just changed in two tabs at once: every field changed on either side was kept; where both changed a field differently this tab's value was kept and the other tab's version was set aside (download it from Data); a record deleted in one tab and edited in the other was kept.";
+    EditedInTwoTabs => "同一记录刚在两个标签页中被同时修改：两边的改动都已保留；同一字段的冲突采用本页的值，另一页的版本已另存（“数据”页可下载）。", "The same records were just changed in two tabs: both tabs' changes were kept; where both changed one field, this tab's value won and the other version was set aside (download it from Data).";
     Undo => "撤销", "Undo";
     RestoreDemoWillOverwrite => "恢复演示园区将覆盖以下园区的修改（其他园区和意向企业不变）：", "Restoring the demo zones will overwrite your changes to these zones (other zones and all prospects stay as they are):";
     RestoreDemoWillAdd => "将重新加入的演示园区：", "Demo zones that will be added back:";
@@ -686,9 +686,9 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
         Reason::FactoryUnknown { need_m2, must_have } => {
             let m2 = fmt_m2(*need_m2, lang);
             match (must_have, zh) {
-                (true, true) => format!("必需厂房 {m2}：园区未公布可用面积，需与园区核实（暂按一半计分）"),
+                (true, true) => format!("必需厂房 {m2}：园区未公布可用面积，需与园区核实（按一半计分）"),
                 (true, false) => format!(
-                    "Must have {m2} of factory space: the zone has not published its free space, so this is to be checked with the zone (counted at half for now)"
+                    "Must have {m2} of factory space: not published, to be checked with the zone (counted at half)"
                 ),
                 (false, true) => format!("需要厂房 {m2}，园区未公布可用面积（按一半计分）"),
                 (false, false) => format!(
@@ -735,9 +735,9 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
         Reason::LandUnknown { need_mu, must_have } => {
             let mu = fmt_mu(*need_mu, lang);
             match (must_have, zh) {
-                (true, true) => format!("必需用地 {mu}：园区未公布可用土地，需与园区核实（暂按一半计分）"),
+                (true, true) => format!("必需用地 {mu}：园区未公布可用土地，需与园区核实（按一半计分）"),
                 (true, false) => format!(
-                    "Must have {mu} of land: the zone has not published its free land, so this is to be checked with the zone (counted at half for now)"
+                    "Must have {mu} of land: not published, to be checked with the zone (counted at half)"
                 ),
                 (false, true) => format!("需要用地 {mu}，园区未公布可用土地（按一半计分）"),
                 (false, false) => format!(
