@@ -6,6 +6,11 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::pinyin::{readings, Syllable};
+
+/// A syllable as a character of Supplementary Private Use Area-A, for sound keys.
+fn sound(r: Syllable) -> char {
+    char::from_u32(0xF_0000 + u32::from(r)).unwrap_or('\u{F0000}')
+}
 use super::similarity::{
     allowed_edits, slip_allowed, stem_similarity, Bigram, Prepared, LATIN_WORD_EVIDENCE,
     SOUND_MATCH_CREDIT,
@@ -66,11 +71,11 @@ pub struct TermHit {
 #[derive(Clone, Debug, Default)]
 pub struct TermIndex {
     shapes: Vec<TermShape>,
+    /// Terms by bigram; also by a bigram's first character and the second's reading
+    /// (光 + fu → 光伏) and by the first's reading and the second character, where pinyin
+    /// slips are found: a reading is written as a private-use character ([`sound`]),
+    /// which no text has, so the two kinds of key never meet.
     bigrams: QuickMap<Bigram, Vec<u32>>,
-    /// Terms by a bigram's first character and the second's reading (光 + fu → 光伏), and
-    /// by the first's reading and the second character: where pinyin slips are found.
-    sound_left: QuickMap<(char, Syllable), Vec<u32>>,
-    sound_right: QuickMap<(Syllable, char), Vec<u32>>,
     singles: QuickMap<char, Vec<u32>>,
     /// Two-character words known as such (a whole run of an indexed term, or added with
     /// [`TermIndex::add_words`]): typed, they are themselves, never a slip.
@@ -136,10 +141,10 @@ impl TermIndex {
                     }
                 };
                 for &(_, r) in readings(b) {
-                    push(self.sound_left.entry((a, r)).or_default());
+                    push(self.bigrams.entry((a, sound(r))).or_default());
                 }
                 for &(_, r) in readings(a) {
-                    push(self.sound_right.entry((r, b)).or_default());
+                    push(self.bigrams.entry((sound(r), b)).or_default());
                 }
             }
         }
@@ -201,10 +206,10 @@ impl TermIndex {
             }
             slipped.clear();
             for &(_, r) in readings(b) {
-                slipped.extend(self.sound_left.get(&(a, r)).into_iter().flatten());
+                slipped.extend(self.bigrams.get(&(a, sound(r))).into_iter().flatten());
             }
             for &(_, r) in readings(a) {
-                slipped.extend(self.sound_right.get(&(r, b)).into_iter().flatten());
+                slipped.extend(self.bigrams.get(&(sound(r), b)).into_iter().flatten());
             }
             if slipped.is_empty() {
                 continue;
