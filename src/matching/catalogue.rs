@@ -65,6 +65,9 @@ pub struct Catalogue {
     pub(super) term_place: Vec<(Place, String)>,
     /// Bigrams of each indexed term (for the longest-term rule, [`crate::taxonomy::Cover`]).
     pub(super) term_bigrams: Vec<Vec<Bigram>>,
+    /// Per term, its words specific enough for partial credit (specificity at least
+    /// [`SPECIFIC_WORD_FLOOR`]), with their specificity: worked out once, not per keystroke.
+    pub(super) term_specific: Vec<Vec<(Bigram, f64)>>,
     /// How specific each word is in this catalogue (shared with the one-zone catalogues
     /// made from it, so that a pair scores the same in both directions).
     pub(super) stats: std::sync::Arc<WordStats>,
@@ -148,7 +151,7 @@ impl Catalogue {
             }
             regions.push(zr);
         }
-        Self {
+        let mut catalogue = Self {
             zones: zones.to_vec(),
             stats: {
                 let mut df: QuickMap<Bigram, u32> = QuickMap::default();
@@ -166,11 +169,34 @@ impl Catalogue {
             index,
             term_place,
             term_bigrams,
+            term_specific: Vec::new(),
             place_units,
             codes,
             restrictions,
             regions,
-        }
+        };
+        catalogue.term_specific = catalogue.specific_words();
+        catalogue
+    }
+
+    /// Each term's specific words under this catalogue's statistics.
+    fn specific_words(&self) -> Vec<Vec<(Bigram, f64)>> {
+        let t = taxonomy();
+        self.term_bigrams
+            .iter()
+            .map(|bigrams| {
+                bigrams
+                    .iter()
+                    .filter(|b| b.1 != '\0')
+                    .map(|b| {
+                        let df = self.stats.bigram_places.get(b).copied().unwrap_or(0)
+                            + t.bigram_entries(b);
+                        (*b, word_specificity(df, self.stats.places_total))
+                    })
+                    .filter(|(_, spec)| *spec >= SPECIFIC_WORD_FLOOR)
+                    .collect()
+            })
+            .collect()
     }
 
     /// Every prospect ranked for zone `zi` (the zone staff's view): those that pass the
@@ -184,6 +210,7 @@ impl Catalogue {
     ) -> Vec<ProspectMatch> {
         let mut one = Catalogue::new(std::slice::from_ref(&self.zones[zi]));
         one.stats = self.stats.clone();
+        one.term_specific = one.specific_words();
         let mut out: Vec<ProspectMatch> = prospects
             .iter()
             .map(|p| ProspectMatch {
@@ -279,25 +306,14 @@ impl Catalogue {
         hits
     }
 
-    /// The specificity of the most specific bigram the term shares with the text, or 0
-    /// when that is below [`SPECIFIC_WORD_FLOOR`].
+    /// The specificity of the most specific word the term shares with the text, or 0 when
+    /// none reaches [`SPECIFIC_WORD_FLOOR`].
     fn shared_word_specificity(&self, term: u32, p: &ProspectProfile) -> f64 {
-        let t = taxonomy();
-        let best =
-            crate::taxonomy::shared_bigrams(&self.term_bigrams[term as usize], &p.text.bigrams)
-                .iter()
-                .filter(|b| b.1 != '\0')
-                .map(|b| {
-                    let df =
-                        self.stats.bigram_places.get(b).copied().unwrap_or(0) + t.bigram_entries(b);
-                    word_specificity(df, self.stats.places_total)
-                })
-                .fold(0.0, f64::max);
-        if best >= SPECIFIC_WORD_FLOOR {
-            best
-        } else {
-            0.0
-        }
+        self.term_specific[term as usize]
+            .iter()
+            .filter(|(b, _)| p.text.bigrams.binary_search(b).is_ok())
+            .map(|(_, spec)| *spec)
+            .fold(0.0, f64::max)
     }
 
     /// True when the term was found only inside a longer known term of another industry

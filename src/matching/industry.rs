@@ -60,11 +60,18 @@ impl Catalogue {
         // A chain link found by its own words is part of its cluster's industry: it takes
         // the cluster's class evidence when that is stronger than its own. (A link with no
         // words found takes nothing: a class alone does not pick a link.)
-        let cluster_class: Vec<(Place, ClassEvidence)> = places
+        let linked = places
             .iter()
-            .filter(|(pl, _, _)| pl.link.is_none())
-            .map(|(pl, _, c)| (*pl, *c))
-            .collect();
+            .any(|(pl, t, _)| pl.link.is_some() && t.is_some());
+        let cluster_class: Vec<(Place, ClassEvidence)> = if linked {
+            places
+                .iter()
+                .filter(|(pl, _, _)| pl.link.is_none())
+                .map(|(pl, _, c)| (*pl, *c))
+                .collect()
+        } else {
+            Vec::new()
+        };
         for (pl, text, class) in places.iter_mut() {
             if pl.link.is_none() || text.is_none() {
                 continue;

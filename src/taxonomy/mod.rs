@@ -169,6 +169,9 @@ pub struct Taxonomy {
     /// Chinese terms of [`MIN_COVER_CHARS`] or more characters (names and synonyms, as
     /// normalised text) → entry: the known terms that claim a span of a description.
     known: QuickMap<String, u32>,
+    /// First bigram of each known term → its longest length, so a text is searched only
+    /// where a known term can start.
+    known_starts: QuickMap<Bigram, u32>,
     /// In how many entries each Chinese bigram occurs (names and synonyms): the
     /// background against which a catalogue's words are judged specific.
     bigram_entries: QuickMap<Bigram, u32>,
@@ -221,6 +224,7 @@ impl Taxonomy {
         let mut term_entry = Vec::new();
         let mut term_bigrams = Vec::new();
         let mut known: QuickMap<String, u32> = QuickMap::default();
+        let mut known_starts: QuickMap<Bigram, u32> = QuickMap::default();
         let mut bigram_entries: QuickMap<Bigram, u32> = QuickMap::default();
         for (i, e) in file.entries.iter().enumerate() {
             let mut entry_bigrams: Vec<Bigram> = Vec::new();
@@ -243,6 +247,8 @@ impl Taxonomy {
                         if known.get(&text).is_none_or(|&old| finer(old)) {
                             known.insert(text, i as u32);
                         }
+                        let longest = known_starts.entry((run[0], run[1])).or_insert(0);
+                        *longest = (*longest).max(run.len() as u32);
                     }
                 }
             }
@@ -260,6 +266,7 @@ impl Taxonomy {
             term_entry,
             term_bigrams,
             known,
+            known_starts,
             bigram_entries,
         };
         t.entries.shrink_to_fit();
@@ -297,15 +304,21 @@ impl Taxonomy {
     /// (see [`Cover`]).
     pub fn covers(&self, text: &Normalized) -> Vec<Cover> {
         let mut out = Vec::new();
+        let mut s = String::new();
         for run in &text.cjk_runs {
             let mut i = 0;
             while i + MIN_COVER_CHARS <= run.len() {
-                let longest = (MIN_COVER_CHARS..=MAX_COVER_CHARS.min(run.len() - i))
-                    .rev()
-                    .find_map(|len| {
-                        let s: String = run[i..i + len].iter().collect();
-                        self.known.get(&s).map(|&e| (len, e as usize))
-                    });
+                let most = self
+                    .known_starts
+                    .get(&(run[i], run[i + 1]))
+                    .map_or(0, |&n| n as usize)
+                    .min(MAX_COVER_CHARS)
+                    .min(run.len() - i);
+                let longest = (MIN_COVER_CHARS..=most).rev().find_map(|len| {
+                    s.clear();
+                    s.extend(&run[i..i + len]);
+                    self.known.get(&s).map(|&e| (len, e as usize))
+                });
                 match longest {
                     Some((len, entry)) => {
                         let mut bigrams: Vec<Bigram> =

@@ -216,14 +216,23 @@ impl TermIndex {
             }
             slipped.sort_unstable();
             slipped.dedup();
-            let exact = self.bigrams.get(&(a, b));
-            let known = self.words2.contains_key(&(a, b));
-            for t in &slipped {
-                let shape = &self.shapes[*t as usize];
-                if exact.is_none_or(|terms| !terms.contains(t))
-                    && slip_allowed((a, b), shape.bigrams as usize, query, known)
-                {
-                    *cjk.entry(*t).or_default() += SOUND_MATCH_CREDIT;
+            if self.words2.contains_key(&(a, b)) {
+                continue; // a known word is itself, never a slip
+            }
+            // Terms that have the bigram exactly were counted above: both lists are in
+            // term order, so one pass skips them.
+            let exact: &[u32] = self.bigrams.get(&(a, b)).map_or(&[], Vec::as_slice);
+            let mut e = 0;
+            for &t in &slipped {
+                while e < exact.len() && exact[e] < t {
+                    e += 1;
+                }
+                if exact.get(e) == Some(&t) {
+                    continue;
+                }
+                let shape = &self.shapes[t as usize];
+                if slip_allowed((a, b), shape.bigrams as usize, query, false) {
+                    *cjk.entry(t).or_default() += SOUND_MATCH_CREDIT;
                 }
             }
         }
