@@ -169,16 +169,16 @@ messages! {
     NoProspectsForZone => "还没有意向企业可排名", "No prospects to rank yet";
     Restricted => "限制引进行业", "Restricted industries";
     RestrictedField => "限制引进行业（行业代码或名称，用逗号分隔，如“25, 高耗能”）", "Restricted industries (codes or words, comma-separated, e.g. “25, energy-intensive”)";
-    EditedInTwoTabs => "同一记录刚在两个标签页中被同时修改：两边的改动都已保留；同一字段的冲突采用本页的值，另一页的版本已另存（“数据”页可下载）。", "The same records were just changed in two tabs: both tabs' changes were kept; where both changed one field, this tab's value won and the other version was set aside (download it from Data).";
+    EditedInTwoTabs => "同一记录刚在两个标签页中被同时修改：两边的改动都已保留，同一字段冲突时另一页的版本已另存（见“数据”页）。", "The same records were just changed in two tabs: both kept their changes; where both changed one field, the other version was set aside (see Data).";
     Undo => "撤销", "Undo";
-    RestoreDemoWillOverwrite => "恢复演示园区将覆盖以下园区的修改（其他园区和意向企业不变）：", "Restoring the demo zones will overwrite your changes to these zones (other zones and all prospects stay as they are):";
+    RestoreDemoWillOverwrite => "将覆盖以下园区的修改：", "This overwrites your changes to these zones:";
     RestoreDemoWillAdd => "将重新加入的演示园区：", "Demo zones that will be added back:";
     RestoreDemoNothing => "演示园区与原始资料一致，无需恢复。", "The demo zones already match the source facts: nothing to restore.";
     RestoreDemoConfirm => "确认恢复", "Restore";
     FieldsLabel => "字段", "fields";
-    ImportWillOverwrite => "确认后将用文件中的值覆盖本机记录的以下字段（可撤销）：", "Confirming will overwrite these fields of records on this device with the file's values (you can undo it):";
+    ImportWillOverwrite => "将用文件中的值覆盖以下字段（可撤销）：", "This overwrites these fields with the file's values (you can undo it):";
     SetAside => "另存的数据", "Data set aside";
-    ResetDemoHint => "把演示园区恢复为原始资料：先列出将被覆盖的园区和字段，确认后才恢复，之后可撤销（意向企业和自建园区不变）", "Restore the demo zones to the source facts: you first see which zones and fields would be overwritten, nothing changes until you confirm, and you can undo it (prospects and your own zones stay as they are)";
+    ResetDemoHint => "把演示园区恢复为原始资料：先列出将覆盖的内容，确认后才恢复，可撤销", "Restore the demo zones to the source facts: you see what would be overwritten first, and can undo it";
 }
 
 /// A record field named by its JSON key (as [`crate::merge::changed_fields`] gives it),
@@ -560,8 +560,14 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
             listed,
             value_wan,
             capped_at_wan,
+            at_half,
         } => {
             let names: Vec<&str> = eligible.iter().map(|t| t.get(lang)).collect();
+            let half = match (at_half, zh) {
+                (false, _) => "",
+                (true, true) => "，按适用政策比例的一半计分",
+                (true, false) => ", so counted at half the share of policies that apply",
+            };
             let value = match (value_wan, capped_at_wan, zh) {
                 (Some(v), Some(_), true) => {
                     format!("；估计最高 {}（受单企上限限制）", fmt_wan(*v, lang))
@@ -574,22 +580,19 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
                 }
                 (Some(v), None, true) => format!("；估计最高 {}", fmt_wan(*v, lang)),
                 (Some(v), None, false) => format!("; worth up to {}", fmt_wan(*v, lang)),
-                (None, _, true) => "；金额未公布，按适用政策比例的一半计分".to_string(),
-                (None, _, false) => {
-                    "; amounts not published, so counted at half the share of policies that apply"
-                        .to_string()
-                }
+                (None, _, true) => "；金额未公布".to_string(),
+                (None, _, false) => "; amounts not published".to_string(),
             };
             if zh {
                 format!(
-                    "符合 {}/{} 项政策：{}{value}",
+                    "符合 {}/{} 项政策：{}{value}{half}",
                     eligible.len(),
                     listed,
                     names.join("、")
                 )
             } else {
                 format!(
-                    "Qualifies for {} of {} policies: {}{value}",
+                    "Qualifies for {} of {} policies: {}{value}{half}",
                     eligible.len(),
                     listed,
                     names.join(", ")

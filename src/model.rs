@@ -350,11 +350,12 @@ impl Zone {
     /// True when `query` (any case, either language) occurs in the zone's name, location,
     /// cluster or chain-link names or keywords. An empty query matches every zone.
     pub fn matches_query(&self, query: &str) -> bool {
-        let q = crate::text::normalize::to_half_width(query.trim()).to_lowercase();
+        use crate::text::{fold::fold_script, normalize::to_half_width};
+        let q = fold_script(&to_half_width(query.trim())).to_lowercase();
         if q.is_empty() {
             return true;
         }
-        let hit = |s: &str| s.to_lowercase().contains(&q);
+        let hit = |s: &str| fold_script(s).to_lowercase().contains(&q);
         let text_hit = |t: &Text| hit(&t.zh) || hit(&t.en);
         text_hit(&self.name)
             || text_hit(&self.location)

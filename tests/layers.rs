@@ -43,13 +43,11 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The modules a file's code refers to as `crate::name` or inside `crate::{a, b::c}`,
+/// The modules a file's code refers to as `crate::name` or inside `crate::{a, b::{c}}`
+/// (the first segment of each top-level item of a group, nested groups skipped whole),
 /// outside comments and its `#[cfg(test)]` module.
 fn dependencies(source: &str) -> Vec<String> {
     let code: String = source
-        .split("#[cfg(test)]")
-        .next()
-        .unwrap_or("")
         .lines()
         .map(|l| match l.find("//") {
             Some(i) => &l[..i],
@@ -57,30 +55,40 @@ fn dependencies(source: &str) -> Vec<String> {
         })
         .collect::<Vec<_>>()
         .join("\n");
+    let code = code.split("#[cfg(test)]").next().unwrap_or("");
+    let ident = |s: &str| -> String {
+        s.trim_start()
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect()
+    };
     let mut deps = Vec::new();
-    let mut rest = code.as_str();
+    let mut rest = code;
     while let Some(i) = rest.find("crate::") {
         rest = &rest[i + "crate::".len()..];
-        if let Some(group) = rest.strip_prefix('{') {
-            let end = group.find('}').unwrap_or(group.len());
-            for item in group[..end].split(',') {
-                let name: String = item
-                    .trim()
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric() || *c == '_')
-                    .collect();
-                if !name.is_empty() {
-                    deps.push(name);
+        let Some(group) = rest.strip_prefix('{') else {
+            deps.push(ident(rest));
+            continue;
+        };
+        // Split the group's top level on commas, skipping nested braces.
+        let (mut depth, mut start) = (0usize, 0usize);
+        for (j, c) in group.char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' if depth == 0 => {
+                    deps.push(ident(&group[start..j]));
+                    break;
                 }
+                '}' => depth -= 1,
+                ',' if depth == 0 => {
+                    deps.push(ident(&group[start..j]));
+                    start = j + 1;
+                }
+                _ => {}
             }
-        } else {
-            let name: String = rest
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '_')
-                .collect();
-            deps.push(name);
         }
     }
+    deps.retain(|d| !d.is_empty());
     deps
 }
 
@@ -125,7 +133,9 @@ fn modules_import_only_their_layer_and_below() {
 
 #[test]
 fn the_check_sees_an_upward_import() {
-    let deps = dependencies("use crate::{text::normalize, app::state};\n// crate::storage\nfn f() { crate::i18n::x(); }");
+    let deps = dependencies(
+        "use crate::{text::{fold, normalize}, app::state};\n// crate::storage\nfn f() { crate::i18n::x(); }",
+    );
     assert_eq!(deps, ["text", "app", "i18n"]);
     assert!(layer("text") < layer("app"));
 }

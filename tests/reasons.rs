@@ -156,12 +156,15 @@ fn every_reason() -> Vec<Reason> {
         (Some(10_000.0), Some(10_000.0)),
     ] {
         for eligible in [policies[..1].to_vec(), policies.clone()] {
-            out.push(Reason::IncentivesEligible {
-                eligible,
-                listed: 2,
-                value_wan,
-                capped_at_wan,
-            });
+            for at_half in [value_wan.is_none(), true] {
+                out.push(Reason::IncentivesEligible {
+                    eligible: eligible.clone(),
+                    listed: 2,
+                    value_wan,
+                    capped_at_wan,
+                    at_half,
+                });
+            }
         }
     }
     out.push(Reason::IncentivesNoneEligible { listed: 1 });

@@ -5,8 +5,10 @@
   Source: OpenCC's TSCharacters.txt (OpenCC 1.x dictionary, Apache-2.0), as shipped in
   the PyPI package opencc-python-reimplemented 0.1.7. Kept: single-character entries
   whose traditional form is in Big5 level 1 (the 5,401 frequently used characters of
-  Taiwan and Hong Kong, 0xA440-0xC67E) and whose first simplified form is in GB 2312;
-  identity pairs dropped.
+  Taiwan and Hong Kong, 0xA440-0xC67E) and whose first simplified form is in GB 2312
+  level 1 or in the app's own vocabulary (the shipped taxonomy and demo zones); identity
+  pairs dropped. What is left out folds rare literary characters (嘍, 嫵, 櫛) that name no
+  industry.
 - pinyin.txt: toneless pinyin → characters ("a阿啊…|ai埃挨…"), each character under its
   first (most common) reading. Source: pypinyin 0.55.0's pinyin_dict
   (PyPI, MIT), built from the pinyin-data project on Unicode Unihan (kHanyuPinyin,
@@ -56,8 +58,12 @@ def in_big5_level1(c):
 
 
 def toneless(p):
+    # ü (with or without a tone mark) is v: 绿 lv, not lu. Before the marks are stripped,
+    # or ü would become u.
+    for u in "üǖǘǚǜ":
+        p = p.replace(u, "v")
     p = unicodedata.normalize("NFD", p)
-    return "".join(c for c in p if not unicodedata.combining(c)).replace("ü", "v")
+    return "".join(c for c in p if not unicodedata.combining(c))
 
 
 def known_characters():
@@ -83,7 +89,8 @@ def main():
         from pypinyin.pinyin_dict import pinyin_dict  # noqa: E402
 
     level1, level2 = gb2312(1), gb2312(2)
-    simplified_set = set(level1) | set(level2)
+    known = known_characters()
+    simplified_set = set(level1) | (set(level2) & known)
     pairs = []
     for line in ts_lines:
         if not line:
@@ -94,7 +101,6 @@ def main():
             pairs.append((trad, simp))
     pairs.sort()
 
-    known = known_characters()
     chars = level1 + [c for c in level2 if c in known]
     groups = {}
     for c in chars:

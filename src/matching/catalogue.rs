@@ -65,6 +65,9 @@ pub struct Catalogue {
     pub(super) term_place: Vec<(Place, String)>,
     /// Bigrams of each indexed term (for the longest-term rule, [`crate::taxonomy::Cover`]).
     pub(super) term_bigrams: Vec<Vec<Bigram>>,
+    /// Per term, the bigrams that can be words of it: the first and last of each run
+    /// (风电 and 装备 of 风电装备, never the junction 电装), and known two-character words.
+    pub(super) term_words: Vec<Vec<Bigram>>,
     /// Per term, its words specific enough for partial credit (specificity at least
     /// [`SPECIFIC_WORD_FLOOR`]), with their specificity: worked out once, not per keystroke.
     pub(super) term_specific: Vec<Vec<(Bigram, f64)>>,
@@ -86,6 +89,7 @@ impl Catalogue {
         index.add_words(t.words());
         let mut term_place = Vec::new();
         let mut term_bigrams = Vec::new();
+        let mut term_words = Vec::new();
         let mut codes = Vec::with_capacity(zones.len());
         let mut regions = Vec::with_capacity(zones.len());
         let mut place_units = Vec::with_capacity(zones.len());
@@ -106,6 +110,7 @@ impl Catalogue {
                         if index.add_prepared(&prepared).is_some() {
                             term_place.push((place, term.clone()));
                             term_bigrams.push(prepared.bigrams.clone());
+                            term_words.push(prepared.edges.clone());
                             union.bigrams.extend(prepared.bigrams);
                             union.words.extend(prepared.words);
                         }
@@ -169,6 +174,7 @@ impl Catalogue {
             index,
             term_place,
             term_bigrams,
+            term_words,
             term_specific: Vec::new(),
             place_units,
             codes,
@@ -182,12 +188,21 @@ impl Catalogue {
     /// Each term's specific words under this catalogue's statistics.
     fn specific_words(&self) -> Vec<Vec<(Bigram, f64)>> {
         let t = taxonomy();
+        let known: Vec<Bigram> = {
+            let mut k: Vec<Bigram> = self.index.words().copied().collect();
+            k.sort_unstable();
+            k
+        };
         self.term_bigrams
             .iter()
-            .map(|bigrams| {
+            .zip(&self.term_words)
+            .map(|(bigrams, edges)| {
                 bigrams
                     .iter()
-                    .filter(|b| b.1 != '\0')
+                    .filter(|b| {
+                        b.1 != '\0'
+                            && (edges.binary_search(b).is_ok() || known.binary_search(b).is_ok())
+                    })
                     .map(|b| {
                         let df = self.stats.bigram_places.get(b).copied().unwrap_or(0)
                             + t.bigram_entries(b);
@@ -209,7 +224,9 @@ impl Catalogue {
         weights: &Weights,
     ) -> Vec<ProspectMatch> {
         let mut one = Catalogue::new(std::slice::from_ref(&self.zones[zi]));
+        // This catalogue's statistics and known words, so a pair scores the same both ways.
         one.stats = self.stats.clone();
+        one.index.add_words(self.index.words());
         one.term_specific = one.specific_words();
         let mut out: Vec<ProspectMatch> = prospects
             .iter()
@@ -278,11 +295,13 @@ impl Catalogue {
         }
         for hit in self.index.query(&p.text) {
             let (place, _) = &self.term_place[hit.term as usize];
+            // Found only in part: credit for a specific shared word (风电 of 风电装备); never
+            // less when more of the term is found.
+            let partial = PARTIAL_WORD_CREDIT * self.shared_word_specificity(hit.term, p);
             let score = if hit.coverage >= INDUSTRY_EVIDENCE_FLOOR {
-                hit.coverage * specificity(hit.evidence)
+                (hit.coverage * specificity(hit.evidence)).max(partial)
             } else {
-                // Found only in part: credit for a specific shared word (风电 of 风电装备).
-                PARTIAL_WORD_CREDIT * self.shared_word_specificity(hit.term, p)
+                partial
             };
             if score <= 0.0 || (!p.covers.is_empty() && self.claimed(hit.term, *place, p)) {
                 continue;

@@ -65,9 +65,12 @@ pub(super) fn incentive_fit(
             _ => (Some(sum), None),
         }
     };
-    let score = match (value, pr.investment_wan.filter(|v| *v > 0.0)) {
-        (Some(v), Some(inv)) => (v / (STRONG_INCENTIVE_SHARE * inv)).min(1.0),
-        _ => UNKNOWN_AMOUNT_CREDIT * eligible.len() as f64 / listed as f64,
+    let (score, at_half) = match (value, pr.investment_wan.filter(|v| *v > 0.0)) {
+        (Some(v), Some(inv)) => ((v / (STRONG_INCENTIVE_SHARE * inv)).min(1.0), false),
+        _ => (
+            UNKNOWN_AMOUNT_CREDIT * eligible.len() as f64 / listed as f64,
+            true,
+        ),
     };
     CriterionScore {
         kind,
@@ -80,6 +83,7 @@ pub(super) fn incentive_fit(
                 listed,
                 value_wan: value,
                 capped_at_wan: capped_at,
+                at_half,
             }]
         }),
     }

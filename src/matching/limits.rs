@@ -25,7 +25,7 @@ pub(super) fn exclusions(
                 matches!(relation_keys(k, key), Relation::Same)
                     || (matches!(relation_keys(k, key), Relation::Contains) && k.is_within(key))
             }),
-            None => similarity::coverage(&r.prepared, &p.text) >= RESTRICTION_COVERAGE,
+            None => similarity::exact_coverage(&r.prepared, &p.text) >= RESTRICTION_COVERAGE,
         };
         if hit {
             out.push(Exclusion::RestrictedIndustry {

@@ -312,6 +312,9 @@ pub enum Reason {
         /// Sum of stated amounts of eligible policies, after the zone's cap, 万元.
         value_wan: Option<f64>,
         capped_at_wan: Option<f64>,
+        /// Scored as half the share of policies that apply (no amounts published, or no
+        /// investment to weigh them against), which the reason must say.
+        at_half: bool,
     },
     IncentivesNoneEligible {
         listed: usize,

@@ -156,7 +156,7 @@ const REGIONS: &[Region] = &[
 /// assert!(regions_of("").is_empty());
 /// ```
 pub fn regions_of(text: &str) -> Vec<&'static str> {
-    let t = to_half_width(text).to_lowercase();
+    let t = crate::text::fold::fold_script(&to_half_width(text)).to_lowercase();
     if t.trim().is_empty() {
         return Vec::new();
     }

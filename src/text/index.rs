@@ -201,8 +201,8 @@ impl TermIndex {
         // and the other sounds like the term's (see `similarity::sound_slip`).
         let mut slipped: Vec<u32> = Vec::new();
         for &(a, b) in &query.bigrams {
-            if b == '\0' {
-                continue;
+            if b == '\0' || self.words2.contains_key(&(a, b)) {
+                continue; // a known word is itself, never a slip
             }
             slipped.clear();
             for &(_, r) in readings(b) {
@@ -216,9 +216,6 @@ impl TermIndex {
             }
             slipped.sort_unstable();
             slipped.dedup();
-            if self.words2.contains_key(&(a, b)) {
-                continue; // a known word is itself, never a slip
-            }
             // Terms that have the bigram exactly were counted above: both lists are in
             // term order, so one pass skips them.
             let exact: &[u32] = self.bigrams.get(&(a, b)).map_or(&[], Vec::as_slice);

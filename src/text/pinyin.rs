@@ -1,7 +1,7 @@
 //! Toneless pinyin readings, for recognising slips made on a pinyin keyboard: a typist who
 //! means 光伏 (guāng fú) and picks 光扶 (guāng fú) typed the right sounds.
 //!
-//! The table (`data/pinyin.txt`, 12.8 KB, 9.5 KB gzip in the wasm: 394 syllables, 3,760
+//! The table (`data/pinyin.txt`, 13.0 KB, 9.5 KB gzip in the wasm: 396 syllables, 3,760
 //! characters, each under its most common reading) comes from pypinyin's `pinyin_dict`
 //! (the pinyin-data project, Unicode Unihan), restricted to GB 2312 level 1 plus the other
 //! characters the shipped taxonomy and demo zones use; built by

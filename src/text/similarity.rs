@@ -198,6 +198,31 @@ pub fn sound_slip(q: Bigram, t: Bigram) -> bool {
         && ((q.0 == t.0 && sounds_alike(q.1, t.1)) || (q.1 == t.1 && sounds_alike(q.0, t.0)))
 }
 
+/// [`coverage`] without pinyin slips: for hard limits, which must not fire on a near
+/// spelling (电度表 is not 电镀).
+pub fn exact_coverage(term: &Prepared, text: &Prepared) -> f64 {
+    let units = term.units();
+    if units == 0 || text.is_empty() {
+        return 0.0;
+    }
+    let cjk = if let [(c, '\0')] = term.bigrams.as_slice() {
+        f64::from(u8::from(text.bigrams.iter().any(|(a, b)| a == c || b == c)))
+    } else {
+        count_shared(&term.bigrams, &text.bigrams) as f64
+    };
+    let latin: f64 = term
+        .words
+        .iter()
+        .map(|w| {
+            text.words
+                .iter()
+                .map(|t| stem_similarity(w, t))
+                .fold(0.0, f64::max)
+        })
+        .sum();
+    ((cjk + latin) / units as f64).clamp(0.0, 1.0)
+}
+
 /// Weight of one matched Latin word against one matched CJK bigram: an English word
 /// ("battery") carries about as much meaning as a two-character Chinese word (电池), which
 /// is one bigram, but single bigrams are often generic (电子, 光电), so a word counts 2.

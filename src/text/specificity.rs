@@ -16,8 +16,8 @@ pub const SPECIFIC_EVIDENCE: f64 = 3.0;
 pub const MIN_SPECIFICITY: f64 = 0.7;
 
 /// Credit multiplier for a hit with `evidence` matched units (see
-/// [`crate::text::similarity::coverage_with_evidence`]): [`MIN_SPECIFICITY`] for a single
-/// bigram, rising to 1 at [`SPECIFIC_EVIDENCE`].
+/// [`crate::text::similarity::coverage_with_evidence`]): [`MIN_SPECIFICITY`] at no
+/// evidence, 0.8 for a single bigram, rising to 1 at [`SPECIFIC_EVIDENCE`].
 pub fn specificity(evidence: f64) -> f64 {
     MIN_SPECIFICITY + (1.0 - MIN_SPECIFICITY) * (evidence / SPECIFIC_EVIDENCE).min(1.0)
 }
