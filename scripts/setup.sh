@@ -90,7 +90,7 @@ ensure_fuzz() {
 
 # Run every fuzz target for a fixed number of executions from a fixed seed (so a CI run
 # is reproducible: the same inputs every time), seeded with the bad-input corpus and the
-# fixtures; about 45 s per target here. FUZZ_SCALE multiplies the executions (e.g. 10 for
+# fixtures; about 2 minutes per target here. FUZZ_SCALE multiplies the executions (e.g. 10 for
 # a longer hunt, with FUZZ_SEED set to explore new inputs). Fails on any crash.
 run_fuzzers() {
   local scale="${FUZZ_SCALE:-1}" seed="${FUZZ_SEED:-1}" total=0
