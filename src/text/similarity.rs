@@ -210,8 +210,12 @@ pub fn exact_coverage(term: &Prepared, text: &Prepared) -> f64 {
     } else {
         count_shared(&term.bigrams, &text.bigrams) as f64
     };
-    let latin: f64 = term
-        .words
+    ((cjk + latin_hits(term, text)) / units as f64).clamp(0.0, 1.0)
+}
+
+/// The term's Latin words found in the text, each by its best similarity (0-1).
+fn latin_hits(term: &Prepared, text: &Prepared) -> f64 {
+    term.words
         .iter()
         .map(|w| {
             text.words
@@ -219,8 +223,7 @@ pub fn exact_coverage(term: &Prepared, text: &Prepared) -> f64 {
                 .map(|t| stem_similarity(w, t))
                 .fold(0.0, f64::max)
         })
-        .sum();
-    ((cjk + latin) / units as f64).clamp(0.0, 1.0)
+        .sum()
 }
 
 /// Weight of one matched Latin word against one matched CJK bigram: an English word
@@ -251,18 +254,9 @@ pub fn coverage_with_evidence(term: &Prepared, text: &Prepared) -> (f64, f64) {
             .count();
         count_shared(&term.bigrams, &text.bigrams) as f64 + SOUND_MATCH_CREDIT * slips as f64
     };
-    let latin_hits: f64 = term
-        .words
-        .iter()
-        .map(|w| {
-            text.words
-                .iter()
-                .map(|t| stem_similarity(w, t))
-                .fold(0.0, f64::max)
-        })
-        .sum();
-    let coverage = ((cjk_hits + latin_hits) / units as f64).clamp(0.0, 1.0);
-    (coverage, cjk_hits + LATIN_WORD_EVIDENCE * latin_hits)
+    let latin = latin_hits(term, text);
+    let coverage = ((cjk_hits + latin) / units as f64).clamp(0.0, 1.0);
+    (coverage, cjk_hits + LATIN_WORD_EVIDENCE * latin)
 }
 
 #[cfg(test)]

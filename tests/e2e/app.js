@@ -102,4 +102,17 @@ async function waitForServiceWorker(page) {
   }, null, { timeout: 15_000 });
 }
 
-module.exports = { ZoneMatchApp, ARTICLE_ZONES, waitForServiceWorker };
+/** Run `fn(arg)` in the page before the app starts, on the first load only. */
+async function beforeFirstLoad(page, fn, arg) {
+  await page.addInitScript(
+    ({ src, arg }) => {
+      if (sessionStorage.getItem('__injected')) return;
+      sessionStorage.setItem('__injected', '1');
+      // eslint-disable-next-line no-new-func
+      new Function('arg', src)(arg);
+    },
+    { src: `(${fn.toString()})(arg)`, arg },
+  );
+}
+
+module.exports = { ZoneMatchApp, ARTICLE_ZONES, waitForServiceWorker, beforeFirstLoad };

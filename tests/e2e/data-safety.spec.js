@@ -3,23 +3,11 @@
 const { test, expect } = require('@playwright/test');
 const fs = require('node:fs');
 const path = require('node:path');
-const { ZoneMatchApp } = require('./app');
+const { ZoneMatchApp, beforeFirstLoad } = require('./app');
 
 const DATA = 'zonematch.data';
 const BACKUP = 'zonematch.data.previous';
 
-/** Run `fn(arg)` in the page before the app starts, on the first load only. */
-async function beforeFirstLoad(page, fn, arg) {
-  await page.addInitScript(
-    ({ src, arg }) => {
-      if (sessionStorage.getItem('__injected')) return;
-      sessionStorage.setItem('__injected', '1');
-      // eslint-disable-next-line no-new-func
-      new Function('arg', src)(arg);
-    },
-    { src: `(${fn.toString()})(arg)`, arg },
-  );
-}
 
 const stored = (page, key = DATA) => page.evaluate((k) => localStorage.getItem(k), key);
 const storedJson = async (page) => JSON.parse(await stored(page));

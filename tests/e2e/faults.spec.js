@@ -3,20 +3,8 @@
 const { test, expect } = require('@playwright/test');
 const fs = require('node:fs');
 const path = require('node:path');
-const { ZoneMatchApp } = require('./app');
+const { ZoneMatchApp, beforeFirstLoad } = require('./app');
 
-/** Run `fn(arg)` in the page before the app starts, on the first load only. */
-async function beforeFirstLoad(page, fn, arg) {
-  await page.addInitScript(
-    ({ src, arg }) => {
-      if (sessionStorage.getItem('__injected')) return;
-      sessionStorage.setItem('__injected', '1');
-      // eslint-disable-next-line no-new-func
-      new Function('arg', src)(arg);
-    },
-    { src: `(${fn.toString()})(arg)`, arg },
-  );
-}
 
 async function prospectNames(page, app) {
   await app.nav('意向企业');
