@@ -13,8 +13,10 @@ pub use crate::lang::{Lang, Text};
 ///
 /// History: 1 = first release; 2 = taxonomy codes on clusters and links, restricted
 /// industries, incentive eligibility, prospect must-haves (all new fields default, so
-/// version 1 data reads as version 2 unchanged).
-pub const SCHEMA_VERSION: u32 = 2;
+/// version 1 data reads as version 2 unchanged); 3 = prospect code name, amounts kept as
+/// typed when not readable as 万元 / m² / 亩, stage history, standing (paused / lost) with
+/// its reason (all default, so version 2 records read unchanged).
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// 1 亩 (mu) in square metres.
 pub const SQM_PER_MU: f64 = 666.67;
@@ -438,9 +440,61 @@ pub struct Prospect {
     /// Capture time, ISO 8601.
     #[serde(default)]
     pub created: String,
+    /// Code name (代号): what may be shown to visitors; `name` is the real name, kept
+    /// private in visitor mode. Empty when none was given.
+    #[serde(default)]
+    pub code_name: String,
+    /// The investment as typed, kept when it could not be stored as 万元: a foreign
+    /// currency ("USD 5 million", "500万美元", never converted) or text that could not be
+    /// read (the field is then marked for review). Empty otherwise.
+    #[serde(default)]
+    pub investment_text: String,
+    /// The factory space as typed, kept when it could not be read as m² (marked for review).
+    #[serde(default)]
+    pub factory_text: String,
+    /// The land as typed, kept when it could not be read as 亩 (marked for review).
+    #[serde(default)]
+    pub land_text: String,
+    /// When each stage was reached, oldest first (lead → contacted → … → operating).
+    /// Empty for records captured before schema version 3 (dates unknown).
+    #[serde(default)]
+    pub stage_history: Vec<StageMark>,
+    /// Whether work goes on, is paused (暂缓) or the prospect was lost (流失).
+    #[serde(default)]
+    pub standing: Standing,
+    /// Why the prospect is paused or lost; empty when active.
+    #[serde(default)]
+    pub standing_reason: String,
     /// Fields written by a newer version, kept unchanged (see [`Extra`]).
     #[serde(flatten, skip_deserializing)]
     pub extra: Extra,
+}
+
+/// The day a prospect reached a stage: a local date in Beijing time, `YYYY-MM-DD`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct StageMark {
+    pub stage: Stage,
+    /// `YYYY-MM-DD`, Beijing time (UTC+8), as a ledger records dates.
+    pub date: String,
+    /// Fields written by a newer version, kept unchanged (see [`Extra`]).
+    #[serde(flatten, skip_deserializing)]
+    pub extra: Extra,
+}
+
+/// Whether work on a prospect goes on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Standing {
+    #[default]
+    Active,
+    /// 暂缓: on hold, may resume.
+    Paused,
+    /// 流失: went elsewhere or gave up.
+    Lost,
+}
+
+impl Standing {
+    pub const ALL: [Standing; 3] = [Standing::Active, Standing::Paused, Standing::Lost];
 }
 
 /// Everything the app keeps: the unit of storage, export and import.
@@ -657,13 +711,22 @@ keeps_unknown!(
         "notes",
         "stage",
         "created",
+        "code_name",
+        "investment_text",
+        "factory_text",
+        "land_text",
+        "stage_history",
+        "standing",
+        "standing_reason",
     ],
     |p, o| {
         if let Some(m) = o.get("must_have") {
             keep_unknown(&mut p.must_have, m);
         }
+        keep_unknown_list(&mut p.stage_history, o.get("stage_history"));
     }
 );
+keeps_unknown!(StageMark, ["stage", "date"]);
 
 #[cfg(test)]
 mod tests {

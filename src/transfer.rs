@@ -484,6 +484,8 @@ fn migrate(from: u32, mut obj: serde_json::Map<String, Value>) -> serde_json::Ma
     // Each step takes a file of version v to v + 1.
     // 1 → 2: codes, restricted industries, incentive eligibility and must-haves were added
     // with defaults, so version 1 records read unchanged: no step body is needed.
+    // 2 → 3: code name, amount texts, stage history and standing were added with defaults
+    // (an empty history: the dates stages were reached before were never recorded).
     debug_assert!(from <= SCHEMA_VERSION);
     obj.insert("schema_version".into(), Value::from(SCHEMA_VERSION));
     obj

@@ -8,7 +8,8 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 use zonematch::model::{
     ChainLink, ChainStage, Cluster, Contact, Dataset, FactorySpace, Incentive, IncentiveCategory,
-    KeepsUnknown, LinkStatus, MustHave, Prospect, Stage, Text, Zone, ZoneKind, SCHEMA_VERSION,
+    KeepsUnknown, LinkStatus, MustHave, Prospect, Stage, StageMark, Standing, Text, Zone, ZoneKind,
+    SCHEMA_VERSION,
 };
 use zonematch::transfer::{encode_stored, export_json, import_json, load_stored};
 
@@ -47,6 +48,7 @@ fn every_record_knows_exactly_the_fields_it_writes() {
     check_known::<Contact>("Contact");
     check_known::<Prospect>("Prospect");
     check_known::<MustHave>("MustHave");
+    check_known::<StageMark>("StageMark");
 }
 
 fn variants<T: Serialize>(all: &[T]) -> Value {
@@ -74,6 +76,8 @@ fn current_shape() -> Value {
         "Contact": keys::<Contact>(),
         "Prospect": keys::<Prospect>(),
         "MustHave": keys::<MustHave>(),
+        "StageMark": keys::<StageMark>(),
+        "Standing": variants(&Standing::ALL),
         "ZoneKind": variants(&ZoneKind::ALL),
         "Stage": variants(&Stage::ALL),
         "ChainStage": variants(&[ChainStage::Upstream, ChainStage::Midstream, ChainStage::Downstream, ChainStage::Unknown]),
@@ -137,7 +141,8 @@ fn from_a_newer_version() -> String {
             "name": "某电池企业",
             "industry": "动力电池",
             "code_name": "蓝鲸",
-            "stage_history": [{"stage": "lead", "date": "2026-11-01"}],
+            "priority": "A",
+            "stage_history": [{"stage": "lead", "date": "2026-11-01", "by": "张三"}],
             "must_have": {"factory": true, "power_kva": 5000}
         }]
     })
@@ -164,6 +169,7 @@ fn fields_from_a_newer_version_survive_load_edit_and_save() {
         assert_eq!(z["contacts"][0]["wechat"], "zone-office");
         let p = &back["prospects"][0];
         assert_eq!(p["code_name"], "蓝鲸");
+        assert_eq!(p["priority"], "A");
         assert_eq!(
             p["stage_history"],
             original["prospects"][0]["stage_history"]
