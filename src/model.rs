@@ -13,7 +13,7 @@ pub use crate::lang::{Lang, Text};
 ///
 /// History: 1 = first release; 2 = taxonomy codes on clusters and links, restricted
 /// industries, incentive eligibility, prospect must-haves (all new fields default, so
-/// version 1 data reads as version 2 unchanged); 3 = prospect code name, amounts kept as
+/// version 1 data reads as version 2 unchanged); 3 = prospect zone, code name, amounts kept as
 /// typed when not readable as 万元 / m² / 亩, stage history, standing (paused / lost) with
 /// its reason (all default, so version 2 records read unchanged).
 pub const SCHEMA_VERSION: u32 = 3;
@@ -440,6 +440,10 @@ pub struct Prospect {
     /// Capture time, ISO 8601.
     #[serde(default)]
     pub created: String,
+    /// The zone (its id) that follows this prospect, where the project is to settle;
+    /// empty while undecided (reports then count it under its best-ranked zone).
+    #[serde(default)]
+    pub zone_id: String,
     /// Code name (代号): what may be shown to visitors; `name` is the real name, kept
     /// private in visitor mode. Empty when none was given.
     #[serde(default)]
@@ -711,6 +715,7 @@ keeps_unknown!(
         "notes",
         "stage",
         "created",
+        "zone_id",
         "code_name",
         "investment_text",
         "factory_text",
