@@ -16,7 +16,8 @@
 
 use crate::forms::{ProspectDraft, ZoneDraft};
 use crate::i18n::{kind_label, stage_label, Lang};
-use crate::model::{Prospect, Stage, Text, Zone, ZoneKind};
+use crate::model::{Prospect, Stage, StageMark, Standing, Text, Zone, ZoneKind};
+use crate::report::{BestZone, Label, MonthlyReport, BATCH};
 
 /// Largest CSV accepted (bytes of text): far above 10,000 prospects.
 pub const MAX_CSV_BYTES: usize = 16 * 1024 * 1024;
@@ -167,9 +168,13 @@ const fn col(key: &'static str, zh: &'static str, en: &'static str) -> Column {
     Column { key, zh, en }
 }
 
+/// The prospect ledger (台账). Columns marked "derived" are written for reading (dates
+/// and zones worked out from the record and the matching) and ignored on import; the
+/// others read back into the record.
 const PROSPECT_COLUMNS: &[Column] = &[
     col("id", "编号", "ID"),
     col("name", "企业名称或代号", "Company or code name"),
+    col("code_name", "代号", "Code name"),
     col("industry", "行业", "Industry"),
     col("products", "主要产品", "Main products"),
     col(
@@ -178,18 +183,45 @@ const PROSPECT_COLUMNS: &[Column] = &[
         "Planned investment (10k CNY)",
     ),
     col(
+        "investment_text",
+        "计划投资（原文）",
+        "Planned investment (as typed)",
+    ),
+    col(
         "factory_m2",
         "厂房需求（平方米）",
         "Factory space needed (m2)",
     ),
+    col(
+        "factory_text",
+        "厂房需求（原文）",
+        "Factory space needed (as typed)",
+    ),
     col("land_mu", "用地需求（亩）", "Land needed (mu)"),
+    col("land_text", "用地需求（原文）", "Land needed (as typed)"),
     col("jobs", "就业人数", "Jobs"),
     col("origin", "来自地区", "Coming from"),
+    // Derived: the name of the zone of `zone_id`.
+    col("zone", "跟进园区", "Zone"),
+    col("zone_id", "跟进园区编号", "Zone ID"),
+    // Derived: the best-ranked zone (crate::report::best_zone) and its score.
+    col("best_zone", "最佳匹配园区", "Best-matching zone"),
+    col("best_score", "匹配分", "Match score"),
     col("stage", "阶段", "Stage"),
+    col("standing", "状态", "Standing"),
+    col("standing_reason", "暂缓或流失原因", "Reason paused or lost"),
+    // Derived: Beijing dates of capture and of the last move.
+    col("created_date", "登记日期", "Date captured"),
+    col("last_moved", "最近推进日期", "Date last moved"),
+    // Read back only when the stage history is absent (a ledger kept elsewhere).
+    col("signed_date", "签约日期", "Date signed"),
+    col("started_date", "开工日期", "Date started"),
+    col("operating_date", "投产日期", "Date in operation"),
     col("must_factory", "厂房为必需", "Factory must-have"),
     col("must_land", "用地为必需", "Land must-have"),
     col("notes", "备注", "Notes"),
     col("created", "登记时间", "Captured"),
+    col("history", "阶段记录", "Stage history"),
 ];
 
 const ZONE_COLUMNS: &[Column] = &[
@@ -267,26 +299,221 @@ fn yes_no(b: bool, lang: Lang) -> String {
     .to_string()
 }
 
-/// The prospect ledger (台账) as CSV, headers in `lang`.
-pub fn prospects_to_csv(prospects: &[Prospect], lang: Lang) -> String {
+/// The name of the zone `id` in `lang`; empty when there is none.
+fn zone_name<'a>(zones: &'a [Zone], id: &str, lang: Lang) -> &'a str {
+    match zones.iter().find(|z| z.id == id) {
+        Some(z) if !id.is_empty() => z.name.get(lang),
+        _ => "",
+    }
+}
+
+/// A stage history as one cell: `线索 2026-01-05; 接洽 2026-02-01; 在谈` (stage names in
+/// `lang`; a mark with no date is the stage name alone).
+fn history_cell(p: &Prospect, lang: Lang) -> String {
+    let mut out = String::new();
+    for m in &p.stage_history {
+        if !out.is_empty() {
+            out.push_str("; ");
+        }
+        out.push_str(stage_label(m.stage, lang));
+        if !m.date.is_empty() {
+            out.push(' ');
+            out.push_str(&m.date);
+        }
+    }
+    out
+}
+
+/// The prospect ledger (台账) as CSV (UTF-8 with BOM, one header row in `lang`), with
+/// each prospect's zone and best-matching zone (`best`: [`crate::report::best_zones`],
+/// same order as `prospects`; shorter or empty leaves the column empty), its dates as
+/// Beijing `YYYY-MM-DD` (Excel reads them as dates), its standing and its stage history.
+pub fn ledger_to_csv(
+    prospects: &[Prospect],
+    zones: &[Zone],
+    best: &[Option<BestZone>],
+    lang: Lang,
+) -> String {
     let mut rows = vec![header(PROSPECT_COLUMNS, lang)];
-    for p in prospects {
+    for (i, p) in prospects.iter().enumerate() {
+        let best = best.get(i).and_then(Option::as_ref);
+        let date = |s: Stage| p.reached(s).unwrap_or_default().to_string();
         rows.push(vec![
             p.id.clone(),
             p.name.clone(),
+            p.code_name.clone(),
             p.industry.clone(),
             p.products.clone(),
             num(p.investment_wan),
+            p.investment_text.clone(),
             num(p.factory_m2),
+            p.factory_text.clone(),
             num(p.land_mu),
+            p.land_text.clone(),
             p.jobs.map(|j| j.to_string()).unwrap_or_default(),
             p.origin.clone(),
+            zone_name(zones, &p.zone_id, lang).to_string(),
+            p.zone_id.clone(),
+            best.map(|b| zone_name(zones, &b.zone_id, lang))
+                .unwrap_or_default()
+                .to_string(),
+            best.map(|b| b.score.to_string()).unwrap_or_default(),
             stage_label(p.stage, lang).to_string(),
+            p.standing.label(lang).to_string(),
+            p.standing_reason.clone(),
+            p.captured_date().unwrap_or_default(),
+            p.last_moved(),
+            date(Stage::Signed),
+            date(Stage::Started),
+            date(Stage::Operating),
             yes_no(p.must_have.factory, lang),
             yes_no(p.must_have.land, lang),
             p.notes.clone(),
             p.created.clone(),
+            history_cell(p, lang),
         ]);
+    }
+    write_csv(&rows)
+}
+
+/// The ledger without zones ([`ledger_to_csv`] with the zone and best-zone columns
+/// empty but for the zone id).
+pub fn prospects_to_csv(prospects: &[Prospect], lang: Lang) -> String {
+    ledger_to_csv(prospects, &[], &[], lang)
+}
+
+/// The header of ledger column `key` in `lang`.
+fn column_header(key: &str, lang: Lang) -> String {
+    PROSPECT_COLUMNS
+        .iter()
+        .find(|c| c.key == key)
+        .map(|c| match lang {
+            Lang::Zh => c.zh,
+            Lang::En => c.en,
+        })
+        .unwrap_or(key)
+        .to_string()
+}
+
+/// The monthly report (月报) as CSV: the figures of the screen, in `lang`.
+///
+/// UTF-8 with BOM and one header row per block in `lang` (Chinese by default): a title
+/// row (月报, the month as `2026年3月`, the zone or 全部园区); the 三个一批 table (签约 /
+/// 开工 / 投产 and 月末在谈 by count, investment in 万元 and amounts not summed, this month
+/// and year to date); the 12-month series; the projects counted this month (category,
+/// the day the stage was reached, id, name, code name, zone, investment); the notes of
+/// [`crate::report::notes`]. Blocks are separated by an empty row. `prospects` and
+/// `best` are those the report was made from.
+pub fn report_to_csv(
+    report: &MonthlyReport,
+    prospects: &[Prospect],
+    zones: &[Zone],
+    best: &[Option<BestZone>],
+    lang: Lang,
+) -> String {
+    let l = |x: Label| x.text(lang).to_string();
+    let zone_label = |id: &str| match zone_name(zones, id, lang) {
+        "" => id.to_string(),
+        name => name.to_string(),
+    };
+    let scope = match &report.zone_id {
+        Some(id) => zone_label(id),
+        None => l(Label::AllZones),
+    };
+    let mut rows = vec![
+        vec![
+            l(Label::Title),
+            crate::report::month_label(report.month, lang),
+            scope,
+        ],
+        vec![],
+        vec![
+            l(Label::Figure),
+            l(Label::MonthCount),
+            l(Label::MonthInvestment),
+            l(Label::MonthNotSummed),
+            l(Label::YearCount),
+            l(Label::YearInvestment),
+            l(Label::YearNotSummed),
+        ],
+    ];
+    let figures = |row: &mut Vec<String>, t: &crate::report::Tally| {
+        row.push(t.count.to_string());
+        row.push(num(Some(t.investment_wan)));
+        row.push(t.not_summed.to_string());
+    };
+    for k in 0..3 {
+        let mut row = vec![l(Label::batch(k))];
+        figures(&mut row, &report.in_month[k]);
+        figures(&mut row, &report.year_to_date[k]);
+        rows.push(row);
+    }
+    let mut row = vec![l(Label::Negotiating)];
+    figures(&mut row, &report.negotiating);
+    rows.push(row);
+    rows.push(vec![]);
+    rows.push(vec![l(Label::Last12Months)]);
+    rows.push(vec![
+        l(Label::Month),
+        l(Label::batch(0)),
+        l(Label::batch(1)),
+        l(Label::batch(2)),
+    ]);
+    for point in &report.series {
+        let mut row = vec![crate::report::month_label(point.month, lang)];
+        for c in point.counts {
+            row.push(c.to_string());
+        }
+        rows.push(row);
+    }
+    rows.push(vec![]);
+    rows.push(vec![l(Label::Details)]);
+    let mut head = vec![l(Label::Category), l(Label::Date)];
+    for key in [
+        "id",
+        "name",
+        "code_name",
+        "zone",
+        "investment_wan",
+        "investment_text",
+    ] {
+        head.push(column_header(key, lang));
+    }
+    rows.push(head);
+    let lists = [
+        &report.in_month[0],
+        &report.in_month[1],
+        &report.in_month[2],
+        &report.negotiating,
+    ];
+    for (k, tally) in lists.into_iter().enumerate() {
+        for &i in &tally.prospects {
+            let Some(p) = prospects.get(i) else {
+                continue;
+            };
+            let (label, stage) = match BATCH.get(k) {
+                Some(stage) => (Label::batch(k), *stage),
+                None => (Label::Negotiating, Stage::Negotiating),
+            };
+            let date = p.reached(stage).unwrap_or_default().to_string();
+            let zone = crate::report::zone_of(p, best.get(i).and_then(Option::as_ref))
+                .map(zone_label)
+                .unwrap_or_default();
+            rows.push(vec![
+                l(label),
+                date,
+                p.id.clone(),
+                p.name.clone(),
+                p.code_name.clone(),
+                zone,
+                num(p.investment_wan),
+                p.investment_text.clone(),
+            ]);
+        }
+    }
+    rows.push(vec![]);
+    for note in crate::report::notes(report, lang) {
+        rows.push(vec![l(Label::Notes), note]);
     }
     write_csv(&rows)
 }
@@ -530,6 +757,41 @@ pub fn prospects_from_csv(text: &str, now: &str) -> Result<Vec<Prospect>, Vec<Te
             })
         };
         let (must_factory, must_land) = (flag("must_factory"), flag("must_land"));
+        let standing = parse_standing(&row.get("standing"));
+        if standing.is_none() {
+            errors.push(row_error(
+                n,
+                "standing",
+                &Text::new("无法识别的状态", "unknown standing"),
+            ));
+        }
+        let history = parse_history(&row.get("history"));
+        if history.is_none() {
+            errors.push(row_error(
+                n,
+                "history",
+                &Text::new("无法识别的阶段记录", "unreadable stage history"),
+            ));
+        }
+        let mut stage_dates = Vec::new();
+        for (stage, key) in [
+            (Stage::Signed, "signed_date"),
+            (Stage::Started, "started_date"),
+            (Stage::Operating, "operating_date"),
+        ] {
+            let cell = row.get(key);
+            if cell.is_empty() {
+                continue;
+            }
+            match crate::dates::normalize_date(&cell) {
+                Some(d) => stage_dates.push((stage, d)),
+                None => errors.push(row_error(
+                    n,
+                    key,
+                    &Text::new("日期应为 YYYY-MM-DD", "dates are YYYY-MM-DD"),
+                )),
+            }
+        }
         let draft = ProspectDraft {
             name: row.get("name"),
             industry: row.get("industry"),
@@ -555,7 +817,29 @@ pub fn prospects_from_csv(text: &str, now: &str) -> Result<Vec<Prospect>, Vec<Te
             c => c,
         };
         match draft.to_prospect(&id, &created) {
-            Ok(p) if errors.is_empty() => Ok((id, p)),
+            Ok(mut p) if errors.is_empty() => {
+                p.code_name = row.get("code_name");
+                p.zone_id = row.get("zone_id");
+                p.investment_text = row.get("investment_text");
+                p.factory_text = row.get("factory_text");
+                p.land_text = row.get("land_text");
+                p.standing = standing.unwrap_or_default();
+                if p.standing != Standing::Active {
+                    p.standing_reason = row.get("standing_reason");
+                }
+                p.stage_history = history.unwrap_or_default();
+                if p.stage_history.is_empty() && !stage_dates.is_empty() {
+                    // A ledger kept elsewhere: 线索 at capture, then the dates it gives.
+                    let captured = p.captured_date().unwrap_or_default();
+                    p.stage_history.push(mark(Stage::Lead, captured));
+                    for (stage, date) in stage_dates {
+                        if stage.index() <= p.stage.index() {
+                            p.stage_history.push(mark(stage, date));
+                        }
+                    }
+                }
+                Ok((id, p))
+            }
             Ok(_) => Err(errors),
             Err(e) => {
                 errors.extend(field_errors(n, e));
@@ -563,6 +847,48 @@ pub fn prospects_from_csv(text: &str, now: &str) -> Result<Vec<Prospect>, Vec<Te
             }
         }
     })
+}
+
+fn mark(stage: Stage, date: String) -> StageMark {
+    StageMark {
+        stage,
+        date,
+        ..Default::default()
+    }
+}
+
+fn parse_standing(s: &str) -> Option<Standing> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Some(Standing::Active);
+    }
+    Standing::ALL.into_iter().find(|st| {
+        st.label(Lang::Zh) == s
+            || st.label(Lang::En).eq_ignore_ascii_case(s)
+            || format!("{st:?}").eq_ignore_ascii_case(s)
+    })
+}
+
+/// A stage history cell as [`history_cell`] writes it (stage names in either language,
+/// `;` or `；` between marks, dates in any form [`crate::dates::parse_date`] reads).
+fn parse_history(cell: &str) -> Option<Vec<StageMark>> {
+    let mut marks = Vec::new();
+    for item in cell.split([';', '；']) {
+        let item = item.trim();
+        if item.is_empty() {
+            continue;
+        }
+        let dated = item.rsplit_once(' ').and_then(|(label, date)| {
+            let date = crate::dates::normalize_date(date)?;
+            Some((parse_stage(label)?, date))
+        });
+        let (stage, date) = match dated {
+            Some(d) => d,
+            None => (parse_stage(item)?, String::new()),
+        };
+        marks.push(mark(stage, date));
+    }
+    Some(marks)
 }
 
 /// Zones from a CSV table, applied over the matching `existing` zone (same id) so that

@@ -5,7 +5,7 @@
 //! keeping the engine language-neutral.
 
 use crate::matching::{ChainRole, CriterionKind, Exclusion, MatchVia, Preset, Reason};
-use crate::model::{ChainStage, IncentiveCategory, LinkStatus, Stage, ZoneKind};
+use crate::model::{ChainStage, IncentiveCategory, LinkStatus, Stage, Text, ZoneKind};
 use crate::taxonomy::Relation;
 
 pub use crate::lang::Lang;
@@ -39,8 +39,8 @@ messages! {
     StorageUnavailable => "此浏览器不保存数据（隐私浏览模式，或存储被阻止）：关闭页面后数据不会保留，请及时导出。", "This browser is not keeping data (private browsing, or storage is blocked): nothing will be kept after this page closes. Export your data.";
     StorageCorrupt => "本机保存的数据已损坏：原数据已另存为隔离副本，现载入演示数据。", "The data saved on this device was damaged: it was set aside as a quarantined copy and the demo data was loaded.";
     StorageNewer => "本机数据由更新版本的应用保存：本页只读，不会覆盖它。请刷新以使用新版本。", "The data on this device was saved by a newer version of the app: this page is read-only and will not overwrite it. Reload to get the new version.";
-    StorageSalvaged => "本机保存的数据部分损坏：原数据已另存为隔离副本（可在“数据”页下载），完好的记录已全部载入。", "Part of the data saved on this device was damaged: the original was set aside (download it from Data) and every intact record was loaded.";
-    StorageRestoredBackup => "本机保存的数据已损坏：原数据已另存为隔离副本，现载入上一次保存的版本。", "The data saved on this device was damaged: it was set aside, and the previous saved generation was loaded.";
+    StorageSalvaged => "本机保存的数据部分损坏：原数据已另存为隔离副本（可在“数据”页下载），完好的记录已全部载入。", "Part of the data saved on this device was damaged: the original was set aside (download it from the Data screen) and every intact record was loaded.";
+    StorageRestoredBackup => "本机保存的数据已损坏：原数据已另存为隔离副本，现载入上一次保存的版本。", "The data saved on this device was damaged: it was set aside, and the copy saved before it was loaded.";
     SaveFailed => "保存失败（存储空间可能已满）：数据仍在本页，请立即导出备份。", "Saving failed (storage may be full): your data is still on this page. Export a backup now.";
     Dismiss => "知道了", "Dismiss";
     ZonesTitle => "开发区与园区", "Development zones";
@@ -87,14 +87,14 @@ messages! {
     LocationEn => "所在地（英文）", "Location (English)";
     SummaryZh => "简介（中文）", "Summary (Chinese)";
     SummaryEn => "简介（英文）", "Summary (English)";
-    ClustersField => "产业集群：每行一个，格式“集群 | English | 环节1、环节2”", "Clusters: one per line, as “集群 | English | link 1, link 2”";
+    ClustersField => "产业集群：每行一个，格式“集群 | English | 环节1、环节2”", "Clusters: one per line, as “Chinese name | English name | link 1, link 2”";
     AvailableM2Field => "可用厂房（m²）", "Free factory space (m²)";
     BuiltM2Field => "已建成厂房（m²）", "Built factory space (m²)";
     PlannedM2Field => "规划厂房（m²）", "Planned factory space (m²)";
     OccupancyField => "厂房使用率（%）", "Factory space in use (%)";
     LandMuField => "可用土地（亩）", "Land available (mu)";
-    MinInvestmentField => "最低投资额（万元）", "Minimum investment (万元, 10k CNY)";
-    MinIntensityField => "投资强度下限（万元/亩）", "Minimum intensity (万元 per mu)";
+    MinInvestmentField => "最低投资额（万元）", "Minimum investment (10k CNY)";
+    MinIntensityField => "投资强度下限（万元/亩）", "Minimum intensity (10k CNY per mu)";
     AsOfField => "数据截至（年-月）", "As of (year-month)";
     ErrorNameRequired => "请填写园区名称（中文或英文）", "Enter the zone's name (Chinese or English)";
     ErrorOccupancy => "使用率应在 0 到 100 之间", "Share in use must be between 0 and 100";
@@ -104,7 +104,7 @@ messages! {
     Industry => "行业", "Industry";
     IndustryHint => "如：锂电池、集成电路封装、食品加工", "e.g. lithium batteries, IC packaging, food processing";
     Products => "主要产品", "Main products";
-    InvestmentField => "计划投资（万元，可写“6亿”）", "Planned investment (万元; “6亿” = 600 million CNY)";
+    InvestmentField => "计划投资（万元，可写“6亿”）", "Planned investment (10k CNY; “6亿” = CNY 600 million)";
     FactoryNeedField => "厂房需求（m²）", "Factory space needed (m²)";
     LandNeedField => "用地需求（亩）", "Land needed (mu)";
     JobsField => "就业人数", "Jobs";
@@ -130,13 +130,13 @@ messages! {
     DataTitle => "数据与备份", "Data and backup";
     Release => "应用版本", "App release";
     ExportData => "导出全部数据（JSON）", "Export all data (JSON)";
-    ExportHint => "导出的 JSON 文件包含全部园区和意向企业，可在另一台设备的“数据”页导入。", "The JSON file holds every zone and prospect; import it on another device from its Data screen.";
+    ExportHint => "导出的 JSON 文件是完整备份：全部园区和意向企业及其所有字段，采用本应用自己的格式。请妥善保存；可在另一台设备的“数据”页导入。", "The JSON file is a complete backup: every zone and prospect with all their fields, in this app's own format. Keep it safe; to move your data, import it on another device from its Data screen.";
     ImportData => "导入 JSON 文件", "Import a JSON file";
-    ImportHint => "导入按 id 新增或更新文件中的记录，本机其他记录保留；先预览，确认后才生效；文件有任何错误则不做任何更改。", "Import adds or updates the file's records by id and keeps every other record; you see a preview first; if the file has any error, nothing changes.";
+    ImportHint => "选择本应用“导出全部数据（JSON）”生成的备份文件。导入按编号新增或更新文件中的记录，本机其他记录保留；先预览，确认后才生效；文件有任何错误则不做任何更改。", "Choose a backup written by “Export all data (JSON)” on this or another device. Import adds or updates the file's records (matched by their ID) and keeps every other record; you see a preview first; if the file has any error, nothing changes.";
     ExportProspectsCsv => "导出意向企业台账（CSV）", "Export prospect ledger (CSV)";
     ExportZonesCsv => "导出园区（CSV）", "Export zones (CSV)";
     ImportCsv => "导入 CSV（意向企业或园区）", "Import CSV (prospects or zones)";
-    CsvHint => "CSV 可用 Excel 打开和编辑；导入支持 UTF-8 和 GBK 编码，表头可用中文或英文。", "CSV opens in Excel; import accepts UTF-8 and GBK, with Chinese or English headers.";
+    CsvHint => "CSV 表格第一行为表头，其后每行一家企业或一个园区。意向企业表须有“企业名称或代号”列，园区表须有“名称（中文）”或“名称（英文）”列；其他列可选，顺序不限，表头用中文或英文均可，与导出的表格相同（可先导出一份作模板）。金额以万元计，面积以平方米或亩计。可用 Excel 打开和编辑；导入支持 UTF-8 和 GBK 编码。", "A CSV table has one header row, then one row per prospect or zone. A prospect table needs a “Company or code name” column; a zone table needs “Name (Chinese)” or “Name (English)”. Every other column is optional and may come in any order, with headers in Chinese or English as an exported table has them (export one to use as a template). Amounts are in 10k CNY, areas in m² or mu. The file opens in Excel; import reads UTF-8 and GBK (what Chinese Excel saves).";
     ImportPreview => "导入预览（尚未更改任何数据）", "Import preview (nothing changed yet)";
     ImportConflicts => "请核对以下可能重复的记录：", "Check these possible duplicates:";
     ApplyImport => "确认导入", "Apply import";
@@ -150,7 +150,7 @@ messages! {
     StorageUsed => "已用", "used";
     StorageQuota => "可用上限", "quota";
     Quarantined => "已隔离的损坏数据", "Damaged data set aside";
-    QuarantinedHint => "这些数据读取时未通过校验，已原样保留。可下载后检查或修复再导入。", "These stored values failed validation and were kept as they were. Download them to inspect or repair and import.";
+    QuarantinedHint => "这些数据读取时未通过校验，已原样保留。可下载后检查或修复再导入。", "These stored values failed validation and were kept as they were. Download them to inspect them, or to repair and import them.";
     ImportDone => "导入成功", "Imported";
     ImportFailed => "导入失败，未做任何更改", "Import failed; nothing was changed";
     StorageOk => "数据自动保存在本设备浏览器中", "Data is saved automatically in this device's browser";
@@ -169,7 +169,7 @@ messages! {
     NoProspectsForZone => "还没有意向企业可排名", "No prospects to rank yet";
     Restricted => "限制引进行业", "Restricted industries";
     RestrictedField => "限制引进行业（行业代码或名称，用逗号分隔，如“25, 高耗能”）", "Restricted industries (codes or words, comma-separated, e.g. “25, energy-intensive”)";
-    EditedInTwoTabs => "同一记录刚在两个标签页中被同时修改：两边的改动都已保留，同一字段冲突时另一页的版本已另存（见“数据”页）。", "The same records were just changed in two tabs: both kept their changes; where both changed one field, the other version was set aside (see Data).";
+    EditedInTwoTabs => "同一记录刚在两个标签页中被同时修改：两边的改动都已保留，同一字段冲突时另一页的版本已另存（见“数据”页）。", "The same records were just changed in two tabs: both kept their changes; where both changed one field, the other version was set aside (see the Data screen).";
     Undo => "撤销", "Undo";
     RestoreDemoWillOverwrite => "将覆盖以下园区的修改：", "This overwrites your changes to these zones:";
     RestoreDemoWillAdd => "将重新加入的演示园区：", "Demo zones that will be added back:";
@@ -179,47 +179,171 @@ messages! {
     ImportWillOverwrite => "将用文件中的值覆盖以下字段（可撤销）：", "This overwrites these fields with the file's values (you can undo it):";
     SetAside => "另存的数据", "Data set aside";
     ResetDemoHint => "把演示园区恢复为原始资料：先列出将覆盖的内容，确认后才恢复，可撤销", "Restore the demo zones to the source facts: you see what would be overwritten first, and can undo it";
+    NotFoundTitle => "找不到这个页面", "Page not found";
+    NotFoundText => "这个链接指向的园区、企业或页面不在本机数据中（可能已删除，或链接有误）。", "The zone, prospect or page this link points to is not in the data on this device (it may have been deleted, or the link is wrong).";
+    MayBeOutOfDate => "可能已过时（超过12个月未更新）", "may be out of date (not updated for over 12 months)";
+    AllKinds => "全部类型", "All kinds";
+    WithFreeSpace => "有可用厂房", "With free factory space";
+    PickedToCompare => "已选对比", "Picked to compare";
+    CompareZones => "并排对比", "Compare side by side";
+    Compare => "对比", "Compare";
+    Clear => "清除", "Clear";
+    ExcludedZones => "已排除的园区", "Excluded zones";
+    OpenZoneProfile => "查看园区详情", "Open the zone profile";
+    ProspectWord => "意向企业", "Prospect";
+    VisitorModeOn => "访客模式", "Visitor mode";
+    VisitorModeOff => "退出访客模式", "Leave visitor mode";
+    HiddenInVisitorMode => "访客模式下不显示此页。请招商人员退出访客模式后查看。", "This screen is hidden in visitor mode. The recruiter can leave visitor mode to see it.";
+    BriefTitle => "投资简报", "Investment brief";
+    BriefFor => "项目", "Project";
+    BriefTopZones => "最匹配的园区", "Best-matching zones";
+    BriefLanguage => "简报语言", "Brief language";
+    Print => "打印", "Print";
+    Share => "分享", "Share";
+    OpenBrief => "简报", "Brief";
+    CopiedToClipboard => "已复制到剪贴板", "Copied to the clipboard";
+    ShareFailed => "无法分享或复制：请改用打印", "Could not share or copy: print the brief instead";
+    ScanForContact => "扫码保存联系人", "Scan to save the contact";
+    ApplicableIncentives => "适用的优惠政策", "Incentives that apply";
+    ZoneContact => "园区联系人", "Zone contact";
+    NoMatchesForBrief => "还没有可推荐的园区：请补充行业或产品。", "No zone to recommend yet: add the industry or products.";
+    BriefDate => "日期", "Date";
+    Score => "匹配度", "Fit";
 }
 
 /// A record field named by its JSON key (as [`crate::merge::changed_fields`] gives it),
-/// as a user reads it: what a confirmation says will be overwritten.
+/// as a user reads it: what a confirmation says will be overwritten. A key this version
+/// has no label for (one written by a newer version) is shown with its underscores as
+/// spaces.
 pub fn field_label(key: &str, lang: Lang) -> String {
+    match known_field_label(key, lang) {
+        Some(label) => label.to_string(),
+        None => key.replace('_', " "),
+    }
+}
+
+/// The label of a field this version knows (every key in the `FIELDS` of the record types
+/// of [`crate::model`], nested ones included), or `None`.
+pub fn known_field_label(key: &str, lang: Lang) -> Option<&'static str> {
     let (zh, en) = match key {
+        "id" => ("编号", "ID"),
         "name" => ("名称", "name"),
         "kind" => ("类型", "kind"),
         "location" => ("所在地", "location"),
         "summary" => ("简介", "summary"),
         "clusters" => ("产业集群", "clusters"),
+        "keywords" => ("关键词", "keywords"),
+        "codes" => ("行业代码", "industry codes"),
+        "links" => ("产业链环节", "chain links"),
+        "status" => ("环节状态", "link status"),
         "factory" => ("标准厂房", "factory space"),
+        "planned_m2" => ("规划厂房", "planned factory space"),
+        "built_m2" => ("已建成厂房", "built factory space"),
+        "occupancy_pct" => ("厂房使用率", "share of factory space in use"),
+        "available_m2" => ("可用厂房", "free factory space"),
+        "land" => ("用地", "land"),
         "land_available_mu" => ("可用土地", "land available"),
         "land_note" => ("土地说明", "land note"),
         "min_investment_wan" => ("最低投资额", "minimum investment"),
         "min_intensity_wan_per_mu" => ("投资强度下限", "minimum intensity"),
         "restricted" => ("限制引进行业", "restricted industries"),
         "incentives" => ("优惠政策", "incentives"),
+        "category" => ("政策类别", "policy category"),
+        "max_wan" => ("政策最高金额", "most the policy pays"),
+        "requires_factory" => ("限租购厂房项目", "only for projects using factory space"),
+        "requires_land" => ("限用地项目", "only for projects needing land"),
         "incentive_count" => ("政策总数", "number of policies"),
         "incentive_cap_wan" => ("政策上限", "incentive cap"),
         "services" => ("服务", "services"),
         "target_regions" => ("重点招商区域", "target regions"),
         "contacts" => ("联系人", "contacts"),
+        "role" => ("职务", "role"),
+        "phone" => ("电话", "phone"),
+        "email" => ("邮箱", "email"),
+        "website" => ("网址", "website"),
         "as_of" => ("数据截至", "as-of date"),
         "source" => ("来源", "source"),
         "industry" => ("行业", "industry"),
         "products" => ("主要产品", "products"),
         "investment_wan" => ("计划投资", "investment"),
+        "investment_text" => ("计划投资（原文）", "investment as typed"),
         "factory_m2" => ("厂房需求", "factory space needed"),
+        "factory_text" => ("厂房需求（原文）", "factory space as typed"),
         "land_mu" => ("用地需求", "land needed"),
+        "land_text" => ("用地需求（原文）", "land as typed"),
         "jobs" => ("就业人数", "jobs"),
         "must_have" => ("必需条件", "must-haves"),
         "origin" => ("来自地区", "origin"),
         "notes" => ("备注", "notes"),
         "stage" => ("阶段", "stage"),
+        "stage_history" => ("阶段记录", "stage history"),
+        "date" => ("日期", "date"),
+        "standing" => ("跟进状态", "status"),
+        "standing_reason" => ("暂缓或流失原因", "why paused or lost"),
         "created" => ("登记时间", "capture time"),
-        other => return other.to_string(),
+        "zone_id" => ("跟进园区", "assigned zone"),
+        "code_name" => ("代号", "code name"),
+        _ => return None,
     };
+    Some(match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    })
+}
+
+/// `n` and a noun that agrees with it: "1 prospect", "0 prospects", "2 prospects".
+pub fn count_noun(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// What is counted in the UI.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Noun {
+    Zone,
+    Prospect,
+    Policy,
+    Field,
+    Record,
+    Job,
+}
+
+impl Noun {
+    pub const ALL: [Noun; 6] = [
+        Noun::Zone,
+        Noun::Prospect,
+        Noun::Policy,
+        Noun::Field,
+        Noun::Record,
+        Noun::Job,
+    ];
+}
+
+/// A count with its noun: "1 zone" / "6 zones"; Chinese as the data screen has always
+/// said it, "6 园区".
+pub fn count(n: usize, noun: Noun, lang: Lang) -> String {
     match lang {
-        Lang::Zh => zh.to_string(),
-        Lang::En => en.to_string(),
+        Lang::Zh => {
+            let word = match noun {
+                Noun::Zone => "园区",
+                Noun::Prospect => "意向企业",
+                Noun::Policy => "项政策",
+                Noun::Field => "个字段",
+                Noun::Record => "条记录",
+                Noun::Job => "个就业岗位",
+            };
+            format!("{n} {word}")
+        }
+        Lang::En => {
+            let (one, many) = match noun {
+                Noun::Zone => ("zone", "zones"),
+                Noun::Prospect => ("prospect", "prospects"),
+                Noun::Policy => ("policy", "policies"),
+                Noun::Field => ("field", "fields"),
+                Noun::Record => ("record", "records"),
+                Noun::Job => ("job", "jobs"),
+            };
+            count_noun(n, one, many)
+        }
     }
 }
 
@@ -388,6 +512,21 @@ pub fn link_status_label(s: LinkStatus, lang: Lang) -> &'static str {
     }
 }
 
+/// The category tag shown before a policy's name, or `None` when the English name already
+/// says it: "Subsidy" before "Rent subsidy" would read "Subsidy Rent subsidy". Chinese
+/// keeps the tag (补贴类 房租补贴 is how policy lists are written).
+pub fn incentive_tag(c: IncentiveCategory, name: &Text, lang: Lang) -> Option<&'static str> {
+    let label = incentive_category_label(c, lang);
+    let stem = match (c, lang) {
+        (_, Lang::Zh) => return Some(label),
+        (IncentiveCategory::Reward, Lang::En) => "reward",
+        (IncentiveCategory::Subsidy, Lang::En) => "subsid",
+        (IncentiveCategory::Support, Lang::En) => "support",
+    };
+    let shown = name.get(lang).to_lowercase();
+    (!shown.contains(stem)).then_some(label)
+}
+
 /// A number with thousands separators and at most two decimals: 1234567.5 → "1,234,567.5".
 pub fn fmt_num(v: f64) -> String {
     let rounded = (v * 100.0).round() / 100.0;
@@ -430,6 +569,14 @@ pub fn fmt_wan(wan: f64, lang: Lang) -> String {
         Lang::Zh => format!("{}万元", fmt_num(wan)),
         Lang::En if wan >= 100_000.0 => format!("CNY {} billion", fmt_num(wan / 100_000.0)),
         Lang::En => format!("CNY {} million", fmt_num(wan / 100.0)),
+    }
+}
+
+/// Money per 亩 given in 万元 per 亩 (investment intensity): "300万元/亩" / "CNY 3 million per mu".
+pub fn fmt_wan_per_mu(wan: f64, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}/亩", fmt_wan(wan, lang)),
+        Lang::En => format!("{} per mu", fmt_wan(wan, lang)),
     }
 }
 
@@ -522,17 +669,17 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
             match (role, zh) {
                 (ChainRole::FillsGap, true) => format!("补链：园区正在招引「{l}」环节"),
                 (ChainRole::FillsGap, false) => {
-                    format!("Fills a gap (补链): the zone is recruiting for “{l}”")
+                    format!("Fills a gap in the chain: the zone is recruiting for “{l}”")
                 }
                 (ChainRole::Strengthens, true) => format!("强链：园区已有「{l}」环节，可配套扩能"),
                 (ChainRole::Strengthens, false) => {
-                    format!("Strengthens (强链): the zone already has “{l}”")
+                    format!("Strengthens the chain: the zone already has “{l}”")
                 }
                 (ChainRole::Extends, true) => {
                     format!("延链：属「{}」集群，但园区尚无对应环节", cluster.get(lang))
                 }
                 (ChainRole::Extends, false) => format!(
-                    "Extends (延链): in the “{}” cluster, where the zone has no such link yet",
+                    "Extends the chain: in the “{}” cluster, where the zone has no such link yet",
                     cluster.get(lang)
                 ),
             }
@@ -590,6 +737,11 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
                     listed,
                     names.join("、")
                 )
+            } else if *listed == 1 {
+                format!(
+                    "Qualifies for the zone's one listed policy: {}{value}{half}",
+                    names.join(", ")
+                )
             } else {
                 format!(
                     "Qualifies for {} of {} policies: {}{value}{half}",
@@ -602,8 +754,13 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
         Reason::IncentivesNoneEligible { listed } => {
             if zh {
                 format!("不符合园区 {listed} 项政策的条件")
+            } else if *listed == 1 {
+                "Does not qualify for the zone's one listed policy".to_string()
             } else {
-                format!("Qualifies for none of the zone's {listed} policies")
+                format!(
+                    "Qualifies for none of the zone's {}",
+                    count(*listed, Noun::Policy, lang)
+                )
             }
         }
         Reason::NoOriginGiven => if zh {
@@ -629,7 +786,7 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
             if zh {
                 format!("来自 {origin}，不在园区重点招商区域内")
             } else {
-                format!("Comes from {origin}, outside the zone's target regions")
+                format!("Comes from “{origin}”, outside the zone's target regions")
             }
         }
         Reason::IndustryNoMatch => if zh {
@@ -660,7 +817,7 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
                 format!(
                     "Needs {} of factory space, {} available{}",
                     fmt_m2(*need_m2, lang),
-                    fmt_num(*available_m2),
+                    fmt_m2(*available_m2, lang),
                     est(*estimated)
                 )
             }
@@ -681,7 +838,7 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
                 format!(
                     "Needs {} of factory space, only {} available{}",
                     fmt_m2(*need_m2, lang),
-                    fmt_num(*available_m2),
+                    fmt_m2(*available_m2, lang),
                     est(*estimated)
                 )
             }
@@ -889,7 +1046,7 @@ mod tests {
         );
         assert_eq!(
             reason(&r, Lang::En),
-            "Needs 20,000 m² of factory space, 60,000 available (estimated)"
+            "Needs 20,000 m² of factory space, 60,000 m² available (estimated)"
         );
         let m = Reason::IndustryMatch {
             cluster: Text::new("新一代信息技术", "New-generation information technology"),

@@ -4,12 +4,14 @@
 //! - Plain Rust, no web types, tested natively with `cargo test`: [`model`] (the domain),
 //!   [`taxonomy`] and [`matching`] (the engine), [`transfer`] and [`csv`] (files and the
 //!   stored encoding), [`import`] (the path every picked file takes), [`merge`] (three-way merge of two tabs' edits), [`forms`],
-//!   [`i18n`], [`quota`], [`demo`]; [`evaluation`] and
+//!   [`i18n`], [`quota`], [`demo`], [`dates`] (Beijing dates and months), [`report`] (the
+//!   monthly report, 月报); [`evaluation`] and
 //!   [`synthetic`] for measuring the engine.
 //! - `storage` (browser only): the one module that touches localStorage.
 //! - `app` (browser only): Leptos views that render state and call the domain.
 
 pub mod csv;
+pub mod dates;
 pub mod demo;
 pub mod evaluation;
 pub mod forms;
@@ -20,10 +22,12 @@ pub mod matching;
 pub mod merge;
 pub mod model;
 pub mod quota;
+pub mod report;
 pub mod synthetic;
 pub mod taxonomy;
 pub mod text;
 pub mod transfer;
+pub mod vcard;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -393,6 +393,16 @@ impl Stage {
         Stage::Started,
         Stage::Operating,
     ];
+
+    /// Position in the pipeline: 0 (线索) to 5 (投产).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The stage after this one; `None` at 投产 (operating).
+    pub fn next(self) -> Option<Stage> {
+        Stage::ALL.get(self.index() + 1).copied()
+    }
 }
 
 /// Needs the prospect cannot do without: a zone that cannot meet one is excluded.
@@ -459,8 +469,11 @@ pub struct Prospect {
     /// The land as typed, kept when it could not be read as 亩 (marked for review).
     #[serde(default)]
     pub land_text: String,
-    /// When each stage was reached, oldest first (lead → contacted → … → operating).
-    /// Empty for records captured before schema version 3 (dates unknown).
+    /// When each stage was reached, in the order recorded (lead → contacted → … →
+    /// operating); see [`StageMark`] for how moves back and changes of standing show.
+    /// Empty for records captured before schema version 3 (dates unknown). Change it
+    /// through [`Prospect::start_history`], [`Prospect::move_to`],
+    /// [`Prospect::advance`] and [`Prospect::set_standing`].
     #[serde(default)]
     pub stage_history: Vec<StageMark>,
     /// Whether work goes on, is paused (暂缓) or the prospect was lost (流失).
@@ -475,6 +488,13 @@ pub struct Prospect {
 }
 
 /// The day a prospect reached a stage: a local date in Beijing time, `YYYY-MM-DD`.
+///
+/// Each mark means "at this stage from this day". A move forward adds a mark for every
+/// stage passed (skipped stages get the same day: reaching 签约 means the earlier stages
+/// were reached by then); a move back adds one mark for the lower stage. A mark that
+/// repeats the stage of the mark before it records a change of standing (paused, lost,
+/// resumed) on that day. A mark with an empty date is a stage reached on a day nobody
+/// recorded (a record from before schema 3, or a stage changed without a date).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct StageMark {
     pub stage: Stage,
@@ -499,6 +519,194 @@ pub enum Standing {
 
 impl Standing {
     pub const ALL: [Standing; 3] = [Standing::Active, Standing::Paused, Standing::Lost];
+
+    /// The standing's name in `lang`: 跟进中 / 暂缓 / 流失 (Active / Paused / Lost).
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Standing::Active, Lang::Zh) => "跟进中",
+            (Standing::Active, Lang::En) => "Active",
+            (Standing::Paused, Lang::Zh) => "暂缓",
+            (Standing::Paused, Lang::En) => "Paused",
+            (Standing::Lost, Lang::Zh) => "流失",
+            (Standing::Lost, Lang::En) => "Lost",
+        }
+    }
+}
+
+/// The pipeline history of a prospect (see [`StageMark`]). Dates are Beijing local dates,
+/// `YYYY-MM-DD` (get today's from the current ISO time with
+/// [`crate::dates::beijing_date`]).
+///
+/// Records with no history (captured before schema 3) keep working: their dates are
+/// unknown, so [`Prospect::reached`] gives `None` for every stage and a monthly report
+/// counts them in no month's 签约 / 开工 / 投产 (it says how many); their first recorded
+/// move adds 线索 at the capture date and their stage then with an empty date, and the
+/// new stage with its date.
+impl Prospect {
+    /// The Beijing date the prospect was captured (from `created`), `YYYY-MM-DD`; `None`
+    /// when `created` is not a timestamp.
+    pub fn captured_date(&self) -> Option<String> {
+        crate::dates::beijing_date(&self.created)
+    }
+
+    /// Record the stage a new prospect is captured at, on `date` (and the stages before
+    /// it, on the same day). For the capture form, after building the record; does
+    /// nothing when there is a history already.
+    pub fn start_history(&mut self, date: &str) {
+        if self.stage_history.is_empty() {
+            for s in &Stage::ALL[..=self.stage.index()] {
+                self.push_mark(*s, date);
+            }
+        }
+    }
+
+    fn push_mark(&mut self, stage: Stage, date: &str) {
+        self.stage_history.push(StageMark {
+            stage,
+            date: date.to_string(),
+            ..Default::default()
+        });
+    }
+
+    /// Before a new mark: make the history end at the current stage. An empty history
+    /// starts with 线索 at the capture date (every prospect is a lead from capture); a
+    /// stage not reached through these methods is marked with an unknown (empty) date.
+    fn sync_history(&mut self) {
+        if self.stage_history.is_empty() {
+            let captured = self.captured_date().unwrap_or_default();
+            self.push_mark(Stage::Lead, &captured);
+        }
+        if self.stage_history.last().map(|m| m.stage) != Some(self.stage) {
+            self.push_mark(self.stage, "");
+        }
+    }
+
+    /// Move to `stage` on `date` (`YYYY-MM-DD`). Forward: a mark for each stage passed,
+    /// all on `date`. Back (a deal that fell through, or a slip of the finger): the
+    /// history is kept, one mark for the lower stage; the stages above are no longer
+    /// [`reached`](Prospect::reached), and reaching them again records the new date.
+    /// Moving to the current stage does nothing.
+    pub fn move_to(&mut self, stage: Stage, date: &str) {
+        if stage == self.stage {
+            return;
+        }
+        self.sync_history();
+        if stage.index() > self.stage.index() {
+            for s in &Stage::ALL[self.stage.index() + 1..=stage.index()] {
+                self.push_mark(*s, date);
+            }
+        } else {
+            self.push_mark(stage, date);
+        }
+        self.stage = stage;
+    }
+
+    /// One stage forward on `date`; does nothing at 投产 (operating).
+    pub fn advance(&mut self, date: &str) {
+        if let Some(next) = self.stage.next() {
+            self.move_to(next, date);
+        }
+    }
+
+    /// The day (`YYYY-MM-DD`) the prospect reached `stage`, if it is at that stage or
+    /// beyond now and the day is known: the last time it rose to the stage from below.
+    /// `None` for a stage above the current one, and when the day was not recorded.
+    pub fn reached(&self, stage: Stage) -> Option<&str> {
+        let t = stage.index();
+        if self.stage.index() < t {
+            return None;
+        }
+        let mut level: Option<usize> = None;
+        let mut date: Option<&str> = None;
+        for m in &self.stage_history {
+            let s = m.stage.index();
+            if s < t {
+                date = None;
+            } else if level.is_none_or(|l| l < t) {
+                date = Some(m.date.as_str());
+            }
+            level = Some(s);
+        }
+        date.filter(|d| !d.is_empty())
+    }
+
+    /// The day of the last recorded move (stage or standing), `YYYY-MM-DD`; the capture
+    /// date when nothing was recorded; empty when neither is known.
+    pub fn last_moved(&self) -> String {
+        match self.stage_history.iter().rev().find(|m| !m.date.is_empty()) {
+            Some(m) => m.date.clone(),
+            None => self.captured_date().unwrap_or_default(),
+        }
+    }
+
+    /// Pause (暂缓), mark lost (流失) or resume work on the prospect on `date`, with the
+    /// reason (kept for paused and lost, cleared when active). A change of standing adds
+    /// a mark repeating the current stage (see [`StageMark`]); a new reason alone does not.
+    pub fn set_standing(&mut self, standing: Standing, reason: &str, date: &str) {
+        if standing != self.standing {
+            self.sync_history();
+            self.push_mark(self.stage, date);
+            self.standing = standing;
+        }
+        self.standing_reason = match standing {
+            Standing::Active => String::new(),
+            _ => reason.trim().to_string(),
+        };
+    }
+
+    /// The day the current standing began when it is paused or lost (the last mark
+    /// repeating the stage before it); `None` when active or not recorded.
+    pub fn standing_since(&self) -> Option<&str> {
+        if self.standing == Standing::Active {
+            return None;
+        }
+        let mut since = None;
+        for w in self.stage_history.windows(2) {
+            if w[1].stage == w[0].stage && !w[1].date.is_empty() {
+                since = Some(w[1].date.as_str());
+            }
+        }
+        since
+    }
+
+    /// The stage the prospect was at on `date` (`YYYY-MM-DD`), from its history: `None`
+    /// before its capture date, or when the history starts later. A record with no
+    /// history is taken to have been at its current stage since capture (an assumption:
+    /// its dates were never recorded); marks with no date count as before any day.
+    pub fn stage_on(&self, date: &str) -> Option<Stage> {
+        use crate::dates::day_number;
+        let day = day_number(date)?;
+        if let Some(captured) = self.captured_date().and_then(|c| day_number(&c)) {
+            if day < captured {
+                return None;
+            }
+        }
+        if self.stage_history.is_empty() {
+            return Some(self.stage);
+        }
+        let mut at = None;
+        for m in &self.stage_history {
+            match day_number(&m.date) {
+                Some(d) if d > day => {}
+                _ => at = Some(m.stage),
+            }
+        }
+        at
+    }
+
+    /// Whether work went on at the end of `date`: always when active now; when paused or
+    /// lost, only before the day that began ([`Prospect::standing_since`]; never when
+    /// that day was not recorded).
+    pub fn active_on(&self, date: &str) -> bool {
+        use crate::dates::day_number;
+        match self.standing {
+            Standing::Active => true,
+            _ => match (self.standing_since().and_then(day_number), day_number(date)) {
+                (Some(since), Some(day)) => since > day,
+                _ => false,
+            },
+        }
+    }
 }
 
 /// Everything the app keeps: the unit of storage, export and import.

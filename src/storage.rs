@@ -40,6 +40,8 @@ pub const LANG_KEY: &str = "zonematch.lang";
 pub const WEIGHTS_KEY: &str = "zonematch.weights";
 /// The capture form as typed, so a reload or an update does not lose it.
 pub const DRAFT_KEY: &str = "zonematch.draft";
+/// Whether visitor mode is on (the tablet is turned towards a visitor): "1" or absent.
+pub const VISITOR_KEY: &str = "zonematch.visitor";
 /// Prefix of keys holding stored values that failed validation.
 pub const QUARANTINE_PREFIX: &str = "zonematch.quarantine.";
 /// Prefix of keys holding another tab's version of a record whose field lost a conflict
@@ -434,6 +436,20 @@ impl Store {
     pub fn save_lang(&self, lang: Lang) -> Result<(), SaveError> {
         self.storage().ok_or(SaveError::Unavailable)?;
         LocalStorage::set(LANG_KEY, lang).map_err(|e| SaveError::Refused(e.to_string()))
+    }
+
+    /// Whether visitor mode was left on: it stays on, across reloads, until the recruiter
+    /// switches it off.
+    pub fn load_visitor(&self) -> bool {
+        self.storage()
+            .and_then(|s| s.get_item(VISITOR_KEY).ok().flatten())
+            .is_some_and(|v| v == "1")
+    }
+
+    pub fn save_visitor(&self, on: bool) -> Result<(), SaveError> {
+        let s = self.storage().ok_or(SaveError::Unavailable)?;
+        let r = if on { s.set_item(VISITOR_KEY, "1") } else { s.remove_item(VISITOR_KEY) };
+        r.map_err(|_| SaveError::Refused(VISITOR_KEY.into()))
     }
 
     /// The remembered matching weights, if any (invalid values are ignored).

@@ -17,7 +17,7 @@ use std::collections::HashSet;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::model::{Dataset, Prospect, Text, Zone, SCHEMA_VERSION};
+use crate::model::{Dataset, Lang, Prospect, Text, Zone, SCHEMA_VERSION};
 
 /// The `format` field that marks a ZoneMatch file.
 pub const FORMAT_TAG: &str = "zonematch";
@@ -331,6 +331,12 @@ pub fn import_json(text: &str) -> Result<Dataset, ImportError> {
         ));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ImportError::one(
+            ImportErrorKind::NotJson,
+            Text::new("文件是空的", "The file is empty"),
+        ));
+    }
     let value: Value = serde_json::from_str(text).map_err(|e| {
         ImportError::one(
             ImportErrorKind::NotJson,
@@ -438,11 +444,17 @@ pub fn plan_import(current: &Dataset, incoming: &Dataset) -> ImportPlan {
                     plan.conflicts.push(Text::new(
                         &format!(
                             "园区“{}”（{}）与本机已有的“{}”（{}）同名",
-                            z.name.zh, z.id, o.name.zh, o.id
+                            z.name.get(Lang::Zh),
+                            z.id,
+                            o.name.get(Lang::Zh),
+                            o.id
                         ),
                         &format!(
                             "Zone “{}” ({}) has the same name as “{}” ({}) on this device",
-                            z.name.en, z.id, o.name.en, o.id
+                            z.name.get(Lang::En),
+                            z.id,
+                            o.name.get(Lang::En),
+                            o.id
                         ),
                     ));
                 }
@@ -495,8 +507,8 @@ fn not_ours() -> ImportError {
     ImportError::one(
         ImportErrorKind::NotZoneMatch,
         Text::new(
-            "不是园区招商匹配的数据文件（缺少 schema_version）",
-            "Not a ZoneMatch data file (no schema_version)",
+            "不是园区招商匹配的数据文件：应选择本应用“导出全部数据（JSON）”生成的备份文件",
+            "Not a ZoneMatch data file: choose a backup written by “Export all data (JSON)”",
         ),
     )
 }
@@ -522,7 +534,10 @@ fn parse_list<T: serde::de::DeserializeOwned + crate::model::KeepsUnknown>(
         if !item.is_object() {
             problems.push(Text::new(
                 &format!("{what_zh}第 {} 条不是对象", i + 1),
-                &format!("{what_en} {} is not an object", i + 1),
+                &format!(
+                    "{what_en} {} is not a record (a JSON object in braces)",
+                    i + 1
+                ),
             ));
             continue;
         }
@@ -531,7 +546,8 @@ fn parse_list<T: serde::de::DeserializeOwned + crate::model::KeepsUnknown>(
             Err(e) => {
                 let msg = e.inner().to_string();
                 let mut field = e.path().to_string();
-                if field == "." {
+                let top_level = field == ".";
+                if top_level {
                     // A missing field is reported at its parent: name the field itself.
                     field = msg
                         .strip_prefix("missing field `")
@@ -540,9 +556,14 @@ fn parse_list<T: serde::de::DeserializeOwned + crate::model::KeepsUnknown>(
                         .to_string();
                 }
                 let (zh, en) = explain_serde(&msg);
+                let en = if top_level && msg.starts_with("missing field") {
+                    format!("{what_en} {}: {en}", i + 1)
+                } else {
+                    format!("{what_en} {}, field “{field}”: {en}", i + 1)
+                };
                 problems.push(Text::new(
                     &format!("{what_zh}第 {} 条，字段“{field}”：{zh}", i + 1),
-                    &format!("{what_en} {}, field “{field}”: {en}", i + 1),
+                    &en,
                 ));
             }
         }
@@ -578,7 +599,78 @@ fn explain_serde(msg: &str) -> (String, String) {
     } else {
         format!("格式错误：{msg}")
     };
-    (zh, msg.to_string())
+    (zh, en_serde(msg))
+}
+
+/// A serde error message in plain English: "should be a number, not the text “many”"
+/// rather than "invalid type: string \"many\", expected f64".
+fn en_serde(msg: &str) -> String {
+    let unquote = |s: &str| s.trim().trim_matches('`').to_string();
+    if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        let (got, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        format!("should be {}, not {}", en_type(expected), en_value(got))
+    } else if let Some(rest) = msg.strip_prefix("invalid value: ") {
+        let (got, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        format!("should be {}, not {}", en_type(expected), en_value(got))
+    } else if let Some(rest) = msg.strip_prefix("missing field ") {
+        format!("the required field “{}” is missing", unquote(rest))
+    } else if let Some(rest) = msg.strip_prefix("unknown variant ") {
+        let (got, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let choices: Vec<String> = expected
+            .trim_start_matches("one of ")
+            .split(", ")
+            .flat_map(|c| c.split(" or "))
+            .map(unquote)
+            .filter(|c| !c.is_empty())
+            .collect();
+        format!(
+            "“{}” is not a known value; use one of: {}",
+            unquote(got),
+            choices.join(", ")
+        )
+    } else if msg.starts_with("recursion limit exceeded") {
+        "nested too deeply".to_string()
+    } else {
+        format!("not in the expected format ({msg})")
+    }
+}
+
+/// What serde expected, in words: "f64" → "a number".
+fn en_type(expected: &str) -> String {
+    let e = expected.trim();
+    match e {
+        "f64" | "f32" | "a number" => "a number".into(),
+        "u32" | "u64" | "usize" => "a whole number, 0 or more".into(),
+        "a string" => "text".into(),
+        "a sequence" => "a list".into(),
+        "a boolean" => "true or false".into(),
+        "a map" => "an object".into(),
+        _ if e.starts_with("struct ") => "an object".into(),
+        _ => e.into(),
+    }
+}
+
+/// What serde found, in words: "string \"many\"" → "the text “many”",
+/// "integer `5`" → "the number 5".
+fn en_value(got: &str) -> String {
+    let tick = |s: &str| s.trim().trim_matches('`').to_string();
+    if let Some(v) = got.strip_prefix("string ") {
+        format!("the text “{}”", v.trim().trim_matches('"'))
+    } else if let Some(v) = got
+        .strip_prefix("integer ")
+        .or_else(|| got.strip_prefix("floating point "))
+    {
+        format!("the number {}", tick(v))
+    } else if let Some(v) = got.strip_prefix("boolean ") {
+        tick(v)
+    } else {
+        match got.trim() {
+            "null" => "an empty value (null)".into(),
+            "sequence" => "a list".into(),
+            "map" => "an object".into(),
+            other => other.into(),
+        }
+    }
 }
 
 fn zh_type(expected: &str) -> String {
@@ -635,7 +727,7 @@ fn validate_zones(zones: &[Zone], problems: &mut Vec<Text>) {
                 problems.push(Text::new(
                     &format!("园区第 {n} 条：联系人网址“{}”不是 http(s) 地址", c.website),
                     &format!(
-                        "Zone {n}: contact website “{}” is not an http(s) address",
+                        "Zone {n}: contact website “{}” is not a web address (http:// or https://)",
                         c.website
                     ),
                 ));
@@ -646,11 +738,11 @@ fn validate_zones(zones: &[Zone], problems: &mut Vec<Text>) {
             problems.push(Text::new(
                 &format!(
                     "园区第 {n} 条（{}）：面积、金额等数值不能为负数，使用率不超过 100",
-                    z.name.zh
+                    z.name.get(Lang::Zh)
                 ),
                 &format!(
-                    "Zone {n} ({}): areas and amounts cannot be negative; share in use at most 100",
-                    z.name.en
+                    "Zone {n} “{}”: areas and amounts cannot be negative, and the share in use cannot be over 100",
+                    z.name.get(Lang::En)
                 ),
             ));
         }
@@ -685,7 +777,7 @@ fn validate_prospects(prospects: &[Prospect], problems: &mut Vec<Text>) {
             problems.push(Text::new(
                 &format!("意向企业第 {n} 条（{}）：投资、面积不能为负数", p.name),
                 &format!(
-                    "Prospect {n} ({}): investment and areas cannot be negative",
+                    "Prospect {n} “{}”: investment and areas cannot be negative",
                     p.name
                 ),
             ));
@@ -772,9 +864,14 @@ mod tests {
             err.problems[0].zh,
             "意向企业第 1 条，字段“factory_m2”：类型错误，应为 数字，实为 string \"lots\""
         );
-        assert!(err.problems[0]
-            .en
-            .starts_with("Prospect 1, field “factory_m2”: invalid type"));
+        assert_eq!(
+            err.problems[0].en,
+            "Prospect 1, field “factory_m2”: should be a number, not the text “lots”"
+        );
+        assert_eq!(
+            err.problems[1].en,
+            "Prospect 2: the required field “id” is missing"
+        );
         assert!(err.problems[1].zh.contains("字段“id”：缺少必填字段"));
     }
 
@@ -832,10 +929,10 @@ mod tests {
     #[test]
     fn bad_files_are_refused_with_reasons() {
         let cases: &[(&str, ImportErrorKind, &str)] = &[
-            ("", ImportErrorKind::NotJson, "JSON"),
+            ("", ImportErrorKind::NotJson, "empty"),
             ("{\"schema_version\":1,", ImportErrorKind::NotJson, "line 1"),
             ("[1,2,3]", ImportErrorKind::NotZoneMatch, "ZoneMatch"),
-            ("{\"zones\":[]}", ImportErrorKind::NotZoneMatch, "schema_version"),
+            ("{\"zones\":[]}", ImportErrorKind::NotZoneMatch, "Export all data"),
             (
                 "{\"format\":\"other\",\"schema_version\":1,\"zones\":[],\"prospects\":[]}",
                 ImportErrorKind::NotZoneMatch,
@@ -865,7 +962,7 @@ mod tests {
             (
                 "{\"schema_version\":1,\"zones\":[{\"id\":\"z\",\"name\":{\"zh\":\"甲\"},\"factory\":{\"occupancy_pct\":150}}],\"prospects\":[]}",
                 ImportErrorKind::Invalid,
-                "at most 100",
+                "over 100",
             ),
             (
                 "{\"schema_version\":1,\"zones\":[],\"prospects\":[{\"id\":\"\",\"name\":\"\"}]}",

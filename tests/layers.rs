@@ -1,6 +1,7 @@
 //! Imports run one way, from the bottom up:
-//! text and lang → taxonomy → the domain (model) → matching → i18n → files (transfer,
-//! csv, import, merge, forms, demo, evaluation, synthetic) → storage → app.
+//! text, lang, quota and dates → taxonomy → the domain (model) → matching and report →
+//! i18n → files (transfer, csv, import, merge, forms, demo, evaluation, synthetic) →
+//! storage → app.
 //! A module that refers to one above it (`crate::<module>` in code, comments aside) fails
 //! here, naming the file.
 
@@ -12,12 +13,15 @@ const LAYERS: &[(&str, u8)] = &[
     ("lang", 0),
     ("text", 0),
     ("quota", 0),
+    ("dates", 0),
     ("taxonomy", 1),
     ("model", 2),
     ("matching", 3),
+    ("report", 3),
     ("i18n", 4),
     ("transfer", 5),
     ("csv", 5),
+    ("vcard", 5),
     ("import", 5),
     ("merge", 5),
     ("forms", 5),

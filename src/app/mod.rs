@@ -1,12 +1,14 @@
 //! The Leptos views. They render [`state::AppState`] and call the domain modules; they
 //! never parse storage or compute scores themselves.
 
+mod brief;
 mod capture;
 mod data_page;
 mod files;
 mod form_fields;
 mod matches;
 mod prospects;
+pub mod routes;
 pub mod state;
 mod weights;
 mod zone_editor;
@@ -29,9 +31,16 @@ pub const RELEASE: &str = match option_env!("ZONEMATCH_RELEASE") {
     None => env!("CARGO_PKG_VERSION"),
 };
 
-/// The whole app: loads stored data once, then keeps it saved on every change.
+/// The whole app: the router around the shell.
 #[component]
 pub fn App() -> impl IntoView {
+    view! { <leptos_router::components::Router><Shell/></leptos_router::components::Router> }
+}
+
+/// Loads stored data once, then keeps it saved on every change; draws the screen the URL
+/// names.
+#[component]
+fn Shell() -> impl IntoView {
     let mut store = Store::open();
     let mut notices = Vec::new();
     match store.probe() {
@@ -64,6 +73,7 @@ pub fn App() -> impl IntoView {
     };
     store.adopt(&data);
     let lang = store.load_lang().unwrap_or_default();
+    let store_visitor = store.load_visitor();
     let weights = store.load_weights().unwrap_or_default();
     let data = RwSignal::new(data);
     // Memos compare by value, so editing a prospect does not rebuild the zone catalogue.
@@ -76,10 +86,23 @@ pub fn App() -> impl IntoView {
             prospects.with(|ps| ps.iter().map(ProspectProfile::new).collect()),
         ))
     });
+    let location = leptos_router::hooks::use_location();
+    let page = Memo::new(move |_| location.pathname.with(|p| Page::from_path(p)));
+    let navigate = leptos_router::hooks::use_navigate();
+    let navigate: Box<dyn Fn(&str, bool)> = Box::new(move |path, replace| {
+        navigate(
+            path,
+            leptos_router::NavigateOptions {
+                replace,
+                ..Default::default()
+            },
+        )
+    });
     let state = AppState {
         data,
         lang: RwSignal::new(lang),
-        page: RwSignal::new(Page::Zones),
+        page,
+        navigate: StoredValue::new_local(navigate),
         notices: RwSignal::new(notices),
         store: StoredValue::new(store),
         weights: RwSignal::new(weights),
@@ -87,6 +110,7 @@ pub fn App() -> impl IntoView {
         profiles,
         persisted: RwSignal::new(None),
         undo: RwSignal::new(None),
+        visitor: RwSignal::new(store_visitor),
     };
     provide_context(state);
 
@@ -129,6 +153,12 @@ pub fn App() -> impl IntoView {
             let _ = state.store.with_value(|s| s.save_weights(&w));
         }
     });
+    Effect::new(move |prev: Option<()>| {
+        let on = state.visitor.get();
+        if prev.is_some() {
+            let _ = state.store.with_value(|s| s.save_visitor(on));
+        }
+    });
     Effect::new(move |_| {
         let lang = state.lang.get();
         let _ = state.store.with_value(|s| s.save_lang(lang));
@@ -149,9 +179,20 @@ pub fn App() -> impl IntoView {
             <nav class="tabs">
                 <NavTab msg=Msg::NavZones target=Page::Zones/>
                 <NavTab msg=Msg::NavCapture target=Page::Capture/>
-                <NavTab msg=Msg::NavProspects target=Page::Prospects/>
-                <NavTab msg=Msg::NavData target=Page::Data/>
+                <Show when=move || !state.visitor.get()>
+                    <NavTab msg=Msg::NavProspects target=Page::Prospects/>
+                    <NavTab msg=Msg::NavData target=Page::Data/>
+                </Show>
             </nav>
+            <button
+                class="visitor-switch"
+                class:on=move || state.visitor.get()
+                data-testid="visitor-switch"
+                aria-pressed=move || state.visitor.get().to_string()
+                on:click=move |_| state.visitor.update(|v| *v = !*v)
+            >
+                {move || if state.visitor.get() { Msg::VisitorModeOff.text(state.lang.get()) } else { Msg::VisitorModeOn.text(state.lang.get()) }}
+            </button>
             <button
                 class="lang-switch"
                 data-testid="lang-switch"
@@ -165,33 +206,69 @@ pub fn App() -> impl IntoView {
             {move || match state.page.get() {
                 Page::Zones => view! { <zones::ZoneList/> }.into_any(),
                 Page::Zone(id) => view! { <zones::ZoneDetail id=id/> }.into_any(),
+                Page::EditZone(Some(id)) if state.data.with(|d| d.zone(&id).is_none()) => {
+                    view! { <NotFound/> }.into_any()
+                }
                 Page::EditZone(id) => view! { <zone_editor::ZoneEditor id=id/> }.into_any(),
                 Page::Capture => view! { <capture::Capture/> }.into_any(),
+                Page::Prospects | Page::Report | Page::Data if state.visitor.get() => {
+                    view! { <HiddenForVisitors/> }.into_any()
+                }
                 Page::Prospects => view! { <prospects::ProspectList/> }.into_any(),
                 Page::Prospect(id) => view! { <prospects::ProspectDetail id=id/> }.into_any(),
+                Page::Brief(id) => view! { <brief::Brief id=id/> }.into_any(),
+                Page::Compare => view! { <NotFound/> }.into_any(),
+                Page::Report => view! { <NotFound/> }.into_any(),
                 Page::Data => view! { <data_page::DataPage/> }.into_any(),
+                Page::NotFound => view! { <NotFound/> }.into_any(),
             }}
         </main>
     }
 }
 
-/// A top navigation tab; active for its page and the pages under it.
+/// A top navigation tab: a link to its screen, marked current for the screens under it.
 #[component]
 fn NavTab(msg: Msg, target: Page) -> impl IntoView {
     let state = use_app();
-    let t = target.clone();
-    let active = move || {
-        let page = state.page.get();
-        match (&t, &page) {
-            (Page::Zones, Page::Zone(_) | Page::EditZone(_)) => true,
-            (Page::Prospects, Page::Prospect(_)) => true,
-            (a, b) => a == b,
-        }
-    };
+    let href = target.path();
+    let current = move || (state.page.with(Page::tab) == target).then_some("page");
     view! {
-        <button class="tab" class:active=active on:click=move |_| state.go(target.clone())>
+        <a class="tab" href=href aria-current=current>
             {tr(msg)}
-        </button>
+        </a>
+    }
+}
+
+/// A screen for a URL the app does not have, or a record that is not (or no longer) here.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    view! {
+        <section class="page not-found" data-testid="not-found">
+            <h2>{tr(Msg::NotFoundTitle)}</h2>
+            <p>{tr(Msg::NotFoundText)}</p>
+            <p class="actions">
+                <button class="secondary" on:click=move |_| history_back()>{tr(Msg::Back)}</button>
+                <a class="button primary" href="/">{tr(Msg::NavZones)}</a>
+            </p>
+        </section>
+    }
+    .into_any()
+}
+
+/// What visitor mode shows in place of the prospect list, the report and the data screen.
+#[component]
+fn HiddenForVisitors() -> impl IntoView {
+    view! {
+        <section class="page" data-testid="hidden-for-visitors">
+            <p class="empty">{tr(Msg::HiddenInVisitorMode)}</p>
+        </section>
+    }
+}
+
+/// The browser's back button, from inside the app.
+pub fn history_back() {
+    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = h.back();
     }
 }
 

@@ -129,7 +129,7 @@ pub fn ProspectDetail(id: String) -> impl IntoView {
         }
     };
     view! {
-        <Show when=exists fallback=move || view! { <p class="empty">{tr(Msg::NoProspects)}</p> }>
+        <Show when=exists fallback=move || view! { <super::NotFound/> }>
             <section class="page" data-testid="prospect-detail">
                 <div class="page-head">
                     <button class="secondary" on:click=move |_| state.go(Page::Prospects)>{tr(Msg::Back)}</button>

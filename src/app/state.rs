@@ -32,18 +32,7 @@ impl PartialEq for SharedProfiles {
     }
 }
 
-/// Which screen is shown.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Page {
-    Zones,
-    Zone(String),
-    /// Edit a zone (`Some(id)`) or create one (`None`).
-    EditZone(Option<String>),
-    Capture,
-    Prospects,
-    Prospect(String),
-    Data,
-}
+pub use super::routes::Page;
 
 /// A banner about storage, shown until dismissed (or for as long as it holds).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -108,7 +97,10 @@ pub struct UndoOffer {
 pub struct AppState {
     pub data: RwSignal<Dataset>,
     pub lang: RwSignal<Lang>,
-    pub page: RwSignal<Page>,
+    /// The screen the URL shows.
+    pub page: Memo<Page>,
+    /// Moves the browser to a path of the app (a history entry; see [`Page::path`]).
+    pub navigate: StoredValue<Box<dyn Fn(&str, bool)>, LocalStorage>,
     pub notices: RwSignal<Vec<Notice>>,
     pub store: StoredValue<Store>,
     pub weights: RwSignal<Weights>,
@@ -120,14 +112,45 @@ pub struct AppState {
     pub persisted: RwSignal<Option<bool>>,
     /// The last action that replaced or deleted data, until undone or dismissed.
     pub undo: RwSignal<Option<UndoOffer>>,
+    /// Visitor mode: the tablet is turned towards a visitor. Only code names are shown;
+    /// notes, the prospect list and the data screen are hidden. Stays on (across reloads)
+    /// until the recruiter switches it off.
+    pub visitor: RwSignal<bool>,
+}
+
+/// How a prospect is named on screen: in visitor mode only its code name (代号), or
+/// "Prospect" with the end of its id when it has none; otherwise its real name, with the
+/// code name after it.
+pub fn prospect_label(p: &crate::model::Prospect, visitor: bool, lang: Lang) -> String {
+    let code = p.code_name.trim();
+    let anonymous = || {
+        let tail: String = p.id.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
+        format!("{} {tail}", Msg::ProspectWord.text(lang))
+    };
+    match (visitor, code.is_empty(), p.name.trim().is_empty()) {
+        (true, true, _) => anonymous(),
+        (true, false, _) => code.to_string(),
+        (false, true, false) => p.name.trim().to_string(),
+        (false, false, false) => format!("{} ({code})", p.name.trim()),
+        (false, false, true) => code.to_string(),
+        (false, true, true) => anonymous(),
+    }
 }
 
 impl AppState {
+    /// Show `page`: a new history entry, so the back button returns here.
     pub fn go(&self, page: Page) {
-        self.page.set(page);
-        if let Some(w) = web_sys::window() {
-            w.scroll_to_with_x_and_y(0.0, 0.0);
-        }
+        self.go_to(&page.path());
+    }
+
+    /// Go to an app path with its query (`/compare?zones=a,b`), as a new history entry.
+    pub fn go_to(&self, path: &str) {
+        self.navigate.with_value(|n| n(path, false));
+    }
+
+    /// Replace the current URL (a search typed in a list): no new history entry.
+    pub fn replace_url(&self, path: &str) {
+        self.navigate.with_value(|n| n(path, true));
     }
 
     /// Apply an edit and save it at once. If another tab saved in between, both tabs'

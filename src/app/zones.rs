@@ -11,7 +11,7 @@ use crate::i18n::{criterion_label, reason};
 use crate::model::{Text, Zone};
 
 /// Free factory space as shown on cards and in the detail view.
-fn free_space_text(z: &Zone, lang: Lang) -> String {
+pub fn free_space_text(z: &Zone, lang: Lang) -> String {
     match z.factory.availability() {
         Some(a) if a.estimated => {
             format!("≈ {} ({})", fmt_m2(a.m2, lang), Msg::Estimated.text(lang))
@@ -26,18 +26,68 @@ fn or_unknown(v: Option<f64>, f: impl Fn(f64, Lang) -> String, lang: Lang) -> St
         .unwrap_or_else(|| Msg::Unknown.text(lang).to_string())
 }
 
-/// The zone list with a search box: the app's home screen.
+/// Months from an "as of" date (`YYYY-MM` or `YYYY-MM-DD`) to today after which a profile
+/// is marked "may be out of date": peer tools' users' first complaint is stale data.
+pub const STALE_AFTER_MONTHS: i32 = 12;
+
+/// Whether a profile dated `as_of` is older than [`STALE_AFTER_MONTHS`] on `today`
+/// (`YYYY-MM…`). An unreadable date is not called stale (it is shown as typed).
+pub fn is_stale(as_of: &str, today: &str) -> bool {
+    let ym = |s: &str| -> Option<i32> {
+        let y: i32 = s.get(0..4)?.parse().ok()?;
+        let m: i32 = s.get(5..7)?.parse().ok()?;
+        Some(y * 12 + m)
+    };
+    match (ym(as_of.trim()), ym(today)) {
+        (Some(a), Some(t)) => t - a > STALE_AFTER_MONTHS,
+        _ => false,
+    }
+}
+
+/// The "as of" date with the stale mark when it is older than a year.
+pub fn as_of_view(as_of: &str, lang: Lang) -> impl IntoView {
+    let stale = is_stale(as_of, &super::files::now_iso());
+    view! {
+        <span class="as-of" class:stale=stale data-testid="as-of" data-stale=stale.to_string()>
+            {Msg::AsOf.text(lang)} ": " {as_of.to_string()}
+            {stale.then(|| view! { " " <strong class="stale-mark">{Msg::MayBeOutOfDate.text(lang)}</strong> })}
+        </span>
+    }
+}
+
+/// The zone list: the app's home screen. Its search and filters live in the URL's query
+/// (`?q=电池&kind=high_tech&space=1`), so back returns to the same list and a list can be
+/// linked; zones ticked for comparison open side by side.
 #[component]
 pub fn ZoneList() -> impl IntoView {
     let state = use_app();
-    let query = RwSignal::new(String::new());
+    let query_map = leptos_router::hooks::use_query_map();
+    let param = move |k: &str| query_map.with(|m| m.get(k).unwrap_or_default());
+    let set_param = move |k: &str, v: String| {
+        let mut pairs: Vec<(String, String)> = ["q", "kind", "space"]
+            .iter()
+            .map(|key| (key.to_string(), if *key == k { v.clone() } else { param(key) }))
+            .filter(|(_, v)| !v.is_empty())
+            .collect();
+        let query = pairs
+            .drain(..)
+            .map(|(k, v)| format!("{k}={}", super::routes::encode(&v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        state.replace_url(&if query.is_empty() { "/".to_string() } else { format!("/?{query}") });
+    };
+    let picked: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
     let cards = move || {
         let lang = state.lang.get();
-        let q = query.get();
+        let q = param("q");
+        let kind = param("kind");
+        let space = param("space") == "1";
         let zones: Vec<Zone> = state.data.with(|d| {
             d.zones
                 .iter()
                 .filter(|z| z.matches_query(&q))
+                .filter(|z| kind.is_empty() || kind_key(z.kind) == kind)
+                .filter(|z| !space || z.factory.availability().is_some_and(|a| a.m2 > 0.0))
                 .cloned()
                 .collect()
         });
@@ -46,9 +96,38 @@ pub fn ZoneList() -> impl IntoView {
         }
         zones
             .into_iter()
-            .map(|z| zone_card(z, lang))
+            .map(|z| zone_card(z, lang, picked))
             .collect_view()
             .into_any()
+    };
+    let kinds = move || {
+        let lang = state.lang.get();
+        let current = param("kind");
+        crate::model::ZoneKind::ALL
+            .iter()
+            .map(|k| view! { <option value=kind_key(*k) selected=current == kind_key(*k)>{kind_label(*k, lang)}</option> })
+            .collect_view()
+    };
+    let compare_bar = move || {
+        let lang = state.lang.get();
+        let n = picked.with(Vec::len);
+        (n > 0).then(|| {
+            let ready = (2..=4).contains(&n);
+            view! {
+                <div class="compare-bar" data-testid="compare-bar">
+                    <span>{format!("{} {n}/4", Msg::PickedToCompare.text(lang))}</span>
+                    <button
+                        class="primary"
+                        data-testid="open-compare"
+                        disabled=!ready
+                        on:click=move |_| state.go_to(&compare_path(&picked.get_untracked()))
+                    >
+                        {Msg::CompareZones.text(lang)}
+                    </button>
+                    <button class="secondary" on:click=move |_| picked.set(Vec::new())>{Msg::Clear.text(lang)}</button>
+                </div>
+            }
+        })
     };
     view! {
         <section class="page">
@@ -58,23 +137,65 @@ pub fn ZoneList() -> impl IntoView {
                     {tr(Msg::AddZone)}
                 </button>
             </div>
-            <input
-                type="search"
-                class="search"
-                data-testid="zone-search"
-                placeholder=tr(Msg::SearchZones)
-                aria-label=tr(Msg::SearchZones)
-                prop:value=move || query.get()
-                on:input=move |ev| query.set(event_target_value(&ev))
-            />
+            <div class="filters">
+                <input
+                    type="search"
+                    class="search"
+                    data-testid="zone-search"
+                    placeholder=tr(Msg::SearchZones)
+                    aria-label=tr(Msg::SearchZones)
+                    prop:value=move || param("q")
+                    on:input=move |ev| set_param("q", event_target_value(&ev))
+                />
+                <select
+                    data-testid="zone-kind-filter"
+                    aria-label=tr(Msg::Kind)
+                    on:change=move |ev| set_param("kind", event_target_value(&ev))
+                >
+                    <option value="" selected=move || param("kind").is_empty()>{tr(Msg::AllKinds)}</option>
+                    {kinds}
+                </select>
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        data-testid="zone-space-filter"
+                        prop:checked=move || param("space") == "1"
+                        on:change=move |ev| set_param("space", if event_target_checked(&ev) { "1".into() } else { String::new() })
+                    />
+                    {tr(Msg::WithFreeSpace)}
+                </label>
+            </div>
+            {compare_bar}
             <ul class="cards">{cards}</ul>
         </section>
     }
 }
 
-fn zone_card(z: Zone, lang: Lang) -> impl IntoView {
+/// A zone kind as written in the URL (its stored name).
+fn kind_key(k: crate::model::ZoneKind) -> &'static str {
+    use crate::model::ZoneKind as K;
+    match k {
+        K::HighTech => "high_tech",
+        K::EconomicTechnological => "economic_technological",
+        K::Demonstration => "demonstration",
+        K::Other => "other",
+    }
+}
+
+/// The compare screen's path for these zone ids.
+pub fn compare_path(ids: &[String]) -> String {
+    let ids: Vec<String> = ids.iter().map(|i| super::routes::encode(i)).collect();
+    format!("/compare?zones={}", ids.join(","))
+}
+
+fn zone_card(z: Zone, lang: Lang, picked: RwSignal<Vec<String>>) -> impl IntoView {
     let state = use_app();
     let id = z.id.clone();
+    let pick_id = z.id.clone();
+    let is_picked = {
+        let id = z.id.clone();
+        move || picked.with(|p| p.contains(&id))
+    };
     let chips = z
         .clusters
         .iter()
@@ -92,9 +213,26 @@ fn zone_card(z: Zone, lang: Lang) -> impl IntoView {
                 <p class="chips">{chips}</p>
                 <p class="facts">
                     <span>{Msg::FreeSpace.text(lang)} ": " {free_space_text(&z, lang)}</span>
-                    <span>{Msg::AsOf.text(lang)} ": " {z.as_of.clone()}</span>
+                    {as_of_view(&z.as_of, lang)}
                 </p>
             </button>
+            <label class="check pick">
+                <input
+                    type="checkbox"
+                    data-testid="pick-compare"
+                    prop:checked=is_picked
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        picked.update(|p| {
+                            p.retain(|x| *x != pick_id);
+                            if on && p.len() < 4 {
+                                p.push(pick_id.clone());
+                            }
+                        });
+                    }
+                />
+                {Msg::Compare.text(lang)}
+            </label>
         </li>
     }
 }
@@ -127,7 +265,7 @@ pub fn ZoneDetail(id: String) -> impl IntoView {
     move || {
         let lang = state.lang.get();
         let Some(z) = state.data.with(|d| d.zone(&id).cloned()) else {
-            return view! { <p class="empty">{Msg::NoZonesFound.text(lang)}</p> }.into_any();
+            return view! { <super::NotFound/> }.into_any();
         };
         let edit_id = z.id.clone();
         let clusters = z
@@ -248,7 +386,7 @@ pub fn ZoneDetail(id: String) -> impl IntoView {
                 <p class="meta">
                     <span class="badge">{kind_label(z.kind, lang)}</span>
                     " " {z.location.get(lang).to_string()} " · "
-                    <span class="as-of" data-testid="as-of">{Msg::AsOf.text(lang)} ": " {z.as_of.clone()}</span>
+                    {as_of_view(&z.as_of, lang)}
                 </p>
                 <p class="summary">{z.summary.get(lang).to_string()}</p>
                 <h3>{Msg::Clusters.text(lang)}</h3>

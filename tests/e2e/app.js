@@ -28,7 +28,7 @@ class ZoneMatchApp {
   }
 
   async nav(label) {
-    await this.press(this.page.locator('nav.tabs button', { hasText: label }));
+    await this.press(this.page.locator('nav.tabs a', { hasText: label }));
   }
 
   zoneCards() {
