@@ -805,7 +805,11 @@ pub fn prospects_from_csv(text: &str, now: &str) -> Result<Vec<Prospect>, Vec<Te
             stage: stage.unwrap_or_default(),
             must_factory,
             must_land,
+            code_name: row.get("code_name"),
         };
+        // The capture form keeps an amount it cannot read as typed; a file is strict
+        // instead, so the row can be corrected and the file imported again.
+        errors.extend(field_errors(n, draft.amount_errors()));
         let id = match row.get("id") {
             id if id.is_empty() => {
                 stable_id("p-csv", &[&draft.name, &draft.industry, &draft.origin])
@@ -818,11 +822,23 @@ pub fn prospects_from_csv(text: &str, now: &str) -> Result<Vec<Prospect>, Vec<Te
         };
         match draft.to_prospect(&id, &created) {
             Ok(mut p) if errors.is_empty() => {
-                p.code_name = row.get("code_name");
                 p.zone_id = row.get("zone_id");
-                p.investment_text = row.get("investment_text");
-                p.factory_text = row.get("factory_text");
-                p.land_text = row.get("land_text");
+                // As typed, where the amount column gave no value (kept for review, or
+                // money in another currency); else what the amount column kept.
+                for (text, read, key) in [
+                    (
+                        &mut p.investment_text,
+                        p.investment_wan.is_some(),
+                        "investment_text",
+                    ),
+                    (&mut p.factory_text, p.factory_m2.is_some(), "factory_text"),
+                    (&mut p.land_text, p.land_mu.is_some(), "land_text"),
+                ] {
+                    let cell = row.get(key);
+                    if !read && !cell.is_empty() {
+                        *text = cell;
+                    }
+                }
                 p.standing = standing.unwrap_or_default();
                 if p.standing != Standing::Active {
                     p.standing_reason = row.get("standing_reason");

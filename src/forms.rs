@@ -2,17 +2,21 @@
 //! into a record. Pure, so the rules (what is required, which units parse) are tested
 //! natively; the views only bind inputs to these drafts.
 
+use crate::i18n::{fmt_m2, fmt_mu, fmt_num, fmt_wan};
 use crate::model::{
-    parse_quantity, parse_wan, ChainLink, Cluster, FactorySpace, MustHave, Prospect, Stage, Text,
-    Zone, ZoneKind,
+    parse_area_m2, parse_land_mu, parse_quantity, parse_wan, ChainLink, Cluster, FactorySpace,
+    FieldError, Lang, MustHave, Prospect, Stage, Text, Zone, ZoneKind,
 };
+use crate::text::amount::{self, Amount, AmountError};
 
 /// The capture form's fields as typed. Serialisable so that a half-filled form survives
-/// a reload or an app update.
+/// a reload or an app update (fields added later default when an older draft is read).
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct ProspectDraft {
     pub name: String,
+    /// Code name (代号), what may be shown to visitors.
+    pub code_name: String,
     pub industry: String,
     pub products: String,
     pub investment: String,
@@ -28,7 +32,7 @@ pub struct ProspectDraft {
     pub must_land: bool,
 }
 
-/// A capture-form field that can be refused.
+/// A capture-form field that can be refused or marked for review.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ProspectField {
     Name,
@@ -38,67 +42,301 @@ pub enum ProspectField {
     Jobs,
 }
 
+/// The amount fields of the capture form, in form order.
+const AMOUNT_FIELDS: [ProspectField; 4] = [
+    ProspectField::Investment,
+    ProspectField::Factory,
+    ProspectField::Land,
+    ProspectField::Jobs,
+];
+
+/// Jobs that could not be read are kept in the notes on a last line starting with this
+/// (there is no field for jobs as typed); [`ProspectDraft::from_prospect`] moves that line
+/// back into the jobs field.
+pub const JOBS_NOTE: &str = "就业人数: ";
+
+impl ProspectField {
+    /// The field's short name, for "could not read: …".
+    fn label(self) -> Text {
+        let (zh, en) = match self {
+            ProspectField::Name => ("名称", "name"),
+            ProspectField::Investment => ("投资额", "investment"),
+            ProspectField::Factory => ("厂房面积", "factory space"),
+            ProspectField::Land => ("用地", "land"),
+            ProspectField::Jobs => ("就业人数", "jobs"),
+        };
+        Text::new(zh, en)
+    }
+}
+
+/// Read what was typed into an amount field, in the field's unit (万元, m², 亩, people).
+fn read(field: ProspectField, typed: &str) -> Result<Option<Amount>, AmountError> {
+    let kind = match field {
+        ProspectField::Investment => amount::Field::Money,
+        ProspectField::Factory => amount::Field::Area,
+        ProspectField::Land => amount::Field::Land,
+        ProspectField::Jobs | ProspectField::Name => amount::Field::Count,
+    };
+    amount::read(typed, kind)
+}
+
+/// What to store for a typed amount: the value in the field's unit, or (foreign money,
+/// or text that cannot be read) no value and the text as typed.
+fn stored(field: ProspectField, typed: &str) -> (Option<f64>, String) {
+    match read(field, typed) {
+        Ok(None) => (None, String::new()),
+        Ok(Some(Amount::Foreign { .. })) | Err(_) => (None, typed.trim().to_string()),
+        Ok(Some(a)) => (Some(a.value()), String::new()),
+    }
+}
+
+/// A number as an editable field shows it: no grouping, every digit that was stored.
+fn plain(v: Option<f64>) -> String {
+    v.map(|x| x.to_string()).unwrap_or_default()
+}
+
+/// What the text typed into a capture-form amount field was read as, shown beside the
+/// field as the user types.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reading {
+    /// `= 20,000 m²`, `= 6亿元` / `= CNY 600 million`, `= USD 5,000,000 (kept in USD, not
+    /// converted)`, or why the text cannot be read and what happens to it.
+    pub text: Text,
+    /// True when no value can be stored: the text is kept as typed and the field marked
+    /// for review (jobs: kept in the notes).
+    pub review: bool,
+}
+
+/// What `typed` reads as in `field`; `None` for an empty field (or the name field).
+///
+/// ```
+/// use zonematch::forms::{reading, ProspectField};
+/// let r = reading(ProspectField::Land, "3.3公顷").unwrap();
+/// assert_eq!((r.text.zh.as_str(), r.text.en.as_str()), ("= 49.5 亩", "= 49.5 mu"));
+/// assert!(reading(ProspectField::Factory, "2万多").unwrap().review);
+/// ```
+pub fn reading(field: ProspectField, typed: &str) -> Option<Reading> {
+    let value = |zh: String, en: String| Reading {
+        text: Text::new(&zh, &en),
+        review: false,
+    };
+    let t = typed.trim();
+    Some(match read(field, t) {
+        Ok(None) => return None,
+        Ok(Some(Amount::Wan(w))) if w < 1.0 => value(
+            format!("= {}元", fmt_num(w * 1e4)),
+            format!("= CNY {}", fmt_num(w * 1e4)),
+        ),
+        Ok(Some(Amount::Wan(w))) if w < 100.0 => value(
+            format!("= {}", fmt_wan(w, Lang::Zh)),
+            format!("= CNY {}", fmt_num(w * 1e4)),
+        ),
+        Ok(Some(Amount::Wan(w))) => value(
+            format!("= {}", fmt_wan(w, Lang::Zh)),
+            format!("= {}", fmt_wan(w, Lang::En)),
+        ),
+        Ok(Some(Amount::Foreign { currency, amount })) => {
+            let zh = amount::currency_zh(currency);
+            value(
+                format!("= {} {zh}（按{zh}保存，不折算为人民币）", fmt_num(amount)),
+                format!(
+                    "= {currency} {} (kept in {currency}, not converted)",
+                    fmt_num(amount)
+                ),
+            )
+        }
+        Ok(Some(Amount::M2(v))) => value(
+            format!("= {}", fmt_m2(v, Lang::Zh)),
+            format!("= {}", fmt_m2(v, Lang::En)),
+        ),
+        Ok(Some(Amount::Mu(v))) => value(
+            format!("= {}", fmt_mu(v, Lang::Zh)),
+            format!("= {}", fmt_mu(v, Lang::En)),
+        ),
+        Ok(Some(Amount::Count(v))) => value(
+            format!("= {} 人", fmt_num(v.round())),
+            format!(
+                "= {} {}",
+                fmt_num(v.round()),
+                if v.round() == 1.0 { "job" } else { "jobs" }
+            ),
+        ),
+        Err(e) => {
+            let (zh, en) = match (e, field) {
+                (AmountError::Negative, _) => ("是负数".to_string(), "is negative".to_string()),
+                (AmountError::WrongKind, ProspectField::Investment) => {
+                    ("不是金额".into(), "is not an amount of money".into())
+                }
+                (AmountError::WrongKind, ProspectField::Factory) => {
+                    ("不是面积".into(), "is not a floor area".into())
+                }
+                (AmountError::WrongKind, ProspectField::Land) => {
+                    ("不是土地面积".into(), "is not an area of land".into())
+                }
+                (AmountError::WrongKind, _) => {
+                    ("不是人数".into(), "is not a number of people".into())
+                }
+                (AmountError::Unreadable, _) => (String::new(), String::new()),
+            };
+            let (then_zh, then_en) = if field == ProspectField::Jobs {
+                ("将按原文记入备注", "it will be kept in the notes as typed")
+            } else {
+                (
+                    "将按原文保存并标记待核",
+                    "it will be saved as typed and marked for review",
+                )
+            };
+            let (zh, en) = if zh.is_empty() {
+                (
+                    format!("无法识别“{t}”，{then_zh}"),
+                    format!("cannot read “{t}”; {then_en}"),
+                )
+            } else {
+                (
+                    format!("“{t}”{zh}，{then_zh}"),
+                    format!("“{t}” {en}; {then_en}"),
+                )
+            };
+            Reading {
+                text: Text::new(&zh, &en),
+                review: true,
+            }
+        }
+    })
+}
+
+/// "Could not read: factory space “2万多”" for the live ranking, from
+/// [`ProspectDraft::unreadable`]; `None` when everything typed was read.
+pub fn could_not_read(unreadable: &[(ProspectField, String)]) -> Option<Text> {
+    if unreadable.is_empty() {
+        return None;
+    }
+    let zh: Vec<String> = unreadable
+        .iter()
+        .map(|(f, t)| format!("{}“{t}”", f.label().zh))
+        .collect();
+    let en: Vec<String> = unreadable
+        .iter()
+        .map(|(f, t)| format!("{} “{t}”", f.label().en))
+        .collect();
+    Some(Text::new(
+        &format!("无法识别（未用于排序）：{}", zh.join("、")),
+        &format!("Could not read (not used for ranking): {}", en.join(", ")),
+    ))
+}
+
+/// The fields of a stored prospect marked for review: the amount was kept as typed
+/// because it could not be read (value empty, text kept, and the text is not money in
+/// another currency, which is kept on purpose). With the text as typed.
+pub fn review_fields(p: &Prospect) -> Vec<(ProspectField, &str)> {
+    let mut out = Vec::new();
+    for (field, value, text) in [
+        (
+            ProspectField::Investment,
+            p.investment_wan,
+            &p.investment_text,
+        ),
+        (ProspectField::Factory, p.factory_m2, &p.factory_text),
+        (ProspectField::Land, p.land_mu, &p.land_text),
+    ] {
+        let foreign = matches!(read(field, text), Ok(Some(Amount::Foreign { .. })));
+        if value.is_none() && !text.trim().is_empty() && !foreign {
+            out.push((field, text.as_str()));
+        }
+    }
+    out
+}
+
+/// Whether a stored prospect has an amount marked for review (see [`review_fields`]).
+pub fn needs_review(p: &Prospect) -> bool {
+    !review_fields(p).is_empty()
+}
+
 impl ProspectDraft {
+    /// The form for editing `p`: stored values as plain numbers, and the text as typed
+    /// where no value was stored (foreign money, text marked for review, jobs kept in the
+    /// notes).
     pub fn from_prospect(p: &Prospect) -> Self {
-        let num = |v: Option<f64>| {
-            v.map(|x| crate::i18n::fmt_num(x).replace(',', ""))
-                .unwrap_or_default()
+        let typed = |v: Option<f64>, text: &str| match v {
+            Some(_) => plain(v),
+            None => text.to_string(),
+        };
+        let (jobs, notes) = match p.jobs {
+            Some(j) => (j.to_string(), p.notes.clone()),
+            None => match p.notes.rsplit_once('\n') {
+                Some((before, last)) if last.starts_with(JOBS_NOTE) => {
+                    (last[JOBS_NOTE.len()..].to_string(), before.to_string())
+                }
+                None if p.notes.starts_with(JOBS_NOTE) => {
+                    (p.notes[JOBS_NOTE.len()..].to_string(), String::new())
+                }
+                _ => (String::new(), p.notes.clone()),
+            },
         };
         Self {
             name: p.name.clone(),
+            code_name: p.code_name.clone(),
             industry: p.industry.clone(),
             products: p.products.clone(),
-            investment: num(p.investment_wan),
-            factory: num(p.factory_m2),
-            land: num(p.land_mu),
-            jobs: p.jobs.map(|j| j.to_string()).unwrap_or_default(),
+            investment: typed(p.investment_wan, &p.investment_text),
+            factory: typed(p.factory_m2, &p.factory_text),
+            land: typed(p.land_mu, &p.land_text),
+            jobs,
             origin: p.origin.clone(),
-            notes: p.notes.clone(),
+            notes,
             stage: p.stage,
             must_factory: p.must_have.factory,
             must_land: p.must_have.land,
         }
     }
 
-    /// The record this draft describes, or every field error. Only a name or an industry
-    /// is required: a booth conversation may give nothing else.
+    /// The record this draft describes. Only a name, a code name or an industry is
+    /// required: a booth conversation may give nothing else. An amount never refuses the
+    /// form: a value that can be read is stored in its unit; foreign money and text that
+    /// cannot be read are kept as typed (`*_text`) with no value, the latter marked for
+    /// review ([`review_fields`]); jobs that cannot be read go to the last line of the
+    /// notes (`就业人数: …`).
     pub fn to_prospect(
         &self,
         id: &str,
         created: &str,
     ) -> Result<Prospect, Vec<(ProspectField, Text)>> {
-        let mut errors = Vec::new();
-        let mut check = |field, r: Result<Option<f64>, crate::model::FieldError>| match r {
-            Ok(v) => v,
-            Err(e) => {
-                errors.push((field, e.message()));
-                None
-            }
-        };
-        let investment_wan = check(ProspectField::Investment, parse_wan(&self.investment));
-        let factory_m2 = check(ProspectField::Factory, parse_quantity(&self.factory));
-        let land_mu = check(ProspectField::Land, parse_quantity(&self.land));
-        let jobs = check(ProspectField::Jobs, parse_quantity(&self.jobs));
-        if self.name.trim().is_empty() && self.industry.trim().is_empty() {
-            errors.push((
+        if self.name.trim().is_empty()
+            && self.industry.trim().is_empty()
+            && self.code_name.trim().is_empty()
+        {
+            return Err(vec![(
                 ProspectField::Name,
                 Text::new(
-                    "请至少填写企业名称或行业",
-                    "Enter at least a name or an industry",
+                    "请至少填写企业名称、代号或行业",
+                    "Enter at least a name, a code name or an industry",
                 ),
-            ));
+            )]);
         }
-        if !errors.is_empty() {
-            return Err(errors);
+        let (investment_wan, investment_text) = stored(ProspectField::Investment, &self.investment);
+        let (factory_m2, factory_text) = stored(ProspectField::Factory, &self.factory);
+        let (land_mu, land_text) = stored(ProspectField::Land, &self.land);
+        let (jobs, jobs_text) = stored(ProspectField::Jobs, &self.jobs);
+        let mut notes = self.notes.trim().to_string();
+        if !jobs_text.is_empty() {
+            if !notes.is_empty() {
+                notes.push('\n');
+            }
+            notes.push_str(JOBS_NOTE);
+            notes.push_str(&jobs_text);
         }
         Ok(Prospect {
             id: id.to_string(),
             name: self.name.trim().to_string(),
+            code_name: self.code_name.trim().to_string(),
             industry: self.industry.trim().to_string(),
             products: self.products.trim().to_string(),
             investment_wan,
+            investment_text,
             factory_m2,
+            factory_text,
             land_mu,
+            land_text,
             jobs: jobs.map(|j| j.round().min(u32::MAX as f64) as u32),
             must_have: MustHave {
                 factory: self.must_factory,
@@ -106,24 +344,25 @@ impl ProspectDraft {
                 ..Default::default()
             },
             origin: self.origin.trim().to_string(),
-            notes: self.notes.trim().to_string(),
+            notes,
             stage: self.stage,
             created: created.to_string(),
             ..Default::default()
         })
     }
 
-    /// A lenient reading for live matching while the user types: fields that do not parse
-    /// yet are ignored rather than reported.
+    /// A lenient reading for live matching while the user types: fields that cannot be
+    /// read (yet) are left out of the ranking; [`ProspectDraft::unreadable`] lists them.
     pub fn preview(&self) -> Prospect {
         Prospect {
             id: String::new(),
             name: self.name.clone(),
+            code_name: self.code_name.clone(),
             industry: self.industry.clone(),
             products: self.products.clone(),
-            investment_wan: parse_wan(&self.investment).ok().flatten(),
-            factory_m2: parse_quantity(&self.factory).ok().flatten(),
-            land_mu: parse_quantity(&self.land).ok().flatten(),
+            investment_wan: stored(ProspectField::Investment, &self.investment).0,
+            factory_m2: stored(ProspectField::Factory, &self.factory).0,
+            land_mu: stored(ProspectField::Land, &self.land).0,
             origin: self.origin.clone(),
             must_have: MustHave {
                 factory: self.must_factory,
@@ -132,6 +371,44 @@ impl ProspectDraft {
             },
             ..Default::default()
         }
+    }
+
+    /// What [`reading`] says for one amount field of the draft.
+    pub fn reading(&self, field: ProspectField) -> Option<Reading> {
+        reading(field, self.typed(field))
+    }
+
+    fn typed(&self, field: ProspectField) -> &str {
+        match field {
+            ProspectField::Investment => &self.investment,
+            ProspectField::Factory => &self.factory,
+            ProspectField::Land => &self.land,
+            ProspectField::Jobs => &self.jobs,
+            ProspectField::Name => "",
+        }
+    }
+
+    /// The amount fields whose text cannot be read (unreadable, negative or of the wrong
+    /// kind), with the text as typed, in form order. Foreign money is read (and kept), so
+    /// it is not listed. See [`could_not_read`] for the sentence.
+    pub fn unreadable(&self) -> Vec<(ProspectField, String)> {
+        AMOUNT_FIELDS
+            .iter()
+            .filter(|f| read(**f, self.typed(**f)).is_err())
+            .map(|f| (*f, self.typed(*f).trim().to_string()))
+            .collect()
+    }
+
+    /// The amount fields that cannot be read, with why, for a strict reader (a CSV import
+    /// refuses such rows, so the file can be corrected and imported again).
+    pub fn amount_errors(&self) -> Vec<(ProspectField, Text)> {
+        AMOUNT_FIELDS
+            .iter()
+            .filter_map(|f| match read(*f, self.typed(*f)) {
+                Err(e) => Some((*f, FieldError::from(e).message())),
+                Ok(_) => None,
+            })
+            .collect()
     }
 }
 
@@ -204,26 +481,25 @@ impl ZoneDraft {
     /// services, contacts, keywords of unchanged clusters) are kept.
     pub fn apply(&self, base: &Zone) -> Result<Zone, Vec<(ZoneField, Text)>> {
         let mut errors = Vec::new();
-        let mut num = |field, input: &str| match parse_quantity(input) {
+        type Parse = fn(&str) -> Result<Option<f64>, FieldError>;
+        let mut num = |field, input: &str, parse: Parse| match parse(input) {
             Ok(v) => v,
             Err(e) => {
                 errors.push((field, e.message()));
                 None
             }
         };
-        let available_m2 = num(ZoneField::AvailableM2, &self.available_m2);
-        let built_m2 = num(ZoneField::BuiltM2, &self.built_m2);
-        let planned_m2 = num(ZoneField::PlannedM2, &self.planned_m2);
-        let occupancy_pct = num(ZoneField::Occupancy, &self.occupancy_pct.replace('%', ""));
-        let land = num(ZoneField::Land, &self.land_mu);
-        let min_intensity = num(ZoneField::MinIntensity, &self.min_intensity);
-        let min_investment = match parse_wan(&self.min_investment) {
-            Ok(v) => v,
-            Err(e) => {
-                errors.push((ZoneField::MinInvestment, e.message()));
-                None
-            }
-        };
+        let available_m2 = num(ZoneField::AvailableM2, &self.available_m2, parse_area_m2);
+        let built_m2 = num(ZoneField::BuiltM2, &self.built_m2, parse_area_m2);
+        let planned_m2 = num(ZoneField::PlannedM2, &self.planned_m2, parse_area_m2);
+        let occupancy_pct = num(
+            ZoneField::Occupancy,
+            &self.occupancy_pct.replace('%', ""),
+            parse_quantity,
+        );
+        let land = num(ZoneField::Land, &self.land_mu, parse_land_mu);
+        let min_intensity = num(ZoneField::MinIntensity, &self.min_intensity, parse_quantity);
+        let min_investment = num(ZoneField::MinInvestment, &self.min_investment, parse_wan);
         if occupancy_pct.is_some_and(|o| o > 100.0) {
             errors.push((
                 ZoneField::Occupancy,
@@ -344,65 +620,249 @@ mod tests {
     use super::*;
 
     #[test]
-    fn booth_capture_needs_only_a_name_or_industry() {
+    fn booth_capture_needs_only_a_name_code_name_or_industry() {
         let draft = ProspectDraft {
             industry: "21700圆柱动力电池".into(),
             investment: "6亿".into(),
-            factory: "20,000".into(),
+            factory: "2万平米".into(),
+            land: "3.3公顷".into(),
+            jobs: "三百人".into(),
             ..Default::default()
         };
         let p = draft.to_prospect("p1", "2026-11-27").unwrap();
         assert_eq!(p.investment_wan, Some(60_000.0));
         assert_eq!(p.factory_m2, Some(20_000.0));
+        assert_eq!(p.land_mu, Some(49.5));
+        assert_eq!(p.jobs, Some(300));
+        assert_eq!(
+            (
+                p.investment_text.as_str(),
+                p.factory_text.as_str(),
+                p.land_text.as_str()
+            ),
+            ("", "", "")
+        );
+        assert!(!needs_review(&p));
         assert_eq!(
             ProspectDraft::default().to_prospect("p", "").unwrap_err()[0].0,
             ProspectField::Name
         );
+        let coded = ProspectDraft {
+            code_name: " 猎鹰 ".into(),
+            ..Default::default()
+        }
+        .to_prospect("p", "")
+        .unwrap();
+        assert_eq!(coded.code_name, "猎鹰");
     }
 
     #[test]
-    fn every_bad_field_is_reported() {
+    fn amounts_never_refuse_the_form() {
         let draft = ProspectDraft {
             name: "甲".into(),
             investment: "很多".into(),
+            factory: "2万多".into(),
+            land: "2万美元".into(),
+            jobs: "300多".into(),
+            notes: "展会上认识".into(),
+            ..Default::default()
+        };
+        let p = draft.to_prospect("p", "").unwrap();
+        assert_eq!(
+            (p.investment_wan, p.factory_m2, p.land_mu, p.jobs),
+            (None, None, None, None)
+        );
+        assert_eq!(p.investment_text, "很多");
+        assert_eq!(p.factory_text, "2万多");
+        assert_eq!(p.land_text, "2万美元");
+        assert_eq!(p.notes, "展会上认识\n就业人数: 300多");
+        assert_eq!(
+            review_fields(&p),
+            vec![
+                (ProspectField::Investment, "很多"),
+                (ProspectField::Factory, "2万多"),
+                (ProspectField::Land, "2万美元"),
+            ]
+        );
+        let negative = ProspectDraft {
+            name: "乙".into(),
             factory: "-3".into(),
+            ..Default::default()
+        };
+        let p = negative.to_prospect("p", "").unwrap();
+        assert_eq!((p.factory_m2, p.factory_text.as_str()), (None, "-3"));
+        assert!(needs_review(&p));
+    }
+
+    #[test]
+    fn foreign_money_is_kept_not_converted_and_not_for_review() {
+        for typed in ["USD 5 million", "500万美元", "US$5m", "5 million dollars"] {
+            let p = ProspectDraft {
+                name: "Falcon".into(),
+                investment: typed.into(),
+                ..Default::default()
+            }
+            .to_prospect("p", "")
+            .unwrap();
+            assert_eq!(p.investment_wan, None, "{typed}");
+            assert_eq!(p.investment_text, typed);
+            assert!(!needs_review(&p), "{typed}");
+            let r = reading(ProspectField::Investment, typed).unwrap();
+            assert!(!r.review);
+            assert_eq!(r.text.en, "= USD 5,000,000 (kept in USD, not converted)");
+            assert_eq!(r.text.zh, "= 5,000,000 美元（按美元保存，不折算为人民币）");
+        }
+    }
+
+    #[test]
+    fn readings_say_what_was_understood() {
+        let cases: &[(ProspectField, &str, &str, &str)] = &[
+            (
+                ProspectField::Factory,
+                "2万平米",
+                "= 20,000 m²",
+                "= 20,000 m²",
+            ),
+            (
+                ProspectField::Factory,
+                "20,000 sqm",
+                "= 20,000 m²",
+                "= 20,000 m²",
+            ),
+            (
+                ProspectField::Investment,
+                "6亿",
+                "= 6亿元",
+                "= CNY 600 million",
+            ),
+            (
+                ProspectField::Investment,
+                "8500万元",
+                "= 8,500万元",
+                "= CNY 85 million",
+            ),
+            (
+                ProspectField::Investment,
+                "300 million",
+                "= 3亿元",
+                "= CNY 300 million",
+            ),
+            (ProspectField::Investment, "50", "= 50万元", "= CNY 500,000"),
+            (
+                ProspectField::Investment,
+                "5000元",
+                "= 5,000元",
+                "= CNY 5,000",
+            ),
+            (ProspectField::Land, "3.3公顷", "= 49.5 亩", "= 49.5 mu"),
+            (ProspectField::Land, "0.5平方公里", "= 750 亩", "= 750 mu"),
+            (ProspectField::Jobs, "三百人", "= 300 人", "= 300 jobs"),
+            (
+                ProspectField::Factory,
+                "2万多",
+                "无法识别“2万多”，将按原文保存并标记待核",
+                "cannot read “2万多”; it will be saved as typed and marked for review",
+            ),
+            (
+                ProspectField::Land,
+                "2万美元",
+                "“2万美元”不是土地面积，将按原文保存并标记待核",
+                "“2万美元” is not an area of land; it will be saved as typed and marked for review",
+            ),
+            (
+                ProspectField::Jobs,
+                "300多",
+                "无法识别“300多”，将按原文记入备注",
+                "cannot read “300多”; it will be kept in the notes as typed",
+            ),
+        ];
+        for (field, typed, zh, en) in cases {
+            let r = reading(*field, typed).unwrap();
+            assert_eq!(
+                (r.text.zh.as_str(), r.text.en.as_str()),
+                (*zh, *en),
+                "{typed}"
+            );
+            assert_eq!(r.review, zh.contains('“'), "{typed}");
+        }
+        assert_eq!(reading(ProspectField::Factory, "  "), None);
+    }
+
+    #[test]
+    fn preview_reads_leniently_and_lists_what_it_could_not_read() {
+        let draft = ProspectDraft {
+            industry: "锂电池".into(),
+            investment: "USD 5 million".into(),
+            factory: "2万多".into(),
+            land: "50 mu".into(),
             jobs: "x".into(),
             ..Default::default()
         };
-        let fields: Vec<_> = draft
-            .to_prospect("p", "")
-            .unwrap_err()
-            .into_iter()
-            .map(|e| e.0)
-            .collect();
+        let p = draft.preview();
         assert_eq!(
-            fields,
+            (p.investment_wan, p.factory_m2, p.land_mu),
+            (None, None, Some(50.0))
+        );
+        let unread = draft.unreadable();
+        assert_eq!(
+            unread,
             vec![
-                ProspectField::Investment,
-                ProspectField::Factory,
-                ProspectField::Jobs
+                (ProspectField::Factory, "2万多".to_string()),
+                (ProspectField::Jobs, "x".to_string())
             ]
         );
+        let t = could_not_read(&unread).unwrap();
+        assert_eq!(
+            t.en,
+            "Could not read (not used for ranking): factory space “2万多”, jobs “x”"
+        );
+        assert_eq!(t.zh, "无法识别（未用于排序）：厂房面积“2万多”、就业人数“x”");
+        assert_eq!(could_not_read(&[]), None);
+        assert_eq!(draft.amount_errors().len(), 2);
     }
 
     #[test]
     fn draft_round_trips_a_prospect() {
-        let p = ProspectDraft {
-            name: "Code Falcon".into(),
-            industry: "IC packaging".into(),
-            investment: "15000".into(),
-            land: "50".into(),
-            jobs: "300".into(),
-            ..Default::default()
+        let drafts = [
+            ProspectDraft {
+                name: "Code Falcon".into(),
+                industry: "IC packaging".into(),
+                investment: "15000".into(),
+                land: "50".into(),
+                jobs: "300".into(),
+                ..Default::default()
+            },
+            ProspectDraft {
+                code_name: "猎鹰".into(),
+                investment: "500万美元".into(),
+                factory: "2万多".into(),
+                land: "1亩".into(),
+                jobs: "300多".into(),
+                notes: "第一行\n第二行".into(),
+                ..Default::default()
+            },
+            ProspectDraft {
+                name: "丙".into(),
+                factory: "50亩".into(),
+                jobs: "两三百".into(),
+                ..Default::default()
+            },
+        ];
+        for draft in drafts {
+            let p = draft.to_prospect("p9", "t").unwrap();
+            let back = ProspectDraft::from_prospect(&p);
+            assert_eq!(back.to_prospect("p9", "t").unwrap(), p, "{draft:?}");
+            assert_eq!(back.jobs, draft.jobs.trim());
+            assert_eq!(back.notes, draft.notes);
         }
-        .to_prospect("p9", "t")
-        .unwrap();
-        assert_eq!(
-            ProspectDraft::from_prospect(&p)
-                .to_prospect("p9", "t")
-                .unwrap(),
-            p
-        );
+    }
+
+    #[test]
+    fn drafts_stored_before_code_names_still_load() {
+        let old = r#"{"name":"甲","industry":"电池","investment":"6亿","stage":"lead","must_factory":true}"#;
+        let d: ProspectDraft = serde_json::from_str(old).unwrap();
+        assert_eq!((d.name.as_str(), d.code_name.as_str()), ("甲", ""));
+        assert!(d.must_factory);
     }
 
     #[test]

@@ -18,7 +18,8 @@ pub use crate::lang::{Lang, Text};
 /// its reason (all default, so version 2 records read unchanged).
 pub const SCHEMA_VERSION: u32 = 3;
 
-/// 1 亩 (mu) in square metres.
+/// 1 亩 (mu) in square metres, rounded: exactly 10000/15 (666.666…; see
+/// [`crate::text::amount`], which converts with the exact value).
 pub const SQM_PER_MU: f64 = 666.67;
 
 /// Fields of a record that this version of the app does not know, kept as read and
@@ -785,52 +786,43 @@ impl Dataset {
     }
 }
 
-/// Parse an amount of money typed by a recruiter into 万元.
-///
-/// Accepts plain numbers (taken as 万元), and the units 万, 万元, 亿, 亿元, with
-/// full-width digits and thousands separators: "6亿" → 60000, "1,500" → 1500,
-/// "２０００万" → 2000. Empty input is `Ok(None)`.
+/// Parse an amount of money typed by a recruiter into 万元, with the reader of
+/// [`crate::text::amount`]: a bare number is 万元 (`8500`); `8500万`, `1.2亿`, `一点二亿`,
+/// `3个亿`, `￥3亿`, `300 million`, full-width digits and thousands separators are read.
+/// Empty input is `Ok(None)`; money in another currency is refused
+/// ([`FieldError::ForeignCurrency`]): it is never converted.
 pub fn parse_wan(input: &str) -> Result<Option<f64>, FieldError> {
-    let s = crate::text::normalize::to_half_width(input.trim());
-    let s = s.trim().replace([',', ' '], "");
-    if s.is_empty() {
-        return Ok(None);
+    use crate::text::amount::{read, Amount, Field};
+    match read(input, Field::Money)? {
+        Some(Amount::Wan(v)) => Ok(Some(v)),
+        Some(_) => Err(FieldError::ForeignCurrency),
+        None => Ok(None),
     }
-    let (number, factor) = if let Some(n) = s.strip_suffix("亿元").or_else(|| s.strip_suffix('亿'))
-    {
-        (n, 10_000.0)
-    } else if let Some(n) = s.strip_suffix("万元").or_else(|| s.strip_suffix('万')) {
-        (n, 1.0)
-    } else {
-        (s.as_str(), 1.0)
-    };
-    parse_non_negative(number.trim()).map(|v| Some(v * factor))
 }
 
-/// Parse a non-negative quantity (m², 亩, jobs); empty is `Ok(None)`.
-/// Full-width digits and thousands separators are accepted; units typed after the
-/// number (m², ㎡, 平米, 平方米, 亩, 人) are ignored.
+/// Parse floor space into m²: a bare number is m²; `2万平米`, `20,000 sqm`, `15,000 square
+/// meters`, `3千㎡`, and land units (`1亩` = 10000/15 m², `1公顷` = 10,000 m²) are read.
+/// Empty input is `Ok(None)`.
+pub fn parse_area_m2(input: &str) -> Result<Option<f64>, FieldError> {
+    use crate::text::amount::{read, Field};
+    Ok(read(input, Field::Area)?.map(|a| a.value()))
+}
+
+/// Parse land into 亩: a bare number is 亩; `50亩`, `50 mu`, `3.3公顷` (49.5 亩),
+/// `0.5平方公里` (750 亩), `2 hectares` and m² (`20000平米` = 30 亩) are read.
+/// Empty input is `Ok(None)`.
+pub fn parse_land_mu(input: &str) -> Result<Option<f64>, FieldError> {
+    use crate::text::amount::{read, Field};
+    Ok(read(input, Field::Land)?.map(|a| a.value()))
+}
+
+/// Parse a plain non-negative quantity (jobs, a percentage, an intensity); empty is
+/// `Ok(None)`. Every spelling of a number the amount reader knows is accepted (`300`,
+/// `三百`, `1.2万`, `２０，０００`), with `人`, `名` or `%` after it; area and money units
+/// are refused (use [`parse_area_m2`], [`parse_land_mu`] or [`parse_wan`]).
 pub fn parse_quantity(input: &str) -> Result<Option<f64>, FieldError> {
-    let s = crate::text::normalize::to_half_width(input.trim());
-    let mut s = s.trim().replace([',', ' '], "");
-    for unit in ["平方米", "平米", "m²", "m2", "㎡", "亩", "人"] {
-        if let Some(n) = s.strip_suffix(unit) {
-            s = n.to_string();
-            break;
-        }
-    }
-    if s.is_empty() {
-        return Ok(None);
-    }
-    parse_non_negative(&s).map(Some)
-}
-
-fn parse_non_negative(s: &str) -> Result<f64, FieldError> {
-    match s.parse::<f64>() {
-        Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
-        Ok(_) => Err(FieldError::Negative),
-        Err(_) => Err(FieldError::NotANumber),
-    }
+    use crate::text::amount::{read, Field};
+    Ok(read(input, Field::Count)?.map(|a| a.value()))
 }
 
 /// Why a typed field was refused.
@@ -838,16 +830,39 @@ fn parse_non_negative(s: &str) -> Result<f64, FieldError> {
 pub enum FieldError {
     NotANumber,
     Negative,
+    /// A unit of the wrong kind: money in an area field, an area in a money field.
+    WrongUnit,
+    /// Money in another currency where only CNY is stored.
+    ForeignCurrency,
+}
+
+impl From<crate::text::amount::AmountError> for FieldError {
+    fn from(e: crate::text::amount::AmountError) -> Self {
+        use crate::text::amount::AmountError;
+        match e {
+            AmountError::Unreadable => FieldError::NotANumber,
+            AmountError::Negative => FieldError::Negative,
+            AmountError::WrongKind => FieldError::WrongUnit,
+        }
+    }
 }
 
 impl FieldError {
     pub fn message(self) -> Text {
         match self {
             FieldError::NotANumber => Text::new(
-                "请输入数字（可带单位：万、亿、m²、亩）",
-                "Enter a number (units allowed: 万, 亿, m², mu)",
+                "请输入数量，如 8500万、1.2亿、2万平米、20,000 sqm 或 50亩",
+                "Enter an amount such as “8500万”, “1.2亿”, “2万平米”, 20,000 sqm or 50 mu",
             ),
-            FieldError::Negative => Text::new("不能为负数", "Cannot be negative"),
+            FieldError::Negative => Text::new("不能为负数", "The amount cannot be negative"),
+            FieldError::WrongUnit => Text::new(
+                "单位与此栏不符（如在面积栏填写了金额）",
+                "Wrong kind of unit for this field (for example money where an area is asked)",
+            ),
+            FieldError::ForeignCurrency => Text::new(
+                "请以人民币填写（外币不折算）",
+                "Enter the amount in CNY; foreign currencies are not converted",
+            ),
         }
     }
 }
@@ -973,17 +988,31 @@ mod tests {
         assert_eq!(parse_wan("abc"), Err(FieldError::NotANumber));
         assert_eq!(parse_wan("-5"), Err(FieldError::Negative));
         assert_eq!(parse_wan("亿"), Err(FieldError::NotANumber));
-        assert_eq!(parse_wan("NaN"), Err(FieldError::Negative));
-        assert_eq!(parse_wan("inf"), Err(FieldError::Negative));
+        assert_eq!(parse_wan("NaN"), Err(FieldError::NotANumber));
+        assert_eq!(parse_wan("inf"), Err(FieldError::NotANumber));
+        assert_eq!(parse_wan("2万平米"), Err(FieldError::WrongUnit));
+        assert_eq!(parse_wan("USD 5 million"), Err(FieldError::ForeignCurrency));
     }
 
     #[test]
-    fn parse_quantity_strips_units() {
-        assert_eq!(parse_quantity("20,000 m²"), Ok(Some(20_000.0)));
-        assert_eq!(parse_quantity("２００００平米"), Ok(Some(20_000.0)));
-        assert_eq!(parse_quantity("50亩"), Ok(Some(50.0)));
-        assert_eq!(parse_quantity(""), Ok(None));
-        assert_eq!(parse_quantity("lots"), Err(FieldError::NotANumber));
+    fn areas_and_land_read_their_units() {
+        assert_eq!(parse_area_m2("20,000 m²"), Ok(Some(20_000.0)));
+        assert_eq!(parse_area_m2("２００００平米"), Ok(Some(20_000.0)));
+        assert_eq!(parse_area_m2("2万平米"), Ok(Some(20_000.0)));
+        assert_eq!(parse_area_m2("1公顷"), Ok(Some(10_000.0)));
+        assert_eq!(parse_land_mu("50亩"), Ok(Some(50.0)));
+        assert_eq!(parse_land_mu("3.3公顷"), Ok(Some(49.5)));
+        assert_eq!(parse_land_mu("20000平米"), Ok(Some(30.0)));
+        assert_eq!(parse_area_m2(""), Ok(None));
+        assert_eq!(parse_area_m2("lots"), Err(FieldError::NotANumber));
+        assert_eq!(parse_land_mu("2万美元"), Err(FieldError::WrongUnit));
+        assert_eq!(parse_quantity("300人"), Ok(Some(300.0)));
+        assert_eq!(parse_quantity("三百"), Ok(Some(300.0)));
+        assert_eq!(parse_quantity("95%"), Ok(Some(95.0)));
+        assert_eq!(parse_quantity("50亩"), Err(FieldError::WrongUnit));
+        // SQM_PER_MU is 1 亩 = 10000/15 m², rounded.
+        let mu = parse_area_m2("1亩").unwrap().unwrap();
+        assert!((mu - SQM_PER_MU).abs() < 0.01, "{mu}");
     }
 
     #[test]

@@ -25,7 +25,8 @@
 //!
 //! Text is read after the width fold (full-width digits and `，`), the traditional →
 //! simplified fold of [`super::fold`] (`萬`, `億`, `兩`, `畝`, `公頃`, `美圓`) and lower
-//! case; spaces are ignored. Nothing here panics, whatever the input.
+//! case; spaces are ignored, except between digits, where they separate thousands
+//! (`20 000`). Nothing here panics, whatever the input.
 
 use super::{fold::fold_script, normalize::to_half_width};
 
@@ -50,10 +51,7 @@ pub enum Amount {
     Wan(f64),
     /// Money in another currency, as entered: ISO 4217 code (`USD`) and the amount in
     /// that currency's units (`5000000.0`). Never converted.
-    Foreign {
-        currency: &'static str,
-        amount: f64,
-    },
+    Foreign { currency: &'static str, amount: f64 },
     /// Square metres.
     M2(f64),
     /// 亩 (mu).
@@ -297,10 +295,18 @@ pub fn read(input: &str, field: Field) -> Result<Option<Amount>, AmountError> {
         return Err(AmountError::Unreadable);
     }
     let mut s = String::with_capacity(input.len());
+    let mut space = false;
     for c in fold_script(&to_half_width(input)).chars() {
         if c.is_whitespace() {
+            space = true;
             continue;
         }
+        // A space between digits separates thousands (`20 000`), like a comma: `1 2`
+        // is then refused as `1,2` is.
+        if space && c.is_ascii_digit() && s.ends_with(|p: char| p.is_ascii_digit()) {
+            s.push(',');
+        }
+        space = false;
         // 圆 is the formal spelling of 元 (美圆, 日圆); fold it once here.
         s.push(if c == '圆' { '元' } else { c });
     }
@@ -606,7 +612,18 @@ mod tests {
             let (got, _) = number(s).unwrap();
             assert!((got - want).abs() < 1e-6, "{s}: {got}");
         }
-        for s in ["两三万", "万", "亿", "亿万", "2万3万", "个亿", "1,2", "x", "", "."] {
+        for s in [
+            "两三万",
+            "万",
+            "亿",
+            "亿万",
+            "2万3万",
+            "个亿",
+            "1,2",
+            "x",
+            "",
+            ".",
+        ] {
             assert!(number(s).is_err(), "{s}");
         }
     }
