@@ -438,11 +438,12 @@ mod tests {
         let mut ours = base.clone();
         ours.prospects[0].notes = "本页".into();
         let mut theirs = base.clone();
+        // A field this version does not know (code_name was one until schema 3).
         theirs.prospects[0]
             .extra
-            .insert("code_name".into(), Value::from("蓝鲸"));
+            .insert("site_visit".into(), Value::from("蓝鲸"));
         let (merged, _) = merge_datasets(&base, &ours, &theirs);
-        assert_eq!(merged.prospects[0].extra["code_name"], "蓝鲸");
+        assert_eq!(merged.prospects[0].extra["site_visit"], "蓝鲸");
         assert_eq!(merged.prospects[0].notes, "本页");
     }
 

@@ -702,3 +702,30 @@ fn import_previews_are_english() {
     }
     check.done(plan.conflicts.len());
 }
+
+/// The header rows of the tables the app exports in English: what an English reader of the
+/// ledger sees in Excel.
+#[test]
+fn exported_table_headers_are_english() {
+    let data = zonematch::demo::demo_dataset();
+    let prospect = Prospect {
+        id: "p1".into(),
+        name: "Battery Co.".into(),
+        industry: "battery cells".into(),
+        ..Default::default()
+    };
+    let mut check = Check::default();
+    for (what, text) in [
+        (
+            "prospects",
+            zonematch::csv::prospects_to_csv(&[prospect], Lang::En),
+        ),
+        ("zones", zonematch::csv::zones_to_csv(&data.zones, Lang::En)),
+    ] {
+        let rows = zonematch::csv::parse_csv(&text).expect("the app reads its own export");
+        for cell in &rows[0] {
+            check.en(format!("{what} header"), cell);
+        }
+    }
+    check.done(20);
+}
