@@ -25,17 +25,10 @@ use zonematch::model::{
     Standing, Text, Zone, ZoneKind,
 };
 
-/// Text that may appear in English outside quotes, and why. Removed before the check.
+/// Whole strings that may be Chinese in the English UI, and why.
 const ALLOWED: &[(&str, &str)] = &[
     // The language switch names the other language in that language.
     ("中文", "language switch label"),
-    // TODO(other engineer): src/model.rs — FieldError::NotANumber's English names the
-    // units 万 and 亿 unquoted; proposed: "Enter a number, with a unit if you like: m² or
-    // mu for areas, “万” (10k CNY) or “亿” (CNY 100 million) for money".
-    (
-        "units allowed: 万, 亿, m², mu",
-        "src/model.rs FieldError::NotANumber",
-    ),
 ];
 
 /// Characters that are Chinese (Han, CJK punctuation, full-width forms, kana, radicals).
@@ -78,10 +71,11 @@ fn not_english(text: &str) -> Option<String> {
     if text.trim().is_empty() {
         return Some("empty".into());
     }
-    let mut bare = outside_quotes(text);
-    for (allowed, _) in ALLOWED {
-        bare = bare.replace(allowed, "");
-    }
+    let bare = if ALLOWED.iter().any(|(allowed, _)| *allowed == text) {
+        String::new()
+    } else {
+        outside_quotes(text)
+    };
     let chinese: String = bare.chars().filter(|c| is_chinese(*c)).collect();
     if !chinese.is_empty() {
         return Some(format!("Chinese outside quotes: {chinese}"));
@@ -205,6 +199,8 @@ fn the_check_finds_what_it_should() {
     assert!(not_english("See the README").is_some());
     assert!(not_english("an unclosed “quote 长治").is_some());
     assert!(not_english("").is_some());
+    assert!(not_english("Switch to 中文 here").is_some());
+    assert_eq!(not_english("中文"), None);
     assert_eq!(
         not_english("Planned investment (10k CNY; “6亿” = CNY 600 million)"),
         None
