@@ -124,7 +124,6 @@ messages! {
     Investment => "投资", "Investment";
     FactoryNeed => "厂房", "Factory";
     LandNeed => "用地", "Land";
-    Jobs => "就业", "Jobs";
     Origin => "来源地", "From";
     Captured => "登记于", "Captured";
     DataTitle => "数据与备份", "Data and backup";
@@ -155,8 +154,6 @@ messages! {
     ImportFailed => "导入失败，未做任何更改", "Import failed; nothing was changed";
     StorageOk => "数据自动保存在本设备浏览器中", "Data is saved automatically in this device's browser";
     StorageMemoryOnly => "仅保存在本页内存中", "Kept in this page's memory only";
-    ZonesCount => "园区", "zones";
-    ProspectsCount => "意向企业", "prospects";
     ResetDemo => "恢复演示园区", "Restore demo zones";
     WeightsTitle => "权重", "Weights";
     CustomWeights => "自定义", "Custom";
@@ -175,7 +172,6 @@ messages! {
     RestoreDemoWillAdd => "将重新加入的演示园区：", "Demo zones that will be added back:";
     RestoreDemoNothing => "演示园区与原始资料一致，无需恢复。", "The demo zones already match the source facts: nothing to restore.";
     RestoreDemoConfirm => "确认恢复", "Restore";
-    FieldsLabel => "字段", "fields";
     ImportWillOverwrite => "将用文件中的值覆盖以下字段（可撤销）：", "This overwrites these fields with the file's values (you can undo it):";
     SetAside => "另存的数据", "Data set aside";
     ResetDemoHint => "把演示园区恢复为原始资料：先列出将覆盖的内容，确认后才恢复，可撤销", "Restore the demo zones to the source facts: you see what would be overwritten first, and can undo it";
@@ -209,6 +205,30 @@ messages! {
     NoMatchesForBrief => "还没有可推荐的园区：请补充行业或产品。", "No zone to recommend yet: add the industry or products.";
     BriefDate => "日期", "Date";
     Score => "匹配度", "Fit";
+    PickTwoToCompare => "请在园区列表或企业的匹配结果中勾选 2 至 4 个园区进行对比。", "Tick 2 to 4 zones in the zone list or in a prospect's matches to compare them.";
+    DifferencesMarked => "各园区不同的行已标出；各园区都未知的行不显示。", "Rows where the zones differ are marked; rows unknown for every zone are left out.";
+    LinksPresent => "已有链条环节", "Chain links present";
+    LinksWanted => "招引中的环节", "Chain links wanted";
+    AllStages => "全部阶段", "All stages";
+    MonthlyReport => "月报", "Monthly report";
+    BestZone => "最匹配园区", "Best zone";
+    LastMoved => "最近推进", "Last moved";
+    NeedsReview => "待核对", "Needs review";
+    KeptAsTyped => "按原文保存、待核对：", "Kept as typed, to review:";
+    DateUnknown => "日期未记录", "date not recorded";
+    StandingReason => "暂缓或流失的原因", "Reason for pausing or losing it";
+    MarkPaused => "标为暂缓", "Mark paused";
+    MarkLost => "标为流失", "Mark lost";
+    Resume => "恢复推进", "Resume";
+    CompareTopThree => "对比前三个园区", "Compare the top three zones";
+    ExportReportCsv => "导出月报（CSV）", "Export the report (CSV)";
+    ReportInvestment => "本月投资额", "Investment this month";
+    ReportInvestmentYear => "本年累计投资额", "Investment year to date";
+    NewVisitor => "新访客", "New visitor";
+    NewVisitorAsk => "表单中还有上一位访客的内容：先保存，还是放弃？", "The form still holds the last visitor's details: save them first, or discard them?";
+    SaveAndStartNew => "保存后新建", "Save, then start new";
+    DiscardAndStartNew => "放弃并新建", "Discard, then start new";
+    CodeNameField => "代号（访客模式下显示）", "Code name (shown in visitor mode)";
 }
 
 /// A record field named by its JSON key (as [`crate::merge::changed_fields`] gives it),

@@ -1,15 +1,56 @@
 //! Capture a prospect at a booth: a short form, with zones ranked live as the user types.
+//! Amounts are read as people say them ("2万平米", "3个亿", "USD 5 million") and what was
+//! read is shown beside the field; a value that cannot be read never blocks saving (it is
+//! kept as typed and marked for review).
 
 use leptos::prelude::*;
 
 use super::files::{new_id, now_iso};
-use super::form_fields::{checkbox, input, Kind};
+use super::form_fields::{checkbox, input, input_reading, Kind};
 use super::matches::MatchList;
 use super::state::{tr, use_app, Page};
 use super::weights::WeightsPanel;
-use crate::forms::{ProspectDraft, ProspectField};
+use crate::forms::{could_not_read, ProspectDraft, ProspectField};
 use crate::i18n::Msg;
 use crate::model::{Change, Text};
+
+/// The reading shown beside an amount field, for [`input_reading`].
+fn read_investment(d: &ProspectDraft) -> Option<(Text, bool)> {
+    d.reading(ProspectField::Investment).map(|r| (r.text, r.review))
+}
+fn read_factory(d: &ProspectDraft) -> Option<(Text, bool)> {
+    d.reading(ProspectField::Factory).map(|r| (r.text, r.review))
+}
+fn read_land(d: &ProspectDraft) -> Option<(Text, bool)> {
+    d.reading(ProspectField::Land).map(|r| (r.text, r.review))
+}
+fn read_jobs(d: &ProspectDraft) -> Option<(Text, bool)> {
+    d.reading(ProspectField::Jobs).map(|r| (r.text, r.review))
+}
+
+/// The form field's `name` attribute, to focus it.
+fn field_name(f: ProspectField) -> &'static str {
+    match f {
+        ProspectField::Name => "name",
+        ProspectField::Investment => "investment",
+        ProspectField::Factory => "factory",
+        ProspectField::Land => "land",
+        ProspectField::Jobs => "jobs",
+    }
+}
+
+/// Scroll to and focus the form field named `name`.
+fn focus_field(name: &str) {
+    use wasm_bindgen::JsCast;
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(&format!("[data-testid=prospect-form] [name={name}]")).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = el {
+        el.scroll_into_view();
+        let _ = el.focus();
+    }
+}
 
 /// The capture form and its live ranking.
 #[component]
@@ -30,38 +71,96 @@ pub fn Capture() -> impl IntoView {
         });
     });
     let errors: RwSignal<Vec<(ProspectField, Text)>> = RwSignal::new(Vec::new());
+    // Once shown, a problem clears as soon as the value is fixed.
+    Effect::new(move |_| {
+        let still = draft.with(|d| d.to_prospect("", "").err().unwrap_or_default());
+        if errors.with_untracked(|e| !e.is_empty()) {
+            errors.set(still);
+        }
+    });
     let preview = Signal::derive(move || draft.with(|d| d.preview()));
+    let unreadable = move || {
+        draft
+            .with(|d| could_not_read(&d.unreadable()))
+            .map(|t| t.get(state.lang.get()).to_string())
+    };
     let has_industry =
         move || draft.with(|d| !(d.industry.trim().is_empty() && d.products.trim().is_empty()));
+    let asking_new = RwSignal::new(false);
 
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    // Save the draft as a prospect; its id, or the field errors (focused).
+    let save_draft = move || -> Option<String> {
         let id = new_id("p");
-        match draft.with(|d| d.to_prospect(&id, &now_iso())) {
-            Ok(p) => {
+        let created = now_iso();
+        match draft.with(|d| d.to_prospect(&id, &created)) {
+            Ok(mut p) => {
+                p.start_history(&crate::dates::beijing_date(&created).unwrap_or_default());
                 state.apply(Change::UpsertProspect(p));
                 state.store.with_value(|s| s.save_draft(None));
                 errors.set(Vec::new());
                 draft.set(ProspectDraft::default());
-                state.go(Page::Prospect(id));
+                Some(id)
             }
-            Err(e) => errors.set(e),
+            Err(e) => {
+                if let Some((f, _)) = e.first() {
+                    focus_field(field_name(*f));
+                }
+                errors.set(e);
+                None
+            }
+        }
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Some(id) = save_draft() {
+            state.go(Page::Prospect(id));
+        }
+    };
+    let start_new = move |keep: bool| {
+        if keep && save_draft().is_none() {
+            return;
+        }
+        draft.set(ProspectDraft::default());
+        state.store.with_value(|s| s.save_draft(None));
+        errors.set(Vec::new());
+        asking_new.set(false);
+        focus_field("name");
+    };
+    let new_visitor = move |_| {
+        if draft.with(|d| *d == ProspectDraft::default()) {
+            focus_field("name");
+        } else {
+            asking_new.set(true);
         }
     };
     use ProspectField as F;
     view! {
         <section class="page capture">
-            <h2>{tr(Msg::CaptureTitle)}</h2>
+            <div class="page-head">
+                <h2>{tr(Msg::CaptureTitle)}</h2>
+                <button class="secondary" data-testid="new-visitor" on:click=new_visitor>{tr(Msg::NewVisitor)}</button>
+            </div>
+            <Show when=move || asking_new.get()>
+                <div class="banner" role="alertdialog" data-testid="new-visitor-ask">
+                    <span>{tr(Msg::NewVisitorAsk)}</span>
+                    <button class="primary" data-testid="new-visitor-save" on:click=move |_| start_new(true)>{tr(Msg::SaveAndStartNew)}</button>
+                    <button class="danger" data-testid="new-visitor-discard" on:click=move |_| start_new(false)>{tr(Msg::DiscardAndStartNew)}</button>
+                    <button class="secondary" on:click=move |_| asking_new.set(false)>{tr(Msg::Cancel)}</button>
+                </div>
+            </Show>
             <div class="capture-grid">
                 <form class="form" data-testid="prospect-form" on:submit=save novalidate>
-                    {input(Msg::ProspectName, "name", draft, |d| d.name.clone(), |d, v| d.name = v, Kind::Text, Some(F::Name), errors)}
+                    <div class="field-row">
+                        {input(Msg::ProspectName, "name", draft, |d| d.name.clone(), |d, v| d.name = v, Kind::Text, Some(F::Name), errors)}
+                        {input(Msg::CodeNameField, "code_name", draft, |d| d.code_name.clone(), |d, v| d.code_name = v, Kind::Text, None, errors)}
+                    </div>
                     {input(Msg::Industry, "industry", draft, |d| d.industry.clone(), |d, v| d.industry = v, Kind::Text, None, errors)}
                     {input(Msg::Products, "products", draft, |d| d.products.clone(), |d, v| d.products = v, Kind::Text, None, errors)}
                     <div class="field-row">
-                        {input(Msg::InvestmentField, "investment", draft, |d| d.investment.clone(), |d, v| d.investment = v, Kind::Amount, Some(F::Investment), errors)}
-                        {input(Msg::FactoryNeedField, "factory", draft, |d| d.factory.clone(), |d, v| d.factory = v, Kind::Amount, Some(F::Factory), errors)}
-                        {input(Msg::LandNeedField, "land", draft, |d| d.land.clone(), |d, v| d.land = v, Kind::Amount, Some(F::Land), errors)}
-                        {input(Msg::JobsField, "jobs", draft, |d| d.jobs.clone(), |d, v| d.jobs = v, Kind::Amount, Some(F::Jobs), errors)}
+                        {input_reading(Msg::InvestmentField, "investment", draft, |d| d.investment.clone(), |d, v| d.investment = v, Kind::Amount, Some(F::Investment), errors, Some(read_investment))}
+                        {input_reading(Msg::FactoryNeedField, "factory", draft, |d| d.factory.clone(), |d, v| d.factory = v, Kind::Amount, Some(F::Factory), errors, Some(read_factory))}
+                        {input_reading(Msg::LandNeedField, "land", draft, |d| d.land.clone(), |d, v| d.land = v, Kind::Amount, Some(F::Land), errors, Some(read_land))}
+                        {input_reading(Msg::JobsField, "jobs", draft, |d| d.jobs.clone(), |d, v| d.jobs = v, Kind::Amount, Some(F::Jobs), errors, Some(read_jobs))}
                     </div>
                     <div class="checks">
                         {checkbox(Msg::MustHaveFactory, "must_factory", draft, |d| d.must_factory, |d, v| d.must_factory = v)}
@@ -77,6 +176,7 @@ pub fn Capture() -> impl IntoView {
                 <aside class="live">
                     <h3>{tr(Msg::LiveMatches)}</h3>
                     <WeightsPanel/>
+                    <p class="reading unread" data-testid="could-not-read">{unreadable}</p>
                     <Show when=has_industry fallback=move || view! { <p class="hint">{tr(Msg::TypeToMatch)}</p> }>
                         <MatchList prospect=preview/>
                     </Show>

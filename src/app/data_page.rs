@@ -115,7 +115,7 @@ pub fn DataPage() -> impl IntoView {
             } else {
                 (
                     format!("zonematch-prospects-{day}.csv"),
-                    crate::csv::prospects_to_csv(&d.prospects, lang),
+                    crate::csv::ledger_to_csv(&d.prospects, &d.zones, &state.best_zones.get_untracked(), lang),
                 )
             }
         });
@@ -205,11 +205,9 @@ pub fn DataPage() -> impl IntoView {
         let lang = state.lang.get();
         state.data.with(|d| {
             format!(
-                "{} {} · {} {}",
-                d.zones.len(),
-                Msg::ZonesCount.text(lang),
-                d.prospects.len(),
-                Msg::ProspectsCount.text(lang)
+                "{} · {}",
+                crate::i18n::count(d.zones.len(), crate::i18n::Noun::Zone, lang),
+                crate::i18n::count(d.prospects.len(), crate::i18n::Noun::Prospect, lang)
             )
         })
     };

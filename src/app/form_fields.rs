@@ -16,6 +16,10 @@ pub enum Kind {
     Multiline,
 }
 
+/// What the typed text of a field was read as: the text to show beside it, and whether
+/// it needs attention (could not be read, so it is kept as typed for review).
+pub type ReadingFn<D> = fn(&D) -> Option<(Text, bool)>;
+
 /// A labelled input bound to one field of `draft`. `field` names it in `errors`.
 #[allow(clippy::too_many_arguments)]
 pub fn input<D, F>(
@@ -32,6 +36,27 @@ where
     D: Send + Sync + 'static,
     F: Copy + PartialEq + Send + Sync + 'static,
 {
+    input_reading(label, name, draft, get, set, kind, field, errors, None)
+}
+
+/// [`input`] with the value as read shown beside the field as the user types ("= 20,000
+/// m²"), marked when it needs attention.
+#[allow(clippy::too_many_arguments)]
+pub fn input_reading<D, F>(
+    label: Msg,
+    name: &'static str,
+    draft: RwSignal<D>,
+    get: fn(&D) -> String,
+    set: fn(&mut D, String),
+    kind: Kind,
+    field: Option<F>,
+    errors: RwSignal<Vec<(F, Text)>>,
+    reading: Option<ReadingFn<D>>,
+) -> impl IntoView
+where
+    D: Send + Sync + 'static,
+    F: Copy + PartialEq + Send + Sync + 'static,
+{
     let lang = use_app().lang;
     let error = move || {
         let f = field?;
@@ -42,6 +67,14 @@ where
         })
     };
     let id = format!("f-{name}");
+    let read = move || reading.and_then(|f| draft.with(f));
+    let reading_view = reading.map(|_| {
+        view! {
+            <p class="reading" class:unread=move || read().is_some_and(|(_, r)| r) data-testid=format!("reading-{name}") aria-live="polite">
+                {move || read().map(|(t, _)| t.get(lang.get()).to_string())}
+            </p>
+        }
+    });
     let control = match kind {
         Kind::Multiline => view! {
             <textarea
@@ -67,9 +100,10 @@ where
         .into_any(),
     };
     view! {
-        <div class="field" class:invalid=move || error().is_some()>
+        <div class="field" class:invalid=move || error().is_some() class:review=move || read().is_some_and(|(_, r)| r)>
             <label for=id>{move || label.text(lang.get())}</label>
             {control}
+            {reading_view}
             <p class="error" role="alert">{error}</p>
         </div>
     }

@@ -3,11 +3,13 @@
 
 mod brief;
 mod capture;
+mod compare;
 mod data_page;
 mod files;
 mod form_fields;
 mod matches;
 mod prospects;
+mod report;
 pub mod routes;
 pub mod state;
 mod weights;
@@ -98,6 +100,7 @@ fn Shell() -> impl IntoView {
             },
         )
     });
+    let weights_signal = RwSignal::new(weights);
     let state = AppState {
         data,
         lang: RwSignal::new(lang),
@@ -105,9 +108,14 @@ fn Shell() -> impl IntoView {
         navigate: StoredValue::new_local(navigate),
         notices: RwSignal::new(notices),
         store: StoredValue::new(store),
-        weights: RwSignal::new(weights),
+        weights: weights_signal,
         catalogue,
         profiles,
+        best_zones: Memo::new(move |_| {
+            let c = catalogue.get();
+            let p = profiles.get();
+            crate::report::best_zones(&c.0, &p.0, &weights_signal.get())
+        }),
         persisted: RwSignal::new(None),
         undo: RwSignal::new(None),
         visitor: RwSignal::new(store_visitor),
@@ -217,8 +225,8 @@ fn Shell() -> impl IntoView {
                 Page::Prospects => view! { <prospects::ProspectList/> }.into_any(),
                 Page::Prospect(id) => view! { <prospects::ProspectDetail id=id/> }.into_any(),
                 Page::Brief(id) => view! { <brief::Brief id=id/> }.into_any(),
-                Page::Compare => view! { <NotFound/> }.into_any(),
-                Page::Report => view! { <NotFound/> }.into_any(),
+                Page::Compare => view! { <compare::Compare/> }.into_any(),
+                Page::Report => view! { <report::Report/> }.into_any(),
                 Page::Data => view! { <data_page::DataPage/> }.into_any(),
                 Page::NotFound => view! { <NotFound/> }.into_any(),
             }}

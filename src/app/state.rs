@@ -108,6 +108,9 @@ pub struct AppState {
     pub catalogue: Memo<SharedCatalogue>,
     /// Rebuilt only when the prospects change.
     pub profiles: Memo<SharedProfiles>,
+    /// Each prospect's best zone and score, same order as the prospects (for the pipeline
+    /// list and the ledger); computed when first read.
+    pub best_zones: Memo<Vec<Option<crate::report::BestZone>>>,
     /// Whether the browser granted persistent storage (None until it answers).
     pub persisted: RwSignal<Option<bool>>,
     /// The last action that replaced or deleted data, until undone or dismissed.

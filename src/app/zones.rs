@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::state::{tr, use_app, Page};
 use crate::i18n::{
-    chain_stage_label, fmt_m2, fmt_mu, fmt_num, fmt_wan, incentive_category_label, kind_label,
+    chain_stage_label, fmt_m2, fmt_mu, fmt_num, fmt_wan, fmt_wan_per_mu, kind_label,
     link_status_label, Lang, Msg,
 };
 use crate::i18n::{criterion_label, reason};
@@ -304,8 +304,7 @@ pub fn ZoneDetail(id: String) -> impl IntoView {
                     .unwrap_or_default();
                 view! {
                     <li>
-                        <span class="badge">{incentive_category_label(i.category, lang)}</span>
-                        " "
+                        {crate::i18n::incentive_tag(i.category, &i.name, lang).map(|t| view! { <span class="badge">{t}</span> " " })}
                         {i.name.get(lang).to_string()}
                         {cap}
                     </li>
@@ -403,7 +402,7 @@ pub fn ZoneDetail(id: String) -> impl IntoView {
                 <h3>{Msg::Thresholds.text(lang)}</h3>
                 <dl class="facts-grid">
                     {fact(Msg::MinInvestment, or_unknown(z.min_investment_wan, fmt_wan, lang), lang)}
-                    {fact(Msg::MinIntensity, or_unknown(z.min_intensity_wan_per_mu, |v, l| format!("{}/{}", fmt_wan(v, l), if l == Lang::Zh { "亩" } else { "mu" }), lang), lang)}
+                    {fact(Msg::MinIntensity, or_unknown(z.min_intensity_wan_per_mu, fmt_wan_per_mu, lang), lang)}
                 </dl>
                 <h3>{Msg::Incentives.text(lang)}</h3>
                 <p class="note">{policy_count}</p>

@@ -1,0 +1,190 @@
+//! The monthly report (月报): for a month and a zone (or all), the prospects signed,
+//! started and operating in the month and year to date (三个一批), those negotiating at
+//! the month's end, and a bar chart of the last 12 months; exported as CSV with the same
+//! figures (`/report?month=2026-11&zone=…`).
+
+use leptos::prelude::*;
+
+use super::files::download;
+use super::state::{tr, use_app};
+use crate::dates::YearMonth;
+use crate::i18n::{fmt_wan, Lang, Msg};
+use crate::report::{month_label, monthly_report, notes, Label, MonthlyReport, BATCH};
+
+/// Height of the chart's plot area in SVG units; bars scale to the largest month.
+const CHART_HEIGHT: f64 = 120.0;
+
+/// The report screen.
+#[component]
+pub fn Report() -> impl IntoView {
+    let state = use_app();
+    let query = leptos_router::hooks::use_query_map();
+    let month = move || {
+        query
+            .with(|q| q.get("month"))
+            .and_then(|m| YearMonth::parse(&m))
+            .or_else(|| YearMonth::parse(&super::prospects::today()))
+            .unwrap_or(YearMonth { year: 2026, month: 1 })
+    };
+    let zone = move || query.with(|q| q.get("zone")).filter(|z| !z.is_empty());
+    let url = move |m: YearMonth, z: Option<String>| {
+        let mut u = format!("/report?month={m}");
+        if let Some(z) = z {
+            u.push_str("&zone=");
+            u.push_str(&super::routes::encode(&z));
+        }
+        u
+    };
+    let report = Memo::new(move |_| {
+        let best = state.best_zones.get();
+        let z = zone();
+        state.data.with(|d| monthly_report(&d.prospects, &best, month(), z.as_deref()))
+    });
+    let export = move |_| {
+        let lang = state.lang.get_untracked();
+        let r = report.get_untracked();
+        let best = state.best_zones.get_untracked();
+        let text = state.data.with_untracked(|d| crate::csv::report_to_csv(&r, &d.prospects, &d.zones, &best, lang));
+        let _ = download(&format!("zonematch-report-{}.csv", r.month), "text/csv;charset=utf-8", &text);
+    };
+    let zone_options = move || {
+        let lang = state.lang.get();
+        let current = zone().unwrap_or_default();
+        state.data.with(|d| {
+            d.zones
+                .iter()
+                .map(|z| view! { <option value=z.id.clone() selected=current == z.id>{z.name.get(lang).to_string()}</option> })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="page report" data-testid="report">
+            <div class="page-head no-print">
+                <h2>{move || Label::Title.text(state.lang.get())}</h2>
+                <button class="primary" data-testid="export-report" on:click=export>{tr(Msg::ExportReportCsv)}</button>
+            </div>
+            <div class="filters no-print">
+                <label>
+                    {move || Label::Month.text(state.lang.get())} " "
+                    <input
+                        type="month"
+                        data-testid="report-month"
+                        prop:value=move || month().to_string()
+                        on:change=move |ev| {
+                            if let Some(m) = YearMonth::parse(&event_target_value(&ev)) {
+                                state.replace_url(&url(m, zone()));
+                            }
+                        }
+                    />
+                </label>
+                <label>
+                    {move || Label::Zone.text(state.lang.get())} " "
+                    <select
+                        data-testid="report-zone"
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            state.replace_url(&url(month(), (!v.is_empty()).then_some(v)));
+                        }
+                    >
+                        <option value="" selected=move || zone().is_none()>{move || Label::AllZones.text(state.lang.get())}</option>
+                        {zone_options}
+                    </select>
+                </label>
+            </div>
+            {move || figures(&report.get(), state.lang.get())}
+        </section>
+    }
+}
+
+fn figures(r: &MonthlyReport, lang: Lang) -> impl IntoView {
+    let money = |t: &crate::report::Tally| {
+        if t.summed == 0 { "—".to_string() } else { fmt_wan(t.investment_wan, lang) }
+    };
+    let rows = (0..BATCH.len())
+        .map(|k| {
+            let (m, y) = (&r.in_month[k], &r.year_to_date[k]);
+            view! {
+                <tr data-row=format!("{:?}", BATCH[k]).to_lowercase()>
+                    <th scope="row">{Label::batch(k).text(lang)}</th>
+                    <td data-testid="month-count">{m.count}</td>
+                    <td data-testid="month-investment">{money(m)}</td>
+                    <td data-testid="year-count">{y.count}</td>
+                    <td data-testid="year-investment">{money(y)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let n = &r.negotiating;
+    let notes = notes(r, lang).into_iter().map(|t| view! { <li>{t}</li> }).collect_view();
+    view! {
+        <h3>{month_label(r.month, lang)}</h3>
+        <table class="report-table" data-testid="report-table">
+            <thead>
+                <tr>
+                    <td></td>
+                    <th scope="col">{Label::MonthCount.text(lang)}</th>
+                    <th scope="col">{Msg::ReportInvestment.text(lang)}</th>
+                    <th scope="col">{Label::YearCount.text(lang)}</th>
+                    <th scope="col">{Msg::ReportInvestmentYear.text(lang)}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {rows}
+                <tr data-row="negotiating">
+                    <th scope="row">{Label::Negotiating.text(lang)}</th>
+                    <td data-testid="month-count">{n.count}</td>
+                    <td data-testid="month-investment">{money(n)}</td>
+                    <td></td>
+                    <td></td>
+                </tr>
+            </tbody>
+        </table>
+        <h3>{Label::Last12Months.text(lang)}</h3>
+        {chart(r, lang)}
+        <ul class="notes">{notes}</ul>
+    }
+}
+
+/// Grouped bars (signed, started, operating) per month, drawn as SVG by the app.
+fn chart(r: &MonthlyReport, lang: Lang) -> impl IntoView {
+    let max = r.series.iter().flat_map(|p| p.counts).max().unwrap_or(0).max(1) as f64;
+    let group = 30.0;
+    let width = group * r.series.len() as f64 + 10.0;
+    let bars = r
+        .series
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let x0 = 10.0 + i as f64 * group;
+            let bars = (0..3)
+                .map(|k| {
+                    let h = p.counts[k] as f64 / max * CHART_HEIGHT;
+                    let title = format!("{} {}: {}", month_label(p.month, lang), Label::batch(k).text(lang), p.counts[k]);
+                    view! {
+                        <rect class=format!("bar bar-{k}") x=(x0 + k as f64 * 8.0).to_string() y=(CHART_HEIGHT - h + 10.0).to_string() width="7" height=h.to_string()>
+                            <title>{title}</title>
+                        </rect>
+                    }
+                })
+                .collect_view();
+            let label = format!("{:02}", p.month.month);
+            view! {
+                <g data-month=p.month.to_string() data-counts=format!("{},{},{}", p.counts[0], p.counts[1], p.counts[2])>
+                    {bars}
+                    <text x=(x0 + 12.0).to_string() y=(CHART_HEIGHT + 24.0).to_string() text-anchor="middle">{label}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    let legend = (0..3)
+        .map(|k| view! { <span class=format!("legend legend-{k}")>{Label::batch(k).text(lang)}</span> })
+        .collect_view();
+    view! {
+        <figure class="chart">
+            <svg data-testid="report-chart" viewBox=format!("0 0 {width} {}", CHART_HEIGHT + 30.0) role="img" aria-label=Label::Last12Months.text(lang)>
+                {bars}
+            </svg>
+            <figcaption>{legend}</figcaption>
+        </figure>
+    }
+}
