@@ -544,9 +544,16 @@ fn parse_list<T: serde::de::DeserializeOwned + crate::model::KeepsUnknown>(
         match record::<T>(item) {
             Ok(v) => out.push(v),
             Err(e) => {
-                let msg = e.inner().to_string();
-                let mut field = e.path().to_string();
-                let top_level = field == ".";
+                let msg = e.to_string();
+                // Past MAX_PROBLEMS the problem is cut from the list anyway: skip the search.
+                let mut field = if problems.len() < MAX_PROBLEMS {
+                    fault_path(item, &msg, &|v| {
+                        T::deserialize(v).err().map(|e| e.to_string())
+                    })
+                } else {
+                    String::new()
+                };
+                let top_level = field.is_empty();
                 if top_level {
                     // A missing field is reported at its parent: name the field itself.
                     field = msg
@@ -573,13 +580,153 @@ fn parse_list<T: serde::de::DeserializeOwned + crate::model::KeepsUnknown>(
 
 /// Deserialize one record from a JSON value, keeping the fields this version does not
 /// know ([`crate::model::keep_unknown`]). Every record in the app goes through this one
-/// function, so the (large) deserializer of each record type is compiled once.
+/// function, so the (large) deserializer of each record type is compiled once. On error,
+/// [`fault_path`] finds the field at fault without a second deserializer.
 pub fn record<T: serde::de::DeserializeOwned + crate::model::KeepsUnknown>(
     item: &Value,
-) -> Result<T, serde_path_to_error::Error<serde_json::Error>> {
-    let mut r = serde_path_to_error::deserialize::<_, T>(item)?;
+) -> Result<T, serde_json::Error> {
+    let mut r = T::deserialize(item)?;
     crate::model::keep_unknown(&mut r, item);
     Ok(r)
+}
+
+/// Most records tried while looking for the field at fault; then the path found so far
+/// is named. A normal record needs well under 100.
+const FAULT_TRIALS: usize = 200;
+
+/// One step of a path into a record: an object's key or a list's index.
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// Where in the record `item` the serde error `msg` arose, written as the import messages
+/// always have: `factory_m2`, `must_have.factory`, `clusters[2].links[0].name`. Empty when
+/// nothing inside the record is at fault, as when a required field of the record itself
+/// is missing (the caller names that field from the message). `error_of` tells how a
+/// candidate record fails, if it does; it is the only part that knows the record type.
+///
+/// Found by elimination, so that no second, path-tracking deserializer (serde_path_to_error,
+/// ~35 KB of wasm) is compiled for every record type. serde stops at the first error,
+/// reading an object's keys in map order and a list in order; so, level by level from the
+/// record down:
+/// - In a list, the element at fault is the last of the shortest leading run of elements
+///   that still fails with `msg` (found by halving, so long lists cost little). The list
+///   stays cut there while the search goes deeper, so that an error further on in the
+///   record cannot stand in for the one sought.
+/// - In an object, the same with its leading keys, except when `msg` is a missing field:
+///   cutting keys off would report other required keys missing, so the key at fault is
+///   the first whose removal changes the error (a required key whose removal only
+///   reports that key itself missing is not it).
+///
+/// The search goes on into the value at fault and stops at a value with nothing inside it
+/// at fault: a text or number, a list or object of the wrong type (`{"zz": 1}` read as
+/// the unknown enum variant `zz` included), or the object a required field is missing
+/// from (where serde_path_to_error reported it too). So with one error in the record, or
+/// several with different messages, the path is the one serde reached first, as before.
+/// Several errors with the very same message can give another of them: a required field
+/// missing both from a nested object and from the record itself is named at the record
+/// (the caller then names the field alone). After [`FAULT_TRIALS`] tries the path found
+/// so far is named. Either way the message reported is serde's own.
+fn fault_path(item: &Value, msg: &str, error_of: &dyn Fn(&Value) -> Option<String>) -> String {
+    fn slot<'a>(mut v: &'a mut Value, steps: &[Step]) -> Option<&'a mut Value> {
+        for s in steps {
+            v = match s {
+                Step::Key(k) => v.get_mut(k.as_str())?,
+                Step::Index(i) => v.get_mut(*i)?,
+            };
+        }
+        Some(v)
+    }
+    let mut work = item.clone();
+    let mut steps: Vec<Step> = Vec::new();
+    let mut path = String::new();
+    let mut trials = 0;
+    // Whether the record fails with `msg` (`Some(true)`), otherwise (`Some(false)`), or
+    // out of tries (`None`) when the value at `steps` is replaced by `candidate`. A missing
+    // field `key` is taken as `msg`: it is the removed key missing, not what failed before.
+    let mut fails_so = |work: &mut Value, steps: &[Step], candidate: Value, key: &str| {
+        trials += 1;
+        if trials > FAULT_TRIALS {
+            return None;
+        }
+        let saved = std::mem::replace(slot(work, steps)?, candidate);
+        let e = error_of(work);
+        *slot(work, steps)? = saved;
+        Some(e.is_some_and(|e| e == msg || e == format!("missing field `{key}`")))
+    };
+    let missing = msg.starts_with("missing field");
+    while let Some(node) = slot(&mut work, &steps).map(|v| v.clone()) {
+        let (len, first): (usize, &dyn Fn(usize) -> Value) = match &node {
+            Value::Object(m) => (m.len(), &|n| {
+                Value::Object(
+                    m.iter()
+                        .take(n)
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect(),
+                )
+            }),
+            Value::Array(a) => (a.len(), &|n| Value::Array(a[..n].to_vec())),
+            _ => break,
+        };
+        let key = |i: usize| match &node {
+            Value::Object(m) => m.keys().nth(i).map(|k| Step::Key(k.clone())),
+            _ => Some(Step::Index(i)),
+        };
+        let mut at_fault = None;
+        if let (Value::Object(m), true) = (&node, missing) {
+            for k in m.keys() {
+                let mut rest = m.clone();
+                rest.remove(k);
+                match fails_so(&mut work, &steps, Value::Object(rest), k) {
+                    Some(true) => continue,
+                    Some(false) => at_fault = Some(Step::Key(k.clone())),
+                    None => {}
+                }
+                break;
+            }
+        } else {
+            // The whole node fails with `msg`: find the fewest leading entries that do.
+            let (mut lo, mut hi) = (0, len);
+            while lo < hi {
+                match fails_so(&mut work, &steps, first((lo + hi) / 2), "") {
+                    Some(true) => hi = (lo + hi) / 2,
+                    Some(false) => lo = (lo + hi) / 2 + 1,
+                    None => break,
+                }
+            }
+            if lo == hi && hi > 0 {
+                at_fault = key(hi - 1);
+                // Keep the node cut there, so that below it an error later in the record
+                // cannot stand in for the one sought.
+                if let Some(v) = slot(&mut work, &steps) {
+                    *v = first(hi);
+                }
+            }
+        }
+        // `{"zz": 1}` for an enum is read as variant `zz`: the enum is at fault, not a key
+        // (unless the key's own value is the text `zz`).
+        if let (Some(Step::Key(k)), Value::Object(m)) = (&at_fault, &node) {
+            if m.len() == 1
+                && m[k].as_str() != Some(k)
+                && msg.starts_with(&format!("unknown variant `{k}`"))
+            {
+                at_fault = None;
+            }
+        }
+        match &at_fault {
+            Some(Step::Key(k)) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+            }
+            Some(Step::Index(i)) => path.push_str(&format!("[{i}]")),
+            None => break,
+        }
+        steps.extend(at_fault);
+    }
+    path
 }
 
 /// A serde error message in both languages: the common kinds translated, the details
