@@ -90,6 +90,17 @@ fn Shell() -> impl IntoView {
     });
     let location = leptos_router::hooks::use_location();
     let page = Memo::new(move |_| location.pathname.with(|p| Page::from_path(p)));
+    // A followed link changes the screen at once; the router writes the address bar (a
+    // history entry) when told the new screen is drawn, which `<Routes>` would do: the
+    // screens are matched here (see `routes`), so this effect tells it.
+    let browser_url = use_context::<leptos_router::location::BrowserUrl>();
+    Effect::new(move |_| {
+        location.pathname.track();
+        if let Some(b) = &browser_url {
+            use leptos_router::location::LocationProvider;
+            b.ready_to_complete();
+        }
+    });
     let navigate = leptos_router::hooks::use_navigate();
     let navigate: Box<dyn Fn(&str, bool)> = Box::new(move |path, replace| {
         navigate(

@@ -145,6 +145,7 @@ fn prospect_row(p: Prospect, best: Option<(String, u8)>, lang: Lang) -> impl Int
                 {(p.standing != Standing::Active).then(|| view! { <span class="badge warn">{p.standing.label(lang)}</span> })}
                 {review.then(|| view! { <span class="badge warn" data-testid="needs-review">{Msg::NeedsReview.text(lang)}</span> })}
                 <span class="sub">{format!("{} {}", p.industry, p.products)}</span>
+                <span class="sub">{facts_line(&p, lang)}</span>
                 <span class="sub" data-testid="best-zone">
                     {match best {
                         Some((name, score)) => format!("{}: {name} {score}{}", Msg::BestZone.text(lang), Msg::ScoreOutOf.text(lang)),

@@ -35,7 +35,14 @@ class ZoneMatchApp {
     return this.page.getByTestId('zone-card');
   }
 
+  /** The zone list, from whichever screen is shown (its tab links to the site's root). */
+  async home() {
+    await this.press(this.page.locator('nav.tabs a[href="/"]'));
+    await expect(this.zoneCards().first()).toBeVisible();
+  }
+
   async openZone(id) {
+    if (!(await this.zoneCards().first().isVisible())) await this.home();
     await this.press(this.page.locator(`[data-testid=zone-card][data-zone-id="${id}"] button`));
     await expect(this.page.getByTestId('zone-detail')).toHaveAttribute('data-zone-id', id);
   }

@@ -24,7 +24,15 @@ test('a captured prospect gets every zone ranked with a breakdown, and survives 
   }
 
   const top = app.matchRows().first();
-  await expect(top.locator('.criterion')).toHaveCount(6);
+  // A compact row: rank, name, total and its two strongest reasons; the breakdown names
+  // every criterion (scored ones with a bar, the rest in one "not scored" line).
+  await expect(top.locator('.top-reasons li')).toHaveCount(2);
+  await expect(top.getByTestId('breakdown')).toBeHidden();
+  await app.press(top.locator('summary'));
+  await expect(top.getByTestId('breakdown')).toBeVisible();
+  for (const label of ['产业匹配', '链位', '空间匹配', '投资门槛', '优惠政策', '来源区域']) {
+    await expect(top.getByTestId('breakdown')).toContainText(label);
+  }
   await expect(top).toContainText('21700圆柱动力电池');
   await expect(top).toContainText('需要厂房 20,000 m²');
   await expect(page.locator('[data-zone-id="changzhi-htz"]')).toContainText('可用 60,000 m²');
@@ -49,14 +57,27 @@ test('zones re-rank live while the recruiter types', async ({ page }, testInfo) 
   await expect(app.matchRows().first()).toHaveAttribute('data-zone-id', 'changzhi-htz');
 });
 
-test('bad numbers are refused with a message and nothing is saved', async ({ page }, testInfo) => {
+test('an amount that cannot be read never blocks saving: kept as typed and marked for review', async ({ page }, testInfo) => {
   const app = new ZoneMatchApp(page, testInfo);
   await app.open();
   await app.nav('登记企业');
-  await app.fillProspect({ name: '测试企业', investment: '很多', factory: '-5' });
+  await app.fillProspect({ name: '测试企业', industry: '动力电池', investment: '很多', factory: '2万多' });
+  // Said beside the field and above the live ranking as the user types.
+  await expect(page.getByTestId('reading-investment')).toContainText('很多');
+  await expect(page.getByTestId('could-not-read')).toContainText('2万多');
+  // A fixed value clears the problem at once and shows what it was read as.
+  await app.fillProspect({ factory: '2万平米' });
+  await expect(page.getByTestId('reading-factory')).toHaveText('= 20,000 m²');
+  await expect(page.getByTestId('could-not-read')).not.toContainText('2万');
+  await app.fillProspect({ factory: '2万多' });
   await app.press(page.getByTestId('save-prospect'));
-  await expect(page.locator('.field.invalid')).toHaveCount(2);
-  await expect(page.getByTestId('prospect-form')).toContainText('请输入数字');
+  await expect(page.getByTestId('prospect-detail')).toBeVisible();
+  await expect(page.getByTestId('kept-as-typed')).toContainText('很多');
+  await expect(page.getByTestId('kept-as-typed')).toContainText('2万多');
   await app.nav('意向企业');
-  await expect(page.getByTestId('prospect-row')).toHaveCount(0);
+  const row = page.getByTestId('prospect-row').filter({ hasText: '测试企业' });
+  await expect(row.getByTestId('needs-review')).toBeVisible();
+  // Kept after a reload, and the text is back in the form when the record is edited.
+  await page.reload();
+  await expect(page.getByTestId('prospect-row').filter({ hasText: '测试企业' }).getByTestId('needs-review')).toBeVisible();
 });

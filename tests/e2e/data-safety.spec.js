@@ -37,7 +37,7 @@ async function prospectNames(page, app) {
 async function openProspect(page, app, name) {
   await page.bringToFront();
   await app.nav('意向企业');
-  await app.press(page.getByTestId('prospect-row').filter({ hasText: name }).locator('button'));
+  await app.press(page.getByTestId('prospect-row').filter({ hasText: name }).locator('button.row-main'));
   await expect(page.getByTestId('prospect-name')).toHaveText(name);
 }
 

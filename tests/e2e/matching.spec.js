@@ -45,15 +45,16 @@ test('the breakdown has all six criteria with reasons in both languages', async 
   await app.open();
   await app.captureProspect('登记企业', { industry: '集成电路封测', investment: '2亿', factory: '20000', origin: '深圳' });
   const top = page.locator('[data-testid=match-row][data-zone-id="changzhi-htz"]');
+  await app.press(top.locator('summary'));
   for (const label of ['产业匹配', '链位', '空间匹配', '投资门槛', '优惠政策', '来源区域']) {
-    await expect(top.locator('.criterion-name', { hasText: label })).toHaveCount(1);
+    await expect(top.getByTestId('breakdown')).toContainText(label);
   }
   await expect(top.locator('[data-criterion=chain]')).toContainText('强链');
   await expect(top.locator('[data-criterion=region]')).toContainText('粤港澳大湾区');
   await expect(top.locator('[data-criterion=incentives]')).toContainText('房租补贴');
   await app.switchLanguage();
   for (const label of ['Industry fit', 'Chain role', 'Space fit', 'Investment thresholds', 'Incentives', 'Origin region']) {
-    await expect(top.locator('.criterion-name', { hasText: label })).toHaveCount(1);
+    await expect(top.getByTestId('breakdown')).toContainText(label);
   }
   await expect(top.locator('[data-criterion=chain]')).toContainText('Strengthens');
   await expect(top.locator('[data-criterion=region]')).toContainText('Greater Bay Area');

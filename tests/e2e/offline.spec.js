@@ -25,12 +25,42 @@ test('after one visit the app works with no network at all, with all data', asyn
   // The server is gone: every request, the service worker's included, fails.
   await page.reload();
   const app = new ZoneMatchApp(page, testInfo);
+  // The reload stays on the prospect's screen, offline too.
+  await expect(page.getByTestId('prospect-name')).toHaveText('离线登记的企业');
+  await app.home();
   await expect(app.zoneCards()).toHaveCount(7);
   await app.nav('意向企业');
   await expect(page.getByTestId('prospect-row').filter({ hasText: '离线登记的企业' })).toHaveCount(1);
-  // A deep navigation is answered with the cached shell too.
+  // A deep navigation is answered with the cached shell too (a path the app does not
+  // have: its not-found screen, with the way back to the zones).
   await page.goto(server.url + 'some/deep/path');
-  await expect(app.zoneCards().first()).toBeVisible();
+  await expect(page.getByTestId('not-found')).toBeVisible();
+  await app.home();
+});
+
+test('a link to a zone or a prospect opens it directly, also offline', async ({ page }, testInfo) => {
+  const dir = copyDist(testInfo.outputPath('site'));
+  const server = await startServer(dir, portFor(testInfo, 2));
+  let prospectUrl;
+  try {
+    const app = new ZoneMatchApp(page, testInfo);
+    await page.goto(server.url);
+    await waitForServiceWorker(page);
+    await page.reload();
+    await app.captureProspect('登记企业', { name: '深链接企业', industry: '光伏组件' });
+    prospectUrl = page.url();
+    // Online, a deep link loads the app's files from the site's root.
+    await page.goto(server.url + 'zones/gaoping-etdz');
+    await expect(page.getByTestId('zone-detail')).toHaveAttribute('data-zone-id', 'gaoping-etdz');
+  } finally {
+    await server.stop();
+  }
+  await page.goto(server.url + 'zones/wutai-agri');
+  await expect(page.getByTestId('zone-detail')).toHaveAttribute('data-zone-id', 'wutai-agri');
+  await page.goto(prospectUrl);
+  await expect(page.getByTestId('prospect-name')).toHaveText('深链接企业');
+  await page.goto(prospectUrl + '/brief?lang=en');
+  await expect(page.getByTestId('brief')).toContainText('Investment brief');
 });
 
 test('a new version waits for the user and a half-filled form survives it', async ({ page }, testInfo) => {

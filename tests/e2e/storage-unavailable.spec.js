@@ -23,6 +23,9 @@ test('with storage blocked the app still works and says data will not be kept', 
   // warns again (the banner offered an export for exactly this).
   await page.reload();
   await expect(page.getByTestId('storage-banner')).toHaveAttribute('data-notice', 'StorageUnavailable');
+  // The reload stayed on the prospect's screen; that prospect was never kept.
+  await expect(page.getByTestId('not-found')).toBeVisible();
+  await app.home();
   await expect(app.zoneCards()).toHaveCount(7);
   expect(errors).toEqual([]);
 });

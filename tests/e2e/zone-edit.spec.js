@@ -16,6 +16,9 @@ test('a new zone can be added, is matched, and is kept after reload', async ({ p
   await expect(page.getByTestId('zone-detail')).toContainText('80,000 m²');
 
   await page.reload();
+  // A reload stays on the screen it was on.
+  await expect(page.getByTestId('zone-detail')).toContainText('测试储能产业园');
+  await app.home();
   await expect(app.zoneCards()).toHaveCount(8);
   await app.captureProspect('登记企业', { name: '储能企业', industry: '储能电池', factory: '10000' });
   const top = app.matchRows().first();
