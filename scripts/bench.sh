@@ -23,3 +23,8 @@ ranked="$(mktemp)"
 cargo run --locked --release --example rank -- tests/golden/catalogue.json > "$ranked"
 cargo run --locked --release --example evaluate -- --ranked "$ranked"
 rm -f "$ranked"
+
+step "capture to brief at the tablet viewport, typing like a person (release build in dist/)"
+ensure_node_tools
+[ -f dist/index.html ] || build_release
+node tools/bench-capture-to-brief.mjs 3

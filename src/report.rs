@@ -238,6 +238,30 @@ pub enum Label {
 }
 
 impl Label {
+    /// Every label, for tests that render them all.
+    pub const ALL: [Label; 20] = [
+        Label::Title,
+        Label::Month,
+        Label::Zone,
+        Label::AllZones,
+        Label::Figure,
+        Label::MonthCount,
+        Label::MonthInvestment,
+        Label::MonthNotSummed,
+        Label::YearCount,
+        Label::YearInvestment,
+        Label::YearNotSummed,
+        Label::Signed,
+        Label::Started,
+        Label::Operating,
+        Label::Negotiating,
+        Label::Last12Months,
+        Label::Details,
+        Label::Category,
+        Label::Date,
+        Label::Notes,
+    ];
+
     /// The label in `lang`.
     pub fn text(self, lang: Lang) -> &'static str {
         let (zh, en) = match self {

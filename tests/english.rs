@@ -225,6 +225,18 @@ fn every_message_is_english() {
     check.done(Msg::ALL.len());
 }
 
+#[test]
+fn every_report_label_and_month_is_english() {
+    use zonematch::report::{month_label, Label};
+    let mut check = Check::default();
+    for l in Label::ALL {
+        check.en(format!("report::Label::{l:?}"), l.text(Lang::En));
+    }
+    let m = zonematch::dates::YearMonth::new(2026, 3).unwrap();
+    check.en("month_label".to_string(), &month_label(m, Lang::En));
+    check.done(Label::ALL.len() + 1);
+}
+
 /// Fails to compile when an incentive category is added without a case here.
 fn categories() -> [IncentiveCategory; 3] {
     match IncentiveCategory::Reward {

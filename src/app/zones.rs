@@ -437,6 +437,10 @@ fn ProspectsForZone(zone_id: String) -> impl IntoView {
         let lang = state.lang.get();
         let weights = state.weights.get();
         let profiles = state.profiles.get();
+        // Visitor mode: other prospects are not shown to a visitor.
+        if state.visitor.get() {
+            return ().into_any();
+        }
         let Some(zone) = state.data.with(|d| d.zone(&zone_id).cloned()) else {
             return ().into_any();
         };
@@ -461,7 +465,7 @@ fn ProspectsForZone(zone_id: String) -> impl IntoView {
                     .0
                     .iter()
                     .find(|p| p.prospect.id == m.prospect_id)
-                    .map(|p| p.prospect.name.clone())
+                    .map(|p| super::state::prospect_label(&p.prospect, false, lang))
                     .unwrap_or_default();
                 let summary = m
                     .result

@@ -306,3 +306,34 @@ test('a new visitor starts from an empty form after the last one is saved or dis
   await app.fillProspect({ industry: '食醋' });
   await expect(page.locator('.field.invalid')).toHaveCount(0);
 });
+
+test('the capture screen fits the tablet both ways, and the top bar stays one row', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'tablet', 'tablet layouts');
+  const app = new ZoneMatchApp(page, testInfo);
+  await app.open();
+  for (const lang of ['zh', 'en']) {
+    const bar = await page.locator('header.topbar').boundingBox();
+    expect(bar.height, `top bar in ${lang}`).toBeLessThan(64);
+    if (lang === 'zh') await app.switchLanguage();
+  }
+  await app.switchLanguage();
+  await app.nav('登记企业');
+  await app.fillProspect({ industry: '动力电池', notes: '备注' });
+  const inView = (locator) => locator.evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  });
+  // Landscape: the save button is on screen, also with the on-screen keyboard up (the
+  // visible viewport shrinks to about half), while the last field has the focus.
+  expect(await inView(page.getByTestId('save-prospect'))).toBe(true);
+  await page.setViewportSize({ width: 1024, height: 400 });
+  await page.locator('[name=notes]').focus();
+  expect(await inView(page.getByTestId('save-prospect'))).toBe(true);
+  // Portrait: the top three matches stay on screen while typing further down the form.
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await page.locator('[name=origin]').focus();
+  await page.locator('[name=origin]').scrollIntoViewIfNeeded();
+  const rows = app.matchRows();
+  for (let i = 0; i < 3; i++) expect(await inView(rows.nth(i)), `match ${i + 1} in view`).toBe(true);
+  await expect(rows.nth(3)).toBeHidden();
+});
