@@ -351,6 +351,25 @@ impl ProspectDraft {
         })
     }
 
+    /// `base` edited with this draft: the fields the form holds are replaced; what it does
+    /// not hold (the zone, the stage and its history, the standing, the capture time,
+    /// fields of newer versions) is kept. Same refusals as [`ProspectDraft::to_prospect`].
+    pub fn apply_to(&self, base: &Prospect) -> Result<Prospect, Vec<(ProspectField, Text)>> {
+        let edited = self.to_prospect(&base.id, &base.created)?;
+        let mut must_have = edited.must_have;
+        must_have.extra = base.must_have.extra.clone();
+        Ok(Prospect {
+            must_have,
+            stage: base.stage,
+            zone_id: base.zone_id.clone(),
+            stage_history: base.stage_history.clone(),
+            standing: base.standing,
+            standing_reason: base.standing_reason.clone(),
+            extra: base.extra.clone(),
+            ..edited
+        })
+    }
+
     /// A lenient reading for live matching while the user types: fields that cannot be
     /// read (yet) are left out of the ranking; [`ProspectDraft::unreadable`] lists them.
     pub fn preview(&self) -> Prospect {
@@ -819,6 +838,33 @@ mod tests {
         assert_eq!(t.zh, "无法识别（未用于排序）：厂房面积“2万多”、就业人数“x”");
         assert_eq!(could_not_read(&[]), None);
         assert_eq!(draft.amount_errors().len(), 2);
+    }
+
+    #[test]
+    fn an_edit_keeps_what_the_form_does_not_hold() {
+        let mut base = ProspectDraft {
+            name: "某企业".into(),
+            industry: "动力电池".into(),
+            factory: "2万多".into(),
+            ..Default::default()
+        }
+        .to_prospect("p-1", "2026-10-01T02:00:00.000Z")
+        .unwrap();
+        base.move_to(Stage::Signed, "2026-10-05");
+        base.zone_id = "gaoping-etdz".into();
+        base.extra.insert("priority".into(), "A".into());
+        let mut draft = ProspectDraft::from_prospect(&base);
+        assert_eq!(draft.factory, "2万多", "the text kept for review is back in the form");
+        draft.factory = "2万平米".into();
+        let edited = draft.apply_to(&base).unwrap();
+        assert_eq!(edited.factory_m2, Some(20_000.0));
+        assert!(edited.factory_text.is_empty());
+        assert!(!needs_review(&edited));
+        assert_eq!(edited.stage, Stage::Signed);
+        assert_eq!(edited.reached(Stage::Signed), Some("2026-10-05"));
+        assert_eq!(edited.zone_id, "gaoping-etdz");
+        assert_eq!(edited.created, base.created);
+        assert_eq!(edited.extra.get("priority"), base.extra.get("priority"));
     }
 
     #[test]

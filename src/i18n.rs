@@ -100,7 +100,7 @@ messages! {
     ErrorOccupancy => "使用率应在 0 到 100 之间", "Share in use must be between 0 and 100";
     ErrorClusterLine => "产业集群格式有误，第几行：", "Cluster line not understood, line:";
     CaptureTitle => "登记意向企业", "Capture a prospect";
-    ProspectName => "企业名称或代号", "Company name or code name";
+    ProspectName => "企业名称（访客模式下不显示）", "Company name (hidden in visitor mode)";
     Industry => "行业", "Industry";
     IndustryHint => "如：锂电池、集成电路封装、食品加工", "e.g. lithium batteries, IC packaging, food processing";
     Products => "主要产品", "Main products";
@@ -189,6 +189,10 @@ messages! {
     ProspectWord => "意向企业", "Prospect";
     VisitorModeOn => "访客模式", "Visitor mode";
     VisitorModeOff => "退出访客模式", "Leave visitor mode";
+    LeaveVisitorModeAsk => "退出访客模式？（请招商人员操作）", "Leave visitor mode? (For the recruiter.)";
+    EditProspectTitle => "修改意向企业", "Edit prospect";
+    FollowingZone => "跟进园区（项目落地园区）", "Zone following it (where the project is to settle)";
+    NotDecided => "未定", "Not decided";
     HiddenInVisitorMode => "访客模式下不显示此页。请招商人员退出访客模式后查看。", "This screen is hidden in visitor mode. The recruiter can leave visitor mode to see it.";
     BriefTitle => "投资简报", "Investment brief";
     BriefFor => "项目", "Project";
@@ -338,14 +342,14 @@ impl Noun {
     ];
 }
 
-/// A count with its noun: "1 zone" / "6 zones"; Chinese as the data screen has always
-/// said it, "6 园区".
+/// A count with its noun: "1 zone" / "6 zones"; in Chinese with its measure word,
+/// "6 个园区", "3 家意向企业".
 pub fn count(n: usize, noun: Noun, lang: Lang) -> String {
     match lang {
         Lang::Zh => {
             let word = match noun {
-                Noun::Zone => "园区",
-                Noun::Prospect => "意向企业",
+                Noun::Zone => "个园区",
+                Noun::Prospect => "家意向企业",
                 Noun::Policy => "项政策",
                 Noun::Field => "个字段",
                 Noun::Record => "条记录",

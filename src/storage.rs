@@ -40,7 +40,8 @@ pub const LANG_KEY: &str = "zonematch.lang";
 pub const WEIGHTS_KEY: &str = "zonematch.weights";
 /// The capture form as typed, so a reload or an update does not lose it.
 pub const DRAFT_KEY: &str = "zonematch.draft";
-/// Whether visitor mode is on (the tablet is turned towards a visitor): "1" or absent.
+/// Visitor mode (the tablet is turned towards a visitor): absent when off; when on, "1"
+/// and then one line per prospect id the visitor may see.
 pub const VISITOR_KEY: &str = "zonematch.visitor";
 /// Prefix of keys holding stored values that failed validation.
 pub const QUARANTINE_PREFIX: &str = "zonematch.quarantine.";
@@ -440,15 +441,28 @@ impl Store {
 
     /// Whether visitor mode was left on: it stays on, across reloads, until the recruiter
     /// switches it off.
-    pub fn load_visitor(&self) -> bool {
-        self.storage()
-            .and_then(|s| s.get_item(VISITOR_KEY).ok().flatten())
-            .is_some_and(|v| v == "1")
+    /// `Some(ids of the prospects the visitor may see)` when visitor mode is on.
+    pub fn load_visitor(&self) -> Option<Vec<String>> {
+        let v = self.storage()?.get_item(VISITOR_KEY).ok().flatten()?;
+        let mut lines = v.lines();
+        (lines.next() == Some("1")).then(|| lines.map(str::to_string).collect())
     }
 
-    pub fn save_visitor(&self, on: bool) -> Result<(), SaveError> {
+    /// Remember visitor mode: `Some(ids)` on (with the prospects the visitor may see),
+    /// `None` off.
+    pub fn save_visitor(&self, on: Option<&[String]>) -> Result<(), SaveError> {
         let s = self.storage().ok_or(SaveError::Unavailable)?;
-        let r = if on { s.set_item(VISITOR_KEY, "1") } else { s.remove_item(VISITOR_KEY) };
+        let r = match on {
+            Some(ids) => {
+                let mut v = String::from("1");
+                for id in ids {
+                    v.push('\n');
+                    v.push_str(id);
+                }
+                s.set_item(VISITOR_KEY, &v)
+            }
+            None => s.remove_item(VISITOR_KEY),
+        };
         r.map_err(|_| SaveError::Refused(VISITOR_KEY.into()))
     }
 

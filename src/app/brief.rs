@@ -57,7 +57,7 @@ pub fn Brief(id: String) -> impl IntoView {
         let back = pid.clone();
         view! {
             <div class="brief-tools no-print">
-                <button class="secondary" on:click=move |_| state.go(Page::Prospect(back.clone()))>{Msg::Back.text(state.lang.get())}</button>
+                <button class="secondary" on:click=move |_| super::back_or(Page::Prospect(back.clone()))>{Msg::Back.text(state.lang.get())}</button>
                 <span class="brief-lang" role="group" aria-label=Msg::BriefLanguage.text(state.lang.get())>
                     <button class="secondary" data-testid="brief-zh" aria-pressed=(lang == Lang::Zh).to_string() on:click=move |_| state.replace_url(&zh_path)>"中文"</button>
                     <button class="secondary" data-testid="brief-en" aria-pressed=(lang == Lang::En).to_string() on:click=move |_| state.replace_url(&en_path)>"English"</button>
@@ -75,7 +75,7 @@ pub fn Brief(id: String) -> impl IntoView {
                         {(!p.products.is_empty()).then(|| format!(" · {}", p.products))}
                     </p>
                     <p class="sub">{needs}</p>
-                    <p class="sub">{Msg::BriefDate.text(lang)} ": " {super::files::now_iso().get(0..10).unwrap_or_default().to_string()}</p>
+                    <p class="sub">{Msg::BriefDate.text(lang)} ": " {super::prospects::today()}</p>
                 </header>
                 <h3>{Msg::BriefTopZones.text(lang)}</h3>
                 {sections}
@@ -227,42 +227,44 @@ fn print() {
     }
 }
 
-/// Share `text` with the Web Share API where the browser has it, else copy it to the
-/// clipboard; `status` says which happened (or that neither could).
-fn share_or_copy(text: String, status: RwSignal<Option<Msg>>) {
+/// `obj[key](arg)` when `obj[key]` is a function returning a promise.
+fn call_promise(obj: &wasm_bindgen::JsValue, key: &str, arg: &wasm_bindgen::JsValue) -> Option<js_sys::Promise> {
     use wasm_bindgen::{JsCast, JsValue};
+    let f = js_sys::Reflect::get(obj, &JsValue::from_str(key)).ok()?.dyn_into::<js_sys::Function>().ok()?;
+    f.call1(obj, arg).ok()?.dyn_into::<js_sys::Promise>().ok()
+}
+
+/// Share `text` with the Web Share API where the browser has it; where it has not, or
+/// refuses (no permission), copy it to the clipboard. `status` says what happened.
+fn share_or_copy(text: String, status: RwSignal<Option<Msg>>) {
+    use wasm_bindgen::JsValue;
+    use wasm_bindgen_futures::JsFuture;
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
         return;
     };
-    let nav: &JsValue = navigator.as_ref();
-    let get = |obj: &JsValue, key: &str| js_sys::Reflect::get(obj, &JsValue::from_str(key)).ok();
-    let call = |obj: &JsValue, key: &str, arg: &JsValue| -> Option<js_sys::Promise> {
-        let f = get(obj, key)?.dyn_into::<js_sys::Function>().ok()?;
-        f.call1(obj, arg).ok()?.dyn_into::<js_sys::Promise>().ok()
-    };
+    let nav: JsValue = navigator.into();
     let data = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&data, &JsValue::from_str("text"), &JsValue::from_str(&text));
-    let shared = call(nav, "share", &data);
-    let (promise, done) = match shared {
-        Some(p) => (Some(p), None),
-        None => {
-            let copied = get(nav, "clipboard")
-                .filter(|c| !c.is_undefined())
-                .and_then(|c| call(&c, "writeText", &JsValue::from_str(&text)));
-            (copied, Some(Msg::CopiedToClipboard))
-        }
-    };
-    let Some(promise) = promise else {
-        status.set(Some(Msg::ShareFailed));
-        return;
-    };
+    let shared = call_promise(&nav, "share", &data);
     leptos::task::spawn_local(async move {
-        match wasm_bindgen_futures::JsFuture::from(promise).await {
-            Ok(_) => status.set(done),
-            // A share the user cancelled is not an error worth a message.
-            Err(e) if done.is_none() && js_sys::Reflect::get(&e, &JsValue::from_str("name")).ok().and_then(|n| n.as_string()).as_deref() == Some("AbortError") => {}
-            Err(_) => status.set(Some(Msg::ShareFailed)),
+        if let Some(p) = shared {
+            match JsFuture::from(p).await {
+                Ok(_) => {
+                    status.set(None);
+                    return;
+                }
+                // A share the user cancelled is not an error worth a message.
+                Err(e) if js_sys::Reflect::get(&e, &JsValue::from_str("name")).ok().and_then(|n| n.as_string()).as_deref() == Some("AbortError") => return,
+                // Not allowed here (no user gesture, a policy): copy instead.
+                Err(_) => {}
+            }
         }
+        let clipboard = js_sys::Reflect::get(&nav, &JsValue::from_str("clipboard")).ok().filter(|c| !c.is_undefined());
+        let copied = match clipboard.and_then(|c| call_promise(&c, "writeText", &JsValue::from_str(&text))) {
+            Some(p) => JsFuture::from(p).await.is_ok(),
+            None => false,
+        };
+        status.set(Some(if copied { Msg::CopiedToClipboard } else { Msg::ShareFailed }));
     });
 }
 

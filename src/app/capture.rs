@@ -52,20 +52,26 @@ fn focus_field(name: &str) {
     }
 }
 
-/// The capture form and its live ranking.
+/// The capture form and its live ranking; with `edit`, the same form filled in with that
+/// prospect, to correct it (amounts kept as typed for review, the zone that follows it).
 #[component]
-pub fn Capture() -> impl IntoView {
+pub fn Capture(#[prop(optional, into)] edit: Option<String>) -> impl IntoView {
     let state = use_app();
-    // A half-filled form survives a reload or an app update.
-    let draft = RwSignal::new(
-        state
-            .store
-            .with_value(|s| s.load_draft())
-            .unwrap_or_default(),
-    );
+    let base = edit
+        .as_ref()
+        .and_then(|id| state.data.with_untracked(|d| d.prospect(id).cloned()));
+    let editing = base.is_some();
+    let zone_id = RwSignal::new(base.as_ref().map(|p| p.zone_id.clone()).unwrap_or_default());
+    let base = StoredValue::new(base);
+    // A half-filled capture survives a reload or an app update (an edit is not a draft:
+    // the record itself is kept).
+    let draft = RwSignal::new(match base.get_value() {
+        Some(p) => ProspectDraft::from_prospect(&p),
+        None => state.store.with_value(|s| s.load_draft()).unwrap_or_default(),
+    });
     Effect::new(move |prev: Option<()>| {
         draft.with(|d| {
-            if prev.is_some() {
+            if prev.is_some() && !editing {
                 state.store.with_value(|s| s.save_draft(Some(d)));
             }
         });
@@ -95,6 +101,9 @@ pub fn Capture() -> impl IntoView {
         match draft.with(|d| d.to_prospect(&id, &created)) {
             Ok(mut p) => {
                 p.start_history(&crate::dates::beijing_date(&created).unwrap_or_default());
+                if state.visitor.get_untracked() {
+                    state.visitor_allowed.update(|a| a.push(id.clone()));
+                }
                 state.apply(Change::UpsertProspect(p));
                 state.store.with_value(|s| s.save_draft(None));
                 errors.set(Vec::new());
@@ -112,9 +121,31 @@ pub fn Capture() -> impl IntoView {
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if let Some(id) = save_draft() {
+        if let Some(b) = base.get_value() {
+            match draft.with(|d| d.apply_to(&b)) {
+                Ok(mut p) => {
+                    p.zone_id = zone_id.get_untracked();
+                    state.apply(Change::UpsertProspect(p));
+                    state.go(Page::Prospect(b.id.clone()));
+                }
+                Err(e) => {
+                    focus_field("name");
+                    errors.set(e);
+                }
+            }
+        } else if let Some(id) = save_draft() {
             state.go(Page::Prospect(id));
         }
+    };
+    let zone_options = move || {
+        let lang = state.lang.get();
+        let current = zone_id.get();
+        state.data.with(|d| {
+            d.zones
+                .iter()
+                .map(|z| view! { <option value=z.id.clone() selected=current == z.id>{z.name.get(lang).to_string()}</option> })
+                .collect_view()
+        })
     };
     let start_new = move |keep: bool| {
         if keep && save_draft().is_none() {
@@ -137,8 +168,8 @@ pub fn Capture() -> impl IntoView {
     view! {
         <section class="page capture">
             <div class="page-head">
-                <h2>{tr(Msg::CaptureTitle)}</h2>
-                <button class="secondary" data-testid="new-visitor" on:click=new_visitor>{tr(Msg::NewVisitor)}</button>
+                <h2>{if editing { tr(Msg::EditProspectTitle) } else { tr(Msg::CaptureTitle) }}</h2>
+                <button class="secondary" class:hidden=editing data-testid="new-visitor" on:click=new_visitor>{tr(Msg::NewVisitor)}</button>
             </div>
             <Show when=move || asking_new.get()>
                 <div class="banner" role="alertdialog" data-testid="new-visitor-ask">
@@ -166,6 +197,15 @@ pub fn Capture() -> impl IntoView {
                         {checkbox(Msg::MustHaveFactory, "must_factory", draft, |d| d.must_factory, |d, v| d.must_factory = v)}
                         {checkbox(Msg::MustHaveLand, "must_land", draft, |d| d.must_land, |d, v| d.must_land = v)}
                     </div>
+                    {editing.then(|| view! {
+                        <div class="field">
+                            <label for="f-zone">{tr(Msg::FollowingZone)}</label>
+                            <select id="f-zone" name="zone_id" on:change=move |ev| zone_id.set(event_target_value(&ev))>
+                                <option value="" selected=move || zone_id.get().is_empty()>{tr(Msg::NotDecided)}</option>
+                                {zone_options}
+                            </select>
+                        </div>
+                    })}
                     {input(Msg::OriginField, "origin", draft, |d| d.origin.clone(), |d, v| d.origin = v, Kind::Text, None, errors)}
                     {input(Msg::NotesField, "notes", draft, |d| d.notes.clone(), |d, v| d.notes = v, Kind::Multiline, None, errors)}
                     <p class="error" role="alert">{move || if errors.with(|e| e.is_empty()) { "" } else { Msg::FixErrors.text(state.lang.get()) }}</p>

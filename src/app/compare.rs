@@ -69,7 +69,7 @@ pub fn Compare() -> impl IntoView {
         view! {
             <section class="page compare" data-testid="compare">
                 <div class="page-head no-print">
-                    <button class="secondary" on:click=move |_| super::history_back()>{tr(Msg::Back)}</button>
+                    <button class="secondary" on:click=move |_| super::back_or(Page::Zones)>{tr(Msg::Back)}</button>
                     <button class="secondary" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>{tr(Msg::Print)}</button>
                 </div>
                 <h2>{Msg::CompareZones.text(lang)}</h2>

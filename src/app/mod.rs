@@ -76,13 +76,19 @@ fn Shell() -> impl IntoView {
     store.adopt(&data);
     let lang = store.load_lang().unwrap_or_default();
     let store_visitor = store.load_visitor();
+    let visitor_on = store_visitor.is_some();
     let weights = store.load_weights().unwrap_or_default();
     let data = RwSignal::new(data);
     // Memos compare by value, so editing a prospect does not rebuild the zone catalogue.
     let zones = Memo::new(move |_| data.with(|d| d.zones.clone()));
     let prospects = Memo::new(move |_| data.with(|d| d.prospects.clone()));
-    let catalogue =
-        Memo::new(move |_| SharedCatalogue(Arc::new(zones.with(|z| Catalogue::new(z)))));
+    // Counts the catalogues built, so cached best zones know when the zones changed.
+    let catalogue_version = StoredValue::new(0usize);
+    let catalogue = Memo::new(move |_| {
+        catalogue_version.update_value(|v| *v += 1);
+        SharedCatalogue(Arc::new(zones.with(|z| Catalogue::new(z))))
+    });
+    let best_cache = StoredValue::new(crate::report::BestZoneCache::default());
     let profiles = Memo::new(move |_| {
         SharedProfiles(Arc::new(
             prospects.with(|ps| ps.iter().map(ProspectProfile::new).collect()),
@@ -102,11 +108,14 @@ fn Shell() -> impl IntoView {
         }
     });
     let navigate = leptos_router::hooks::use_navigate();
+    // A new screen starts at the top; a replaced URL (typing a search, a filter) keeps
+    // the scroll position.
     let navigate: Box<dyn Fn(&str, bool)> = Box::new(move |path, replace| {
         navigate(
             path,
             leptos_router::NavigateOptions {
                 replace,
+                scroll: !replace,
                 ..Default::default()
             },
         )
@@ -125,11 +134,16 @@ fn Shell() -> impl IntoView {
         best_zones: Memo::new(move |_| {
             let c = catalogue.get();
             let p = profiles.get();
-            crate::report::best_zones(&c.0, &p.0, &weights_signal.get())
+            let w = weights_signal.get();
+            let version = catalogue_version.get_value();
+            best_cache
+                .try_update_value(|cache| cache.best_zones(&c.0, version, &p.0, &w))
+                .unwrap_or_default()
         }),
         persisted: RwSignal::new(None),
         undo: RwSignal::new(None),
-        visitor: RwSignal::new(store_visitor),
+        visitor: RwSignal::new(visitor_on),
+        visitor_allowed: RwSignal::new(store_visitor.unwrap_or_default()),
     };
     provide_context(state);
 
@@ -174,8 +188,9 @@ fn Shell() -> impl IntoView {
     });
     Effect::new(move |prev: Option<()>| {
         let on = state.visitor.get();
+        let allowed = state.visitor_allowed.get();
         if prev.is_some() {
-            let _ = state.store.with_value(|s| s.save_visitor(on));
+            let _ = state.store.with_value(|s| s.save_visitor(on.then_some(&allowed[..])));
         }
     });
     Effect::new(move |_| {
@@ -208,7 +223,7 @@ fn Shell() -> impl IntoView {
                 class:on=move || state.visitor.get()
                 data-testid="visitor-switch"
                 aria-pressed=move || state.visitor.get().to_string()
-                on:click=move |_| state.visitor.update(|v| *v = !*v)
+                on:click=move |_| state.toggle_visitor()
             >
                 {move || if state.visitor.get() { Msg::VisitorModeOff.text(state.lang.get()) } else { Msg::VisitorModeOn.text(state.lang.get()) }}
             </button>
@@ -223,6 +238,12 @@ fn Shell() -> impl IntoView {
         <Banners/>
         <main>
             {move || match state.page.get() {
+                Page::Prospects | Page::Report | Page::Data | Page::EditProspect(_) if state.visitor.get() => {
+                    view! { <HiddenForVisitors/> }.into_any()
+                }
+                Page::Prospect(id) | Page::Brief(id) if !state.may_show_prospect(&id) => {
+                    view! { <HiddenForVisitors/> }.into_any()
+                }
                 Page::Zones => view! { <zones::ZoneList/> }.into_any(),
                 Page::Zone(id) => view! { <zones::ZoneDetail id=id/> }.into_any(),
                 Page::EditZone(Some(id)) if state.data.with(|d| d.zone(&id).is_none()) => {
@@ -230,9 +251,10 @@ fn Shell() -> impl IntoView {
                 }
                 Page::EditZone(id) => view! { <zone_editor::ZoneEditor id=id/> }.into_any(),
                 Page::Capture => view! { <capture::Capture/> }.into_any(),
-                Page::Prospects | Page::Report | Page::Data if state.visitor.get() => {
-                    view! { <HiddenForVisitors/> }.into_any()
+                Page::EditProspect(id) if state.data.with(|d| d.prospect(&id).is_none()) => {
+                    view! { <NotFound/> }.into_any()
                 }
+                Page::EditProspect(id) => view! { <capture::Capture edit=id/> }.into_any(),
                 Page::Prospects => view! { <prospects::ProspectList/> }.into_any(),
                 Page::Prospect(id) => view! { <prospects::ProspectDetail id=id/> }.into_any(),
                 Page::Brief(id) => view! { <brief::Brief id=id/> }.into_any(),
@@ -266,7 +288,7 @@ pub fn NotFound() -> impl IntoView {
             <h2>{tr(Msg::NotFoundTitle)}</h2>
             <p>{tr(Msg::NotFoundText)}</p>
             <p class="actions">
-                <button class="secondary" on:click=move |_| history_back()>{tr(Msg::Back)}</button>
+                <button class="secondary" on:click=move |_| back_or(Page::Zones)>{tr(Msg::Back)}</button>
                 <a class="button primary" href="/">{tr(Msg::NavZones)}</a>
             </p>
         </section>
@@ -284,11 +306,29 @@ fn HiddenForVisitors() -> impl IntoView {
     }
 }
 
-/// The browser's back button, from inside the app.
-pub fn history_back() {
-    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = h.back();
+/// The browser's back button, from inside the app: when the app was opened at this screen
+/// (a link, a new tab), there is nothing of the app to go back to, so `fallback` is shown
+/// instead of leaving the app.
+pub fn back_or(fallback: Page) {
+    let state = use_app();
+    let history = web_sys::window().and_then(|w| w.history().ok());
+    let in_app = history.as_ref().and_then(|h| h.length().ok()).is_some_and(|n| n > 1)
+        && web_sys::window()
+            .and_then(|w| w.document())
+            .map(|d| d.referrer())
+            .is_some_and(|r| r.is_empty() || r.starts_with(&origin()));
+    match history {
+        Some(h) if in_app => {
+            let _ = h.back();
+        }
+        _ => state.go(fallback),
     }
+}
+
+fn origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
 }
 
 /// Storage banners: what the user must know about where their data is; and the
@@ -298,6 +338,9 @@ fn Banners() -> impl IntoView {
     let state = use_app();
     let undo_bar = move || {
         let lang = state.lang.get();
+        if state.visitor.get() {
+            return None;
+        }
         state.undo.get().map(|offer| {
             view! {
                 <div class="banner ok" role="status" data-testid="undo-bar">

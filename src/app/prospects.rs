@@ -37,6 +37,18 @@ fn facts_line(p: &Prospect, lang: Lang) -> String {
     parts.join(" · ")
 }
 
+/// The label of a capture-form field.
+fn field_msg(f: crate::forms::ProspectField) -> Msg {
+    use crate::forms::ProspectField as F;
+    match f {
+        F::Name => Msg::ProspectName,
+        F::Investment => Msg::Investment,
+        F::Factory => Msg::FactoryNeed,
+        F::Land => Msg::LandNeed,
+        F::Jobs => Msg::JobsField,
+    }
+}
+
 /// Today as a ledger writes it: `YYYY-MM-DD` in Beijing time.
 pub fn today() -> String {
     crate::dates::beijing_date(&super::files::now_iso()).unwrap_or_default()
@@ -237,6 +249,8 @@ pub fn ProspectDetail(id: String) -> impl IntoView {
             .collect_view()
     };
     let brief_id = id.clone();
+    let edit_id = id.clone();
+    let edit_prospect = move |_| state.go(Page::EditProspect(edit_id.clone()));
     let compare_top = move |_| {
         let p = prospect.get_untracked();
         let catalogue = state.catalogue.get_untracked();
@@ -257,6 +271,7 @@ pub fn ProspectDetail(id: String) -> impl IntoView {
                 <div class="page-head">
                     <button class="secondary" on:click=move |_| state.go(Page::Prospects)>{tr(Msg::Back)}</button>
                     {super::brief::brief_button(brief_id.clone())}
+                    <button class="secondary" class:hidden=move || state.visitor.get() data-testid="edit-prospect" on:click=edit_prospect.clone()>{tr(Msg::Edit)}</button>
                     <button class="secondary" data-testid="compare-top" on:click=compare_top>{tr(Msg::CompareTopThree)}</button>
                     <button class="danger" class:hidden=move || state.visitor.get() on:click=delete.clone()>{tr(Msg::Delete)}</button>
                 </div>
@@ -266,20 +281,22 @@ pub fn ProspectDetail(id: String) -> impl IntoView {
                 {move || {
                     let p = prospect.get();
                     let lang = state.lang.get();
-                    let kept: Vec<String> = [
-                        (Msg::Investment, &p.investment_text, p.investment_wan.is_none()),
-                        (Msg::FactoryNeed, &p.factory_text, p.factory_m2.is_none()),
-                        (Msg::LandNeed, &p.land_text, p.land_mu.is_none()),
-                    ]
-                    .into_iter()
-                    .filter(|(_, t, none)| *none && !t.is_empty())
-                    .map(|(m, t, _)| format!("{}: “{t}”", m.text(lang)))
-                    .collect();
-                    (!kept.is_empty()).then(|| view! {
-                        <p class="sub review" data-testid="kept-as-typed">
-                            {format!("{} {}", Msg::KeptAsTyped.text(lang), kept.join(" · "))}
-                        </p>
-                    })
+                    // Money in another currency is kept as entered on purpose (not to review).
+                    let foreign = crate::forms::reading(crate::forms::ProspectField::Investment, &p.investment_text)
+                        .filter(|r| p.investment_wan.is_none() && !r.review)
+                        .map(|r| format!("{} {}", Msg::Investment.text(lang), r.text.get(lang)));
+                    let review: Vec<String> = crate::forms::review_fields(&p)
+                        .into_iter()
+                        .map(|(f, t)| format!("{}: “{t}”", field_msg(f).text(lang)))
+                        .collect();
+                    view! {
+                        {foreign.map(|t| view! { <p class="sub" data-testid="foreign-amount">{t}</p> })}
+                        {(!review.is_empty()).then(|| view! {
+                            <p class="sub review" data-testid="kept-as-typed">
+                                {format!("{} {}", Msg::KeptAsTyped.text(lang), review.join(" · "))}
+                            </p>
+                        })}
+                    }
                 }}
                 <Show when=move || !state.visitor.get()>
                     <p class="sub" data-testid="prospect-notes">{move || prospect.get().notes}</p>
@@ -303,7 +320,7 @@ pub fn ProspectDetail(id: String) -> impl IntoView {
                         let p = prospect.get();
                         let lang = state.lang.get();
                         let mut t = p.standing.label(lang).to_string();
-                        if !p.standing_reason.is_empty() {
+                        if !p.standing_reason.is_empty() && !state.visitor.get() {
                             t.push_str(": ");
                             t.push_str(&p.standing_reason);
                         }

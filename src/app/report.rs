@@ -36,8 +36,9 @@ pub fn Report() -> impl IntoView {
         u
     };
     let report = Memo::new(move |_| {
-        let best = state.best_zones.get();
         let z = zone();
+        // Prospects count under their best zone only in a one-zone report.
+        let best = if z.is_some() { state.best_zones.get() } else { Vec::new() };
         state.data.with(|d| monthly_report(&d.prospects, &best, month(), z.as_deref()))
     });
     let export = move |_| {

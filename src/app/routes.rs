@@ -5,8 +5,8 @@
 //!
 //! Paths, from the site's root:
 //! `/` zones (`?q=` search) · `/zones/new` · `/zones/{id}` · `/zones/{id}/edit` ·
-//! `/capture` · `/prospects` (`?stage=`) · `/prospects/{id}` · `/prospects/{id}/brief`
-//! (`?lang=zh|en`) · `/compare?zones=a,b,c` · `/report?month=YYYY-MM&zone=` · `/data`.
+//! `/capture` · `/prospects` (`?stage=`) · `/prospects/{id}` · `/prospects/{id}/edit` ·
+//! `/prospects/{id}/brief` (`?lang=zh|en`) · `/compare?zones=a,b,c` · `/report?month=YYYY-MM&zone=` · `/data`.
 //! Anything else is [`Page::NotFound`].
 //!
 //! The paths are matched here rather than by `<Routes>`: one `match` on the path's
@@ -23,6 +23,8 @@ pub enum Page {
     Capture,
     Prospects,
     Prospect(String),
+    /// Edit a prospect (the capture form, filled in): to review amounts kept as typed.
+    EditProspect(String),
     /// The one-page brief of a prospect's best zones, to show or hand to the visitor.
     Brief(String),
     /// 2-4 zones side by side (ids in the query).
@@ -52,6 +54,7 @@ impl Page {
             ["prospects"] => Page::Prospects,
             ["prospects", id] => Page::Prospect(id.to_string()),
             ["prospects", id, "brief"] => Page::Brief(id.to_string()),
+            ["prospects", id, "edit"] => Page::EditProspect(id.to_string()),
             ["compare"] => Page::Compare,
             ["report"] => Page::Report,
             ["data"] => Page::Data,
@@ -70,6 +73,7 @@ impl Page {
             Page::Prospects => "/prospects".into(),
             Page::Prospect(id) => format!("/prospects/{}", encode(id)),
             Page::Brief(id) => format!("/prospects/{}/brief", encode(id)),
+            Page::EditProspect(id) => format!("/prospects/{}/edit", encode(id)),
             Page::Compare => "/compare".into(),
             Page::Report => "/report".into(),
             Page::Data => "/data".into(),
@@ -81,7 +85,9 @@ impl Page {
     pub fn tab(&self) -> Page {
         match self {
             Page::Zone(_) | Page::EditZone(_) | Page::Compare => Page::Zones,
-            Page::Prospect(_) | Page::Brief(_) | Page::Report => Page::Prospects,
+            Page::Prospect(_) | Page::Brief(_) | Page::EditProspect(_) | Page::Report => {
+                Page::Prospects
+            }
             other => other.clone(),
         }
     }

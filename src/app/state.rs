@@ -119,6 +119,9 @@ pub struct AppState {
     /// notes, the prospect list and the data screen are hidden. Stays on (across reloads)
     /// until the recruiter switches it off.
     pub visitor: RwSignal<bool>,
+    /// In visitor mode, the prospects the visitor may see: the one open when the mode was
+    /// switched on, and those captured since. Any other prospect's screens are hidden.
+    pub visitor_allowed: RwSignal<Vec<String>>,
 }
 
 /// How a prospect is named on screen: in visitor mode only its code name (代号), or
@@ -141,6 +144,35 @@ pub fn prospect_label(p: &crate::model::Prospect, visitor: bool, lang: Lang) -> 
 }
 
 impl AppState {
+    /// Whether the prospect `id` may be shown now (always, outside visitor mode).
+    pub fn may_show_prospect(&self, id: &str) -> bool {
+        !self.visitor.get() || self.visitor_allowed.with(|a| a.iter().any(|x| x == id))
+    }
+
+    /// Switch visitor mode on (allowing the prospect on screen, if any) or, after the
+    /// recruiter confirms, off.
+    pub fn toggle_visitor(&self) {
+        if self.visitor.get_untracked() {
+            let ask = Msg::LeaveVisitorModeAsk.text(self.lang.get_untracked());
+            let ok = web_sys::window()
+                .and_then(|w| w.confirm_with_message(ask).ok())
+                .unwrap_or(false);
+            if ok {
+                self.visitor.set(false);
+                self.visitor_allowed.set(Vec::new());
+            }
+        } else {
+            let shown = match self.page.get_untracked() {
+                Page::Prospect(id) | Page::Brief(id) => vec![id],
+                _ => Vec::new(),
+            };
+            // What the last action undoes names real records: not for the visitor.
+            self.undo.set(None);
+            self.visitor_allowed.set(shown);
+            self.visitor.set(true);
+        }
+    }
+
     /// Show `page`: a new history entry, so the back button returns here.
     pub fn go(&self, page: Page) {
         self.go_to(&page.path());

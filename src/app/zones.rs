@@ -30,16 +30,21 @@ fn or_unknown(v: Option<f64>, f: impl Fn(f64, Lang) -> String, lang: Lang) -> St
 /// is marked "may be out of date": peer tools' users' first complaint is stale data.
 pub const STALE_AFTER_MONTHS: i32 = 12;
 
-/// Whether a profile dated `as_of` is older than [`STALE_AFTER_MONTHS`] on `today`
-/// (`YYYY-MM…`). An unreadable date is not called stale (it is shown as typed).
+/// Whether a profile dated `as_of` (`YYYY-MM` = the first of that month, or
+/// `YYYY-MM-DD`) is older than [`STALE_AFTER_MONTHS`] on `today` (`YYYY-MM-DD…`). An
+/// unreadable date is not called stale (it is shown as typed).
 pub fn is_stale(as_of: &str, today: &str) -> bool {
-    let ym = |s: &str| -> Option<i32> {
+    let ymd = |s: &str| -> Option<(i32, i32, i32)> {
         let y: i32 = s.get(0..4)?.parse().ok()?;
         let m: i32 = s.get(5..7)?.parse().ok()?;
-        Some(y * 12 + m)
+        let d: i32 = s.get(8..10).and_then(|d| d.parse().ok()).unwrap_or(1);
+        Some((y, m, d))
     };
-    match (ym(as_of.trim()), ym(today)) {
-        (Some(a), Some(t)) => t - a > STALE_AFTER_MONTHS,
+    match (ymd(as_of.trim()), ymd(today)) {
+        (Some((y, m, d)), Some(t)) => {
+            let months = y * 12 + m - 1 + STALE_AFTER_MONTHS;
+            t > (months.div_euclid(12), months.rem_euclid(12) + 1, d)
+        }
         _ => false,
     }
 }
@@ -376,7 +381,7 @@ pub fn ZoneDetail(id: String) -> impl IntoView {
         view! {
             <section class="page zone-detail" data-testid="zone-detail" data-zone-id=z.id.clone()>
                 <div class="page-head">
-                    <button class="secondary" on:click=move |_| state.go(Page::Zones)>{Msg::Back.text(lang)}</button>
+                    <button class="secondary" on:click=move |_| super::back_or(Page::Zones)>{Msg::Back.text(lang)}</button>
                     <button class="secondary" data-testid="edit-zone" on:click=move |_| state.go(Page::EditZone(Some(edit_id.clone())))>
                         {Msg::Edit.text(lang)}
                     </button>

@@ -42,7 +42,7 @@ test('a captured prospect gets every zone ranked with a breakdown, and survives 
   const row = page.getByTestId('prospect-row').filter({ hasText: BATTERY.name });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('6亿元');
-  await app.press(row.locator('button'));
+  await app.press(row.locator('button.row-main'));
   await expect(page.getByTestId('prospect-name')).toHaveText(BATTERY.name);
   expect((await app.ranking())[0].zoneId).toBe('gaoping-etdz');
 });
@@ -80,4 +80,15 @@ test('an amount that cannot be read never blocks saving: kept as typed and marke
   // Kept after a reload, and the text is back in the form when the record is edited.
   await page.reload();
   await expect(page.getByTestId('prospect-row').filter({ hasText: '测试企业' }).getByTestId('needs-review')).toBeVisible();
+  await app.press(page.getByTestId('prospect-row').filter({ hasText: '测试企业' }).locator('button.row-main'));
+  await app.press(page.getByTestId('edit-prospect'));
+  await expect(page.locator('[name=factory]')).toHaveValue('2万多');
+  await page.locator('[name=factory]').fill('2.2万平米');
+  await page.locator('[name=investment]').fill('1.5亿');
+  await page.locator('[name=zone_id]').selectOption('gaoping-etdz');
+  await app.press(page.getByTestId('save-prospect'));
+  await expect(page.getByTestId('prospect-detail')).toContainText('22,000 m²');
+  await expect(page.getByTestId('kept-as-typed')).toHaveCount(0);
+  await app.nav('意向企业');
+  await expect(page.getByTestId('prospect-row').filter({ hasText: '测试企业' }).getByTestId('needs-review')).toHaveCount(0);
 });

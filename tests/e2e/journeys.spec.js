@@ -141,13 +141,19 @@ test('capture to brief: the brief in either language, one A4 page, with the zone
   await expect(page.locator('nav.tabs')).toContainText('园区');
   await expect.poll(() => where(page)).toMatch(/\/brief\?lang=en$/);
 
-  // Printed: one A4 page, nothing cut at the right edge.
+  // Printed: one A4 page, nothing cut at the right edge. In print media at the A4 page's
+  // printable width (210 mm less 2 × 12 mm margins = 703 CSS px), no element reaches past it.
+  const size = page.viewportSize();
   await page.emulateMedia({ media: 'print' });
-  const overflow = await page.evaluate(() => {
-    const box = document.querySelector('[data-testid=brief]').getBoundingClientRect();
-    return [...document.querySelectorAll('[data-testid=brief] *')].filter((e) => e.getBoundingClientRect().right > box.right + 1).length;
-  });
-  expect(overflow).toBe(0);
+  await page.setViewportSize({ width: 703, height: 1032 });
+  const overflow = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid=brief] *')]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5 || e.scrollWidth > e.clientWidth + 1)
+      .map((e) => e.tagName + '.' + e.className),
+  );
+  expect(overflow).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(703);
+  await page.setViewportSize(size);
   await page.emulateMedia({ media: null });
   for (const lang of ['en', 'zh']) {
     await app.press(page.getByTestId(`brief-${lang}`));
@@ -264,9 +270,16 @@ test('visitor mode shows only code names and hides notes and the pipeline until 
   const app = new ZoneMatchApp(page, testInfo);
   await app.open();
   await app.importFile('数据', PIPELINE);
+  // The recruiter opens the visitor's prospect (paused, with a reason), then turns the tablet.
+  await page.goto('/prospects/p-signed');
+  await page.getByTestId('standing-reason').fill('等待董事会决议');
+  await app.press(page.getByTestId('mark-paused'));
+  await expect(page.getByTestId('standing')).toContainText('等待董事会决议');
   await app.press(page.getByTestId('visitor-switch'));
   await expect(page.locator('nav.tabs a')).toHaveCount(2);
-  await page.goto('/prospects/p-signed');
+  await expect(page.getByTestId('prospect-name')).toHaveText('蓝鲸');
+  await expect(page.getByTestId('standing')).not.toContainText('等待董事会决议');
+  await page.reload();
   await expect(page.getByTestId('prospect-name')).toHaveText('蓝鲸');
   await expect(page.getByTestId('prospect-detail')).not.toContainText('甲电池有限公司');
   await expect(page.getByTestId('prospect-detail')).not.toContainText('13800000000');
@@ -276,9 +289,18 @@ test('visitor mode shows only code names and hides notes and the pipeline until 
   await page.goto('/prospects');
   await expect(page.getByTestId('hidden-for-visitors')).toBeVisible();
   await expect(page.getByTestId('prospect-row')).toHaveCount(0);
-  // Still on after a reload; off only when the recruiter switches it off.
+  // Another prospect, by link or the back gesture: hidden too.
+  await page.goto('/prospects/p-talks');
+  await expect(page.getByTestId('hidden-for-visitors')).toBeVisible();
+  await page.goto('/prospects/p-talks/brief');
+  await expect(page.getByTestId('hidden-for-visitors')).toBeVisible();
+  // Still on after a reload; off only when the recruiter confirms.
   await page.goto('/prospects/p-signed');
   await expect(page.getByTestId('prospect-name')).toHaveText('蓝鲸');
+  page.once('dialog', (d) => d.dismiss());
+  await app.press(page.getByTestId('visitor-switch'));
+  await expect(page.getByTestId('prospect-name')).toHaveText('蓝鲸');
+  page.once('dialog', (d) => d.accept());
   await app.press(page.getByTestId('visitor-switch'));
   await expect(page.getByTestId('prospect-name')).toHaveText('甲电池有限公司 (蓝鲸)');
   await expect(page.getByTestId('prospect-notes')).toContainText('13800000000');
