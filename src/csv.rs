@@ -208,7 +208,7 @@ const PROSPECT_COLUMNS: &[Column] = &[
     col("best_zone", "最佳匹配园区", "Best-matching zone"),
     col("best_score", "匹配分", "Match score"),
     col("stage", "阶段", "Stage"),
-    col("standing", "状态", "Standing"),
+    col("standing", "跟进状态", "Standing"),
     col("standing_reason", "暂缓或流失原因", "Reason paused or lost"),
     // Derived: Beijing dates of capture and of the last move.
     col("created_date", "登记日期", "Date captured"),

@@ -532,7 +532,7 @@ fn ledger_has_zones_dates_and_standing_and_reads_back() {
             "最佳匹配园区",
             "匹配分",
             "阶段",
-            "状态",
+            "跟进状态",
             "暂缓或流失原因",
             "登记日期",
             "最近推进日期",
@@ -553,7 +553,7 @@ fn ledger_has_zones_dates_and_standing_and_reads_back() {
     assert_eq!(p1[col("最佳匹配园区")], "乙园区");
     assert_eq!(p1[col("匹配分")], "40");
     assert_eq!(p1[col("阶段")], "开工");
-    assert_eq!(p1[col("状态")], "跟进中");
+    assert_eq!(p1[col("跟进状态")], "跟进中");
     assert_eq!(p1[col("登记日期")], "2026-01-10");
     assert_eq!(p1[col("最近推进日期")], "2026-03-20");
     assert_eq!(p1[col("签约日期")], "2026-03-03");
@@ -573,7 +573,7 @@ fn ledger_has_zones_dates_and_standing_and_reads_back() {
     );
     assert_eq!(p3[col("投产日期")], "2026-03-31");
     let p7 = row("p7");
-    assert_eq!(p7[col("状态")], "流失");
+    assert_eq!(p7[col("跟进状态")], "流失");
     assert_eq!(p7[col("暂缓或流失原因")], "-资金链断裂");
     assert_eq!(row("p2")[col("计划投资（原文）")], "500万美元");
     assert_eq!(row("p9")[col("最近推进日期")], "2026-03-01");
@@ -597,7 +597,7 @@ fn ledger_has_zones_dates_and_standing_and_reads_back() {
 #[test]
 fn a_ledger_kept_in_excel_gives_its_stage_dates() {
     // Chinese Excel writes dates back as 2026/3/5.
-    let text = "企业名称或代号,阶段,登记时间,签约日期,开工日期,状态,暂缓或流失原因\n\
+    let text = "企业名称或代号,阶段,登记时间,签约日期,开工日期,跟进状态,暂缓或流失原因\n\
                 甲,开工,2026-02-01T02:00:00Z,2026/3/5,2026/3/28,暂缓,等待环评\n\
                 乙,在谈,2026-02-01T02:00:00Z,,,,\n";
     let ps = prospects_from_csv(text, "now").unwrap();
@@ -607,7 +607,7 @@ fn a_ledger_kept_in_excel_gives_its_stage_dates() {
     assert_eq!(ps[0].standing, Standing::Paused);
     assert_eq!(ps[0].standing_reason, "等待环评");
     assert!(ps[1].stage_history.is_empty());
-    let bad = "企业名称或代号,阶段,签约日期,状态,阶段记录\n甲,签约,3月5日,搁置,线索 昨天\n";
+    let bad = "企业名称或代号,阶段,签约日期,跟进状态,阶段记录\n甲,签约,3月5日,搁置,线索 昨天\n";
     let errors = prospects_from_csv(bad, "now").unwrap_err();
     let en: Vec<&str> = errors.iter().map(|e| e.en.as_str()).collect();
     assert!(

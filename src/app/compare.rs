@@ -115,7 +115,7 @@ fn compare_rows(
                 .find(|m| m.zone_id == z.id)
                 .map(|m| {
                     if m.is_excluded() {
-                        Msg::ExcludedZones.text(lang).to_string()
+                        Msg::Excluded.text(lang).trim_end_matches(['：', ':']).to_string()
                     } else {
                         format!("{}{}", m.total, Msg::ScoreOutOf.text(lang))
                     }
