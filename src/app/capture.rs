@@ -182,7 +182,10 @@ pub fn Capture(#[prop(optional, into)] edit: Option<String>) -> impl IntoView {
             <div class="capture-grid">
                 <form class="form" data-testid="prospect-form" on:submit=save novalidate>
                     <div class="field-row">
+                        // Visitor mode: a real name is not shown to the visitor (code names only).
+                        <div class="field" class:hidden=move || state.visitor.get()>
                         {input(Msg::ProspectName, "name", draft, |d| d.name.clone(), |d, v| d.name = v, Kind::Text, Some(F::Name), errors)}
+                        </div>
                         {input(Msg::CodeNameField, "code_name", draft, |d| d.code_name.clone(), |d, v| d.code_name = v, Kind::Text, None, errors)}
                     </div>
                     {input(Msg::Industry, "industry", draft, |d| d.industry.clone(), |d, v| d.industry = v, Kind::Text, None, errors)}
@@ -207,7 +210,9 @@ pub fn Capture(#[prop(optional, into)] edit: Option<String>) -> impl IntoView {
                         </div>
                     })}
                     {input(Msg::OriginField, "origin", draft, |d| d.origin.clone(), |d, v| d.origin = v, Kind::Text, None, errors)}
-                    {input(Msg::NotesField, "notes", draft, |d| d.notes.clone(), |d, v| d.notes = v, Kind::Multiline, None, errors)}
+                    <div class:hidden=move || state.visitor.get()>
+                        {input(Msg::NotesField, "notes", draft, |d| d.notes.clone(), |d, v| d.notes = v, Kind::Multiline, None, errors)}
+                    </div>
                     <p class="error" role="alert">{move || if errors.with(|e| e.is_empty()) { "" } else { Msg::FixErrors.text(state.lang.get()) }}</p>
                     <div class="actions">
                         <button type="submit" class="primary big" data-testid="save-prospect">{tr(Msg::SaveAndMatch)}</button>

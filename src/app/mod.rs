@@ -144,8 +144,21 @@ fn Shell() -> impl IntoView {
         undo: RwSignal::new(None),
         visitor: RwSignal::new(visitor_on),
         visitor_allowed: RwSignal::new(store_visitor.unwrap_or_default()),
+        trail: StoredValue::new(Vec::new()),
     };
     provide_context(state);
+    // Follow the screens of this tab: a return to the screen before pops, anything else
+    // pushes (the browser does not tell whether an entry of its history is the app's).
+    Effect::new(move |_| {
+        let here = location.pathname.get() + &location.search.with(|s| if s.is_empty() { String::new() } else { format!("?{s}") });
+        state.trail.update_value(|t| {
+            if t.len() >= 2 && t[t.len() - 2] == here {
+                t.pop();
+            } else if t.last() != Some(&here) {
+                t.push(here);
+            }
+        });
+    });
 
     // Edits are saved by `AppState::apply` as they happen (iOS never fires
     // beforeunload). Another tab's saves arrive as storage events and are shown here.
@@ -238,7 +251,9 @@ fn Shell() -> impl IntoView {
         <Banners/>
         <main>
             {move || match state.page.get() {
-                Page::Prospects | Page::Report | Page::Data | Page::EditProspect(_) if state.visitor.get() => {
+                Page::Prospects | Page::Report | Page::Data | Page::EditProspect(_) | Page::EditZone(_)
+                    if state.visitor.get() =>
+                {
                     view! { <HiddenForVisitors/> }.into_any()
                 }
                 Page::Prospect(id) | Page::Brief(id) if !state.may_show_prospect(&id) => {
@@ -311,24 +326,13 @@ fn HiddenForVisitors() -> impl IntoView {
 /// instead of leaving the app.
 pub fn back_or(fallback: Page) {
     let state = use_app();
-    let history = web_sys::window().and_then(|w| w.history().ok());
-    let in_app = history.as_ref().and_then(|h| h.length().ok()).is_some_and(|n| n > 1)
-        && web_sys::window()
-            .and_then(|w| w.document())
-            .map(|d| d.referrer())
-            .is_some_and(|r| r.is_empty() || r.starts_with(&origin()));
-    match history {
+    let in_app = state.trail.with_value(|t| t.len() > 1);
+    match web_sys::window().and_then(|w| w.history().ok()) {
         Some(h) if in_app => {
             let _ = h.back();
         }
         _ => state.go(fallback),
     }
-}
-
-fn origin() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .unwrap_or_default()
 }
 
 /// Storage banners: what the user must know about where their data is; and the

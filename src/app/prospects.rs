@@ -168,7 +168,7 @@ fn prospect_row(p: Prospect, best: Option<(String, u8)>, lang: Lang) -> impl Int
                     {format!("{} {} · {} {}", Msg::Captured.text(lang), p.captured_date().unwrap_or_default(), Msg::LastMoved.text(lang), p.last_moved())}
                 </span>
             </button>
-            {next.map(|n| view! {
+            {next.filter(|_| p.standing == Standing::Active).map(|n| view! {
                 <button class="secondary advance" data-testid="advance-stage" on:click=advance>
                     {format!("→ {}", stage_label(n, lang))}
                 </button>
@@ -301,7 +301,7 @@ pub fn ProspectDetail(id: String) -> impl IntoView {
                 <Show when=move || !state.visitor.get()>
                     <p class="sub" data-testid="prospect-notes">{move || prospect.get().notes}</p>
                 </Show>
-                <div class="field inline">
+                <div class="field inline" class:hidden=move || state.visitor.get()>
                     <label for="f-stage">{tr(Msg::StageField)}</label>
                     <select id="f-stage" data-testid="stage-select" on:change=set_stage>
                         {move || {
@@ -331,15 +331,16 @@ pub fn ProspectDetail(id: String) -> impl IntoView {
                     }}</span>
                     <input
                         type="text"
+                        class:hidden=move || state.visitor.get()
                         data-testid="standing-reason"
                         aria-label=tr(Msg::StandingReason)
                         placeholder=tr(Msg::StandingReason)
                         prop:value=move || reason.get()
                         on:input=move |ev| reason.set(event_target_value(&ev))
                     />
-                    <button class="secondary" data-testid="mark-paused" on:click=move |_| set_standing(Standing::Paused)>{tr(Msg::MarkPaused)}</button>
-                    <button class="secondary" data-testid="mark-lost" on:click=move |_| set_standing(Standing::Lost)>{tr(Msg::MarkLost)}</button>
-                    <button class="secondary" data-testid="mark-active" on:click=move |_| set_standing(Standing::Active)>{tr(Msg::Resume)}</button>
+                    <button class="secondary" class:hidden=move || state.visitor.get() || prospect.get().standing == Standing::Paused data-testid="mark-paused" on:click=move |_| set_standing(Standing::Paused)>{tr(Msg::MarkPaused)}</button>
+                    <button class="secondary" class:hidden=move || state.visitor.get() || prospect.get().standing == Standing::Lost data-testid="mark-lost" on:click=move |_| set_standing(Standing::Lost)>{tr(Msg::MarkLost)}</button>
+                    <button class="secondary" class:hidden=move || state.visitor.get() || prospect.get().standing == Standing::Active data-testid="mark-active" on:click=move |_| set_standing(Standing::Active)>{tr(Msg::Resume)}</button>
                 </div>
                 <h3>{tr(Msg::MatchesTitle)}</h3>
                 <WeightsPanel/>

@@ -162,7 +162,7 @@ fn chart(r: &MonthlyReport, lang: Lang) -> impl IntoView {
                     let h = p.counts[k] as f64 / max * CHART_HEIGHT;
                     let title = format!("{} {}: {}", month_label(p.month, lang), Label::batch(k).text(lang), p.counts[k]);
                     view! {
-                        <rect class=format!("bar bar-{k}") x=(x0 + k as f64 * 8.0).to_string() y=(CHART_HEIGHT - h + 10.0).to_string() width="7" height=h.to_string()>
+                        <rect class=format!("chart-bar chart-bar-{k}") x=(x0 + k as f64 * 8.0).to_string() y=(CHART_HEIGHT - h + 10.0).to_string() width="7" height=h.to_string()>
                             <title>{title}</title>
                         </rect>
                     }

@@ -119,6 +119,9 @@ pub struct AppState {
     /// notes, the prospect list and the data screen are hidden. Stays on (across reloads)
     /// until the recruiter switches it off.
     pub visitor: RwSignal<bool>,
+    /// The app's own screens visited in this tab, oldest first (paths with their query),
+    /// so an in-app Back button knows whether the screen before is the app's.
+    pub trail: StoredValue<Vec<String>>,
     /// In visitor mode, the prospects the visitor may see: the one open when the mode was
     /// switched on, and those captured since. Any other prospect's screens are hidden.
     pub visitor_allowed: RwSignal<Vec<String>>,

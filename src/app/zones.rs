@@ -138,7 +138,7 @@ pub fn ZoneList() -> impl IntoView {
         <section class="page">
             <div class="page-head">
                 <h2>{tr(Msg::ZonesTitle)}</h2>
-                <button class="primary" on:click=move |_| state.go(Page::EditZone(None))>
+                <button class="primary" class:hidden=move || state.visitor.get() on:click=move |_| state.go(Page::EditZone(None))>
                     {tr(Msg::AddZone)}
                 </button>
             </div>
@@ -382,7 +382,7 @@ pub fn ZoneDetail(id: String) -> impl IntoView {
             <section class="page zone-detail" data-testid="zone-detail" data-zone-id=z.id.clone()>
                 <div class="page-head">
                     <button class="secondary" on:click=move |_| super::back_or(Page::Zones)>{Msg::Back.text(lang)}</button>
-                    <button class="secondary" data-testid="edit-zone" on:click=move |_| state.go(Page::EditZone(Some(edit_id.clone())))>
+                    <button class="secondary" class:hidden=state.visitor.get_untracked() data-testid="edit-zone" on:click=move |_| state.go(Page::EditZone(Some(edit_id.clone())))>
                         {Msg::Edit.text(lang)}
                     </button>
                 </div>

@@ -77,7 +77,20 @@ test('a new version waits for the user and a half-filled form survives it', asyn
 
     // Deploy: the service worker changes (as a new build's would).
     fs.appendFileSync(path.join(dir, 'sw.js'), '\n// next build\n');
-    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    // Check for the update until it is found: a check the browser started itself (after
+    // the reload's navigation) may still be running, and an update() during it joins that
+    // check, which read sw.js before the deploy.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(async () => {
+            const reg = await navigator.serviceWorker.getRegistration();
+            await reg.update().catch(() => {});
+            return Boolean(reg.installing || reg.waiting);
+          }),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     const banner = page.locator('[data-testid=storage-banner][data-notice=UpdateReady]');
     await expect(banner).toBeVisible();
     // Nothing reloaded by itself: the form is as the user left it.
