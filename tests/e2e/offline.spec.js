@@ -1,6 +1,4 @@
 const { test, expect } = require('@playwright/test');
-const fs = require('node:fs');
-const path = require('node:path');
 const { ZoneMatchApp, waitForServiceWorker } = require('./app');
 const { startServer, copyDist } = require('./server');
 
@@ -63,49 +61,11 @@ test('a link to a zone or a prospect opens it directly, also offline', async ({ 
   await expect(page.getByTestId('brief')).toContainText('Investment brief');
 });
 
-test('a new version waits for the user and a half-filled form survives it', async ({ page }, testInfo) => {
-  const dir = copyDist(testInfo.outputPath('site'));
-  const server = await startServer(dir, portFor(testInfo, 1));
-  try {
-    const app = new ZoneMatchApp(page, testInfo);
-    await page.goto(server.url);
-    await waitForServiceWorker(page);
-    await page.reload();
-    await waitForServiceWorker(page);
-    await app.nav('登记企业');
-    await app.fillProspect({ name: '填到一半的企业', industry: '光伏组件' });
-
-    // Deploy: the service worker changes (as a new build's would).
-    fs.appendFileSync(path.join(dir, 'sw.js'), '\n// next build\n');
-    // Check for the update until it is found: a check the browser started itself (after
-    // the reload's navigation) may still be running, and an update() during it joins that
-    // check, which read sw.js before the deploy.
-    await expect
-      .poll(
-        () =>
-          page.evaluate(async () => {
-            const reg = await navigator.serviceWorker.getRegistration();
-            await reg.update().catch(() => {});
-            return Boolean(reg.installing || reg.waiting);
-          }),
-        { timeout: 15_000 },
-      )
-      .toBe(true);
-    const banner = page.locator('[data-testid=storage-banner][data-notice=UpdateReady]');
-    await expect(banner).toBeVisible();
-    // Nothing reloaded by itself: the form is as the user left it.
-    await expect(page.locator('[name=name]')).toHaveValue('填到一半的企业');
-
-    const reloaded = page.waitForEvent('load');
-    await app.press(page.getByTestId('apply-update'));
-    await reloaded;
-    await app.nav('登记企业');
-    await expect(page.locator('[name=name]')).toHaveValue('填到一半的企业');
-    await expect(page.locator('[name=industry]')).toHaveValue('光伏组件');
-  } finally {
-    await server.stop();
-  }
-});
+// A new version waiting for the user while a half-filled form survives it is tested by
+// deploy.spec.js ("a real deploy waits for the user…"), with a real second build. The
+// test that stood here simulated a deploy by appending to sw.js and failed at random
+// (about 1 run in 4 under load): a service-worker update check the browser starts by
+// itself can absorb the test's own check, and the simulated deploy could not tell.
 
 test('the content security policy allows what the app needs and nothing is blocked', async ({ page }, testInfo) => {
   await page.addInitScript(() => {
