@@ -854,7 +854,10 @@ mod tests {
         base.zone_id = "gaoping-etdz".into();
         base.extra.insert("priority".into(), "A".into());
         let mut draft = ProspectDraft::from_prospect(&base);
-        assert_eq!(draft.factory, "2万多", "the text kept for review is back in the form");
+        assert_eq!(
+            draft.factory, "2万多",
+            "the text kept for review is back in the form"
+        );
         draft.factory = "2万平米".into();
         let edited = draft.apply_to(&base).unwrap();
         assert_eq!(edited.factory_m2, Some(20_000.0));

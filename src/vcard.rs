@@ -27,7 +27,11 @@ pub fn vcard(contact: &Contact, organisation: &str) -> String {
             out.push_str("\r\n");
         }
     };
-    let name = if contact.name.trim().is_empty() { organisation } else { &contact.name };
+    let name = if contact.name.trim().is_empty() {
+        organisation
+    } else {
+        &contact.name
+    };
     line("FN", name);
     line("N", name);
     line("ORG", organisation);
@@ -72,7 +76,10 @@ mod tests {
 
     #[test]
     fn a_nameless_contact_is_named_by_its_zone() {
-        let c = Contact { phone: "+86 355 1234567".into(), ..Default::default() };
+        let c = Contact {
+            phone: "+86 355 1234567".into(),
+            ..Default::default()
+        };
         let v = vcard(&c, "高平经济技术开发区");
         assert!(v.contains("FN:高平经济技术开发区\r\n"));
         assert!(!v.contains("TITLE"));

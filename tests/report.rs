@@ -678,25 +678,49 @@ fn cached_best_zones_equal_fresh_ones_and_follow_what_matching_reads() {
     let catalogue = Catalogue::new(&data.zones);
     let weights = Weights::default();
     let mut prospects = vec![
-        Prospect { id: "a".into(), industry: "动力电池".into(), ..Default::default() },
-        Prospect { id: "b".into(), industry: "食醋".into(), ..Default::default() },
-        Prospect { id: "c".into(), industry: "集成电路封测".into(), ..Default::default() },
+        Prospect {
+            id: "a".into(),
+            industry: "动力电池".into(),
+            ..Default::default()
+        },
+        Prospect {
+            id: "b".into(),
+            industry: "食醋".into(),
+            ..Default::default()
+        },
+        Prospect {
+            id: "c".into(),
+            industry: "集成电路封测".into(),
+            ..Default::default()
+        },
     ];
     let profiles = |ps: &[Prospect]| ps.iter().map(ProspectProfile::new).collect::<Vec<_>>();
     let mut cache = BestZoneCache::default();
     let first = cache.best_zones(&catalogue, 1, &profiles(&prospects), &weights);
-    assert_eq!(first, best_zones(&catalogue, &profiles(&prospects), &weights));
+    assert_eq!(
+        first,
+        best_zones(&catalogue, &profiles(&prospects), &weights)
+    );
     assert!(first.iter().all(Option::is_some));
     // A stage move does not change what matching reads: the same answers.
     prospects[0].stage = Stage::Signed;
-    assert_eq!(cache.best_zones(&catalogue, 1, &profiles(&prospects), &weights), first);
+    assert_eq!(
+        cache.best_zones(&catalogue, 1, &profiles(&prospects), &weights),
+        first
+    );
     // A new industry does: that prospect's best zone follows it.
     prospects[1].industry = "动力电池".into();
     let after = cache.best_zones(&catalogue, 1, &profiles(&prospects), &weights);
-    assert_eq!(after, best_zones(&catalogue, &profiles(&prospects), &weights));
+    assert_eq!(
+        after,
+        best_zones(&catalogue, &profiles(&prospects), &weights)
+    );
     assert_eq!(after[1], first[0]);
     // A deleted prospect is dropped; the order follows the slice.
     prospects.remove(0);
     let fewer = cache.best_zones(&catalogue, 1, &profiles(&prospects), &weights);
-    assert_eq!(fewer, best_zones(&catalogue, &profiles(&prospects), &weights));
+    assert_eq!(
+        fewer,
+        best_zones(&catalogue, &profiles(&prospects), &weights)
+    );
 }

@@ -99,7 +99,12 @@ fn best_zones(p: &Prospect) -> Vec<(Zone, ZoneMatch)> {
         .filter(|m| !m.is_excluded() && m.total > 0)
         .take(BRIEF_ZONES)
         .filter_map(|m| {
-            let z = catalogue.0.zones().iter().find(|z| z.id == m.zone_id)?.clone();
+            let z = catalogue
+                .0
+                .zones()
+                .iter()
+                .find(|z| z.id == m.zone_id)?
+                .clone();
             Some((z, m))
         })
         .collect()
@@ -109,12 +114,24 @@ fn best_zones(p: &Prospect) -> Vec<(Zone, ZoneMatch)> {
 fn needs_line(p: &Prospect, lang: Lang) -> String {
     let mut parts = Vec::new();
     if let Some(v) = p.investment_wan {
-        parts.push(format!("{} {}", Msg::Investment.text(lang), crate::i18n::fmt_wan(v, lang)));
+        parts.push(format!(
+            "{} {}",
+            Msg::Investment.text(lang),
+            crate::i18n::fmt_wan(v, lang)
+        ));
     } else if !p.investment_text.is_empty() {
-        parts.push(format!("{} {}", Msg::Investment.text(lang), p.investment_text));
+        parts.push(format!(
+            "{} {}",
+            Msg::Investment.text(lang),
+            p.investment_text
+        ));
     }
     if let Some(v) = p.factory_m2 {
-        parts.push(format!("{} {}", Msg::FactoryNeed.text(lang), crate::i18n::fmt_m2(v, lang)));
+        parts.push(format!(
+            "{} {}",
+            Msg::FactoryNeed.text(lang),
+            crate::i18n::fmt_m2(v, lang)
+        ));
     }
     if let Some(v) = p.land_mu {
         parts.push(format!("{} {}", Msg::LandNeed.text(lang), fmt_mu(v, lang)));
@@ -186,7 +203,8 @@ fn zone_section(rank: usize, z: Zone, m: ZoneMatch, lang: Lang) -> impl IntoView
 /// `text` as a QR code drawn in SVG (one path of dark modules, with the 4-module quiet
 /// zone the standard asks for). Nothing when the text is too long for a QR code.
 fn qr_svg(text: &str, label: &'static str) -> Option<impl IntoView> {
-    let code = qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::L).ok()?;
+    let code =
+        qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::L).ok()?;
     let width = code.width();
     let mut d = String::new();
     for (i, c) in code.to_colors().iter().enumerate() {
@@ -206,15 +224,32 @@ fn qr_svg(text: &str, label: &'static str) -> Option<impl IntoView> {
 
 /// The brief as plain text, for sharing.
 fn share_text(p: &Prospect, zones: &[(Zone, ZoneMatch)], visitor: bool, lang: Lang) -> String {
-    let mut out = format!("{}: {}\n", Msg::BriefTitle.text(lang), prospect_label(p, visitor, lang));
+    let mut out = format!(
+        "{}: {}\n",
+        Msg::BriefTitle.text(lang),
+        prospect_label(p, visitor, lang)
+    );
     for (i, (z, m)) in zones.iter().enumerate() {
-        let _ = write!(out, "{}. {} ({}{})", i + 1, z.name.get(lang), m.total, Msg::ScoreOutOf.text(lang));
+        let _ = write!(
+            out,
+            "{}. {} ({}{})",
+            i + 1,
+            z.name.get(lang),
+            m.total,
+            Msg::ScoreOutOf.text(lang)
+        );
         for r in strongest_reasons(m, lang, 2) {
             out.push_str("\n   ");
             out.push_str(&r);
         }
         if let Some(c) = z.contacts.first() {
-            let _ = write!(out, "\n   {}: {} {}", Msg::ZoneContact.text(lang), c.name, c.phone);
+            let _ = write!(
+                out,
+                "\n   {}: {} {}",
+                Msg::ZoneContact.text(lang),
+                c.name,
+                c.phone
+            );
         }
         out.push('\n');
     }
@@ -228,9 +263,16 @@ fn print() {
 }
 
 /// `obj[key](arg)` when `obj[key]` is a function returning a promise.
-fn call_promise(obj: &wasm_bindgen::JsValue, key: &str, arg: &wasm_bindgen::JsValue) -> Option<js_sys::Promise> {
+fn call_promise(
+    obj: &wasm_bindgen::JsValue,
+    key: &str,
+    arg: &wasm_bindgen::JsValue,
+) -> Option<js_sys::Promise> {
     use wasm_bindgen::{JsCast, JsValue};
-    let f = js_sys::Reflect::get(obj, &JsValue::from_str(key)).ok()?.dyn_into::<js_sys::Function>().ok()?;
+    let f = js_sys::Reflect::get(obj, &JsValue::from_str(key))
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
     f.call1(obj, arg).ok()?.dyn_into::<js_sys::Promise>().ok()
 }
 
@@ -254,17 +296,33 @@ fn share_or_copy(text: String, status: RwSignal<Option<Msg>>) {
                     return;
                 }
                 // A share the user cancelled is not an error worth a message.
-                Err(e) if js_sys::Reflect::get(&e, &JsValue::from_str("name")).ok().and_then(|n| n.as_string()).as_deref() == Some("AbortError") => return,
+                Err(e)
+                    if js_sys::Reflect::get(&e, &JsValue::from_str("name"))
+                        .ok()
+                        .and_then(|n| n.as_string())
+                        .as_deref()
+                        == Some("AbortError") =>
+                {
+                    return
+                }
                 // Not allowed here (no user gesture, a policy): copy instead.
                 Err(_) => {}
             }
         }
-        let clipboard = js_sys::Reflect::get(&nav, &JsValue::from_str("clipboard")).ok().filter(|c| !c.is_undefined());
-        let copied = match clipboard.and_then(|c| call_promise(&c, "writeText", &JsValue::from_str(&text))) {
+        let clipboard = js_sys::Reflect::get(&nav, &JsValue::from_str("clipboard"))
+            .ok()
+            .filter(|c| !c.is_undefined());
+        let copied = match clipboard
+            .and_then(|c| call_promise(&c, "writeText", &JsValue::from_str(&text)))
+        {
             Some(p) => JsFuture::from(p).await.is_ok(),
             None => false,
         };
-        status.set(Some(if copied { Msg::CopiedToClipboard } else { Msg::ShareFailed }));
+        status.set(Some(if copied {
+            Msg::CopiedToClipboard
+        } else {
+            Msg::ShareFailed
+        }));
     });
 }
 

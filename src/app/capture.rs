@@ -16,10 +16,12 @@ use crate::model::{Change, Text};
 
 /// The reading shown beside an amount field, for [`input_reading`].
 fn read_investment(d: &ProspectDraft) -> Option<(Text, bool)> {
-    d.reading(ProspectField::Investment).map(|r| (r.text, r.review))
+    d.reading(ProspectField::Investment)
+        .map(|r| (r.text, r.review))
 }
 fn read_factory(d: &ProspectDraft) -> Option<(Text, bool)> {
-    d.reading(ProspectField::Factory).map(|r| (r.text, r.review))
+    d.reading(ProspectField::Factory)
+        .map(|r| (r.text, r.review))
 }
 fn read_land(d: &ProspectDraft) -> Option<(Text, bool)> {
     d.reading(ProspectField::Land).map(|r| (r.text, r.review))
@@ -44,7 +46,11 @@ fn focus_field(name: &str) {
     use wasm_bindgen::JsCast;
     let el = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(&format!("[data-testid=prospect-form] [name={name}]")).ok().flatten())
+        .and_then(|d| {
+            d.query_selector(&format!("[data-testid=prospect-form] [name={name}]"))
+                .ok()
+                .flatten()
+        })
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(el) = el {
         el.scroll_into_view();
@@ -67,7 +73,10 @@ pub fn Capture(#[prop(optional, into)] edit: Option<String>) -> impl IntoView {
     // the record itself is kept).
     let draft = RwSignal::new(match base.get_value() {
         Some(p) => ProspectDraft::from_prospect(&p),
-        None => state.store.with_value(|s| s.load_draft()).unwrap_or_default(),
+        None => state
+            .store
+            .with_value(|s| s.load_draft())
+            .unwrap_or_default(),
     });
     Effect::new(move |prev: Option<()>| {
         draft.with(|d| {

@@ -20,7 +20,8 @@ pub fn Compare() -> impl IntoView {
     let query = leptos_router::hooks::use_query_map();
     move || {
         let lang = state.lang.get();
-        let (ids, prospect_id) = query.with(|q| (q.get("zones").unwrap_or_default(), q.get("prospect")));
+        let (ids, prospect_id) =
+            query.with(|q| (q.get("zones").unwrap_or_default(), q.get("prospect")));
         let zones: Vec<Zone> = state.data.with(|d| {
             ids.split(',')
                 .filter_map(|id| d.zone(id.trim()).cloned())
@@ -57,7 +58,10 @@ pub fn Compare() -> impl IntoView {
             .into_iter()
             .map(|(label, key, cells)| {
                 let differs = cells.iter().any(|c| *c != cells[0]);
-                let cells = cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view();
+                let cells = cells
+                    .into_iter()
+                    .map(|c| view! { <td>{c}</td> })
+                    .collect_view();
                 view! {
                     <tr data-row=key class:differs=differs data-differs=differs.to_string()>
                         <th scope="row">{label.text(lang)}</th>
@@ -98,8 +102,15 @@ fn compare_rows(
 ) -> Vec<(Msg, &'static str, Vec<String>)> {
     let unknown = Msg::Unknown.text(lang);
     let sep = if lang == Lang::Zh { "、" } else { ", " };
-    let join = |items: Vec<String>| if items.is_empty() { String::new() } else { items.join(sep) };
-    let num = |v: Option<f64>, f: fn(f64, Lang) -> String| v.map(|x| f(x, lang)).unwrap_or_default();
+    let join = |items: Vec<String>| {
+        if items.is_empty() {
+            String::new()
+        } else {
+            items.join(sep)
+        }
+    };
+    let num =
+        |v: Option<f64>, f: fn(f64, Lang) -> String| v.map(|x| f(x, lang)).unwrap_or_default();
     let mut rows: Vec<(Msg, &'static str, Vec<String>)> = Vec::new();
     let mut row = |label: Msg, key: &'static str, f: &dyn Fn(&Zone) -> String| {
         rows.push((label, key, zones.iter().map(f).collect()));
@@ -108,14 +119,19 @@ fn compare_rows(
         let state = use_app();
         let catalogue = state.catalogue.get();
         let weights = state.weights.get();
-        let ranked = catalogue.0.rank_explaining(&ProspectProfile::new(p), &weights, usize::MAX);
+        let ranked = catalogue
+            .0
+            .rank_explaining(&ProspectProfile::new(p), &weights, usize::MAX);
         let fit = |z: &Zone| {
             ranked
                 .iter()
                 .find(|m| m.zone_id == z.id)
                 .map(|m| {
                     if m.is_excluded() {
-                        Msg::Excluded.text(lang).trim_end_matches(['：', ':']).to_string()
+                        Msg::Excluded
+                            .text(lang)
+                            .trim_end_matches(['：', ':'])
+                            .to_string()
                     } else {
                         format!("{}{}", m.total, Msg::ScoreOutOf.text(lang))
                     }
@@ -127,15 +143,34 @@ fn compare_rows(
             ranked
                 .iter()
                 .find(|m| m.zone_id == z.id)
-                .and_then(|m| m.criteria.iter().find(|c| c.kind == CriterionKind::Incentives && c.applicable))
-                .map(|c| c.reasons.iter().map(|r| reason(r, lang)).collect::<Vec<_>>().join(" "))
+                .and_then(|m| {
+                    m.criteria
+                        .iter()
+                        .find(|c| c.kind == CriterionKind::Incentives && c.applicable)
+                })
+                .map(|c| {
+                    c.reasons
+                        .iter()
+                        .map(|r| reason(r, lang))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
                 .unwrap_or_default()
         };
         row(Msg::ApplicableIncentives, "incentives_apply", &applies);
     }
     row(Msg::Kind, "kind", &|z| kind_label(z.kind, lang).to_string());
-    row(Msg::Location, "location", &|z| z.location.get(lang).to_string());
-    row(Msg::Clusters, "clusters", &|z| join(z.clusters.iter().map(|c| c.name.get(lang).to_string()).collect()));
+    row(Msg::Location, "location", &|z| {
+        z.location.get(lang).to_string()
+    });
+    row(Msg::Clusters, "clusters", &|z| {
+        join(
+            z.clusters
+                .iter()
+                .map(|c| c.name.get(lang).to_string())
+                .collect(),
+        )
+    });
     let links = |status: LinkStatus| {
         move |z: &Zone| {
             join(
@@ -148,16 +183,35 @@ fn compare_rows(
             )
         }
     };
-    row(Msg::LinksPresent, "links_present", &links(LinkStatus::Present));
+    row(
+        Msg::LinksPresent,
+        "links_present",
+        &links(LinkStatus::Present),
+    );
     row(Msg::LinksWanted, "links_wanted", &links(LinkStatus::Wanted));
     row(Msg::FreeSpace, "free_space", &|z| {
-        if z.factory.availability().is_some() { free_space_text(z, lang) } else { String::new() }
+        if z.factory.availability().is_some() {
+            free_space_text(z, lang)
+        } else {
+            String::new()
+        }
     });
-    row(Msg::Planned, "planned", &|z| num(z.factory.planned_m2, fmt_m2));
+    row(Msg::Planned, "planned", &|z| {
+        num(z.factory.planned_m2, fmt_m2)
+    });
     row(Msg::Built, "built", &|z| num(z.factory.built_m2, fmt_m2));
-    row(Msg::Occupancy, "occupancy", &|z| z.factory.occupancy_pct.map(|v| format!("{}%", fmt_num(v))).unwrap_or_default());
-    row(Msg::LandAvailable, "land", &|z| num(z.land_available_mu, fmt_mu));
-    row(Msg::MinInvestment, "min_investment", &|z| num(z.min_investment_wan, fmt_wan));
+    row(Msg::Occupancy, "occupancy", &|z| {
+        z.factory
+            .occupancy_pct
+            .map(|v| format!("{}%", fmt_num(v)))
+            .unwrap_or_default()
+    });
+    row(Msg::LandAvailable, "land", &|z| {
+        num(z.land_available_mu, fmt_mu)
+    });
+    row(Msg::MinInvestment, "min_investment", &|z| {
+        num(z.min_investment_wan, fmt_wan)
+    });
     row(Msg::MinIntensity, "min_intensity", &|z| {
         z.min_intensity_wan_per_mu
             .map(|v| crate::i18n::fmt_wan_per_mu(v, lang))
@@ -165,15 +219,46 @@ fn compare_rows(
     });
     row(Msg::PoliciesInTotal, "incentive_count", &|z| {
         z.incentive_count.map(|n| n.to_string()).unwrap_or_else(|| {
-            if z.incentives.is_empty() { String::new() } else { z.incentives.len().to_string() }
+            if z.incentives.is_empty() {
+                String::new()
+            } else {
+                z.incentives.len().to_string()
+            }
         })
     });
-    row(Msg::IncentiveCap, "incentive_cap", &|z| num(z.incentive_cap_wan, fmt_wan));
-    row(Msg::Incentives, "incentives", &|z| join(z.incentives.iter().map(|i| i.name.get(lang).to_string()).collect()));
-    row(Msg::Services, "services", &|z| join(z.services.iter().map(|s| s.get(lang).to_string()).collect()));
-    row(Msg::TargetRegions, "target_regions", &|z| join(z.target_regions.iter().map(|s| s.get(lang).to_string()).collect()));
+    row(Msg::IncentiveCap, "incentive_cap", &|z| {
+        num(z.incentive_cap_wan, fmt_wan)
+    });
+    row(Msg::Incentives, "incentives", &|z| {
+        join(
+            z.incentives
+                .iter()
+                .map(|i| i.name.get(lang).to_string())
+                .collect(),
+        )
+    });
+    row(Msg::Services, "services", &|z| {
+        join(z.services.iter().map(|s| s.get(lang).to_string()).collect())
+    });
+    row(Msg::TargetRegions, "target_regions", &|z| {
+        join(
+            z.target_regions
+                .iter()
+                .map(|s| s.get(lang).to_string())
+                .collect(),
+        )
+    });
     row(Msg::Contacts, "contacts", &|z| {
-        join(z.contacts.iter().map(|c| format!("{} {} {}", c.name, c.role, c.phone).trim().to_string()).collect())
+        join(
+            z.contacts
+                .iter()
+                .map(|c| {
+                    format!("{} {} {}", c.name, c.role, c.phone)
+                        .trim()
+                        .to_string()
+                })
+                .collect(),
+        )
     });
     rows.retain(|(_, _, cells)| cells.iter().any(|c| !c.is_empty()));
     for (_, _, cells) in rows.iter_mut() {

@@ -115,7 +115,12 @@ pub fn DataPage() -> impl IntoView {
             } else {
                 (
                     format!("zonematch-prospects-{day}.csv"),
-                    crate::csv::ledger_to_csv(&d.prospects, &d.zones, &state.best_zones.get_untracked(), lang),
+                    crate::csv::ledger_to_csv(
+                        &d.prospects,
+                        &d.zones,
+                        &state.best_zones.get_untracked(),
+                        lang,
+                    ),
                 )
             }
         });

@@ -89,7 +89,11 @@ pub fn strongest_reasons(m: &ZoneMatch, lang: Lang, n: usize) -> Vec<String> {
 pub fn not_scored_line(m: &ZoneMatch, lang: Lang) -> Option<String> {
     let mut groups: Vec<(String, Vec<&'static str>)> = Vec::new();
     for c in m.criteria.iter().filter(|c| !c.applicable) {
-        let why = c.reasons.first().map(|r| reason(r, lang)).unwrap_or_default();
+        let why = c
+            .reasons
+            .first()
+            .map(|r| reason(r, lang))
+            .unwrap_or_default();
         match groups.iter_mut().find(|(w, _)| *w == why) {
             Some((_, labels)) => labels.push(criterion_label(c.kind, lang)),
             None => groups.push((why, vec![criterion_label(c.kind, lang)])),
@@ -103,10 +107,18 @@ pub fn not_scored_line(m: &ZoneMatch, lang: Lang) -> Option<String> {
         .into_iter()
         .map(|(why, labels)| {
             let labels = labels.join(sep);
-            if why.is_empty() { labels } else { format!("{labels}: {why}") }
+            if why.is_empty() {
+                labels
+            } else {
+                format!("{labels}: {why}")
+            }
         })
         .collect();
-    Some(format!("{}: {}", Msg::NotScored.text(lang), parts.join("; ")))
+    Some(format!(
+        "{}: {}",
+        Msg::NotScored.text(lang),
+        parts.join("; ")
+    ))
 }
 
 fn match_row(rank: usize, m: ZoneMatch, name: String, lang: Lang) -> impl IntoView {

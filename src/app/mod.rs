@@ -150,7 +150,14 @@ fn Shell() -> impl IntoView {
     // Follow the screens of this tab: a return to the screen before pops, anything else
     // pushes (the browser does not tell whether an entry of its history is the app's).
     Effect::new(move |_| {
-        let here = location.pathname.get() + &location.search.with(|s| if s.is_empty() { String::new() } else { format!("?{s}") });
+        let here = location.pathname.get()
+            + &location.search.with(|s| {
+                if s.is_empty() {
+                    String::new()
+                } else {
+                    format!("?{s}")
+                }
+            });
         state.trail.update_value(|t| {
             if t.len() >= 2 && t[t.len() - 2] == here {
                 t.pop();
@@ -203,7 +210,9 @@ fn Shell() -> impl IntoView {
         let on = state.visitor.get();
         let allowed = state.visitor_allowed.get();
         if prev.is_some() {
-            let _ = state.store.with_value(|s| s.save_visitor(on.then_some(&allowed[..])));
+            let _ = state
+                .store
+                .with_value(|s| s.save_visitor(on.then_some(&allowed[..])));
         }
     });
     Effect::new(move |_| {

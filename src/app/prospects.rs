@@ -8,7 +8,6 @@ use super::weights::WeightsPanel;
 use crate::i18n::{fmt_m2, fmt_mu, fmt_wan, stage_label, Lang, Msg};
 use crate::model::{Change, Prospect, Stage, Standing, Text};
 
-
 fn facts_line(p: &Prospect, lang: Lang) -> String {
     let mut parts = Vec::new();
     if let Some(v) = p.investment_wan {
@@ -63,10 +62,16 @@ pub fn ProspectList() -> impl IntoView {
     let query = leptos_router::hooks::use_query_map();
     move || {
         let lang = state.lang.get();
-        let filter = query.with(|q| q.get("stage")).and_then(|k| Stage::ALL.iter().copied().find(|s| stage_key(*s) == k));
+        let filter = query
+            .with(|q| q.get("stage"))
+            .and_then(|k| Stage::ALL.iter().copied().find(|s| stage_key(*s) == k));
         let list: Vec<Prospect> = state.data.with(|d| d.prospects.clone());
         let best = state.best_zones.get();
-        let zone_name = |id: &str| state.data.with(|d| d.zone(id).map(|z| z.name.get(lang).to_string()));
+        let zone_name = |id: &str| {
+            state
+                .data
+                .with(|d| d.zone(id).map(|z| z.name.get(lang).to_string()))
+        };
         let mut rows: Vec<(Prospect, Option<(String, u8)>)> = list
             .into_iter()
             .zip(best.iter().cloned().chain(std::iter::repeat(None)))
@@ -263,7 +268,11 @@ pub fn ProspectDetail(id: String) -> impl IntoView {
             .take(3)
             .map(|m| m.zone_id)
             .collect();
-        state.go_to(&format!("{}&prospect={}", super::zones::compare_path(&ids), super::routes::encode(&p.id)));
+        state.go_to(&format!(
+            "{}&prospect={}",
+            super::zones::compare_path(&ids),
+            super::routes::encode(&p.id)
+        ));
     };
     view! {
         <Show when=exists fallback=move || view! { <super::NotFound/> }>

@@ -24,7 +24,10 @@ pub fn Report() -> impl IntoView {
             .with(|q| q.get("month"))
             .and_then(|m| YearMonth::parse(&m))
             .or_else(|| YearMonth::parse(&super::prospects::today()))
-            .unwrap_or(YearMonth { year: 2026, month: 1 })
+            .unwrap_or(YearMonth {
+                year: 2026,
+                month: 1,
+            })
     };
     let zone = move || query.with(|q| q.get("zone")).filter(|z| !z.is_empty());
     let url = move |m: YearMonth, z: Option<String>| {
@@ -38,15 +41,27 @@ pub fn Report() -> impl IntoView {
     let report = Memo::new(move |_| {
         let z = zone();
         // Prospects count under their best zone only in a one-zone report.
-        let best = if z.is_some() { state.best_zones.get() } else { Vec::new() };
-        state.data.with(|d| monthly_report(&d.prospects, &best, month(), z.as_deref()))
+        let best = if z.is_some() {
+            state.best_zones.get()
+        } else {
+            Vec::new()
+        };
+        state
+            .data
+            .with(|d| monthly_report(&d.prospects, &best, month(), z.as_deref()))
     });
     let export = move |_| {
         let lang = state.lang.get_untracked();
         let r = report.get_untracked();
         let best = state.best_zones.get_untracked();
-        let text = state.data.with_untracked(|d| crate::csv::report_to_csv(&r, &d.prospects, &d.zones, &best, lang));
-        let _ = download(&format!("zonematch-report-{}.csv", r.month), "text/csv;charset=utf-8", &text);
+        let text = state
+            .data
+            .with_untracked(|d| crate::csv::report_to_csv(&r, &d.prospects, &d.zones, &best, lang));
+        let _ = download(
+            &format!("zonematch-report-{}.csv", r.month),
+            "text/csv;charset=utf-8",
+            &text,
+        );
     };
     let zone_options = move || {
         let lang = state.lang.get();
@@ -99,7 +114,11 @@ pub fn Report() -> impl IntoView {
 
 fn figures(r: &MonthlyReport, lang: Lang) -> impl IntoView {
     let money = |t: &crate::report::Tally| {
-        if t.summed == 0 { "—".to_string() } else { fmt_wan(t.investment_wan, lang) }
+        if t.summed == 0 {
+            "—".to_string()
+        } else {
+            fmt_wan(t.investment_wan, lang)
+        }
     };
     let rows = (0..BATCH.len())
         .map(|k| {
@@ -116,7 +135,10 @@ fn figures(r: &MonthlyReport, lang: Lang) -> impl IntoView {
         })
         .collect_view();
     let n = &r.negotiating;
-    let notes = notes(r, lang).into_iter().map(|t| view! { <li>{t}</li> }).collect_view();
+    let notes = notes(r, lang)
+        .into_iter()
+        .map(|t| view! { <li>{t}</li> })
+        .collect_view();
     view! {
         <h3>{month_label(r.month, lang)}</h3>
         <table class="report-table" data-testid="report-table">
@@ -148,7 +170,13 @@ fn figures(r: &MonthlyReport, lang: Lang) -> impl IntoView {
 
 /// Grouped bars (signed, started, operating) per month, drawn as SVG by the app.
 fn chart(r: &MonthlyReport, lang: Lang) -> impl IntoView {
-    let max = r.series.iter().flat_map(|p| p.counts).max().unwrap_or(0).max(1) as f64;
+    let max = r
+        .series
+        .iter()
+        .flat_map(|p| p.counts)
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
     let group = 30.0;
     let width = group * r.series.len() as f64 + 10.0;
     let bars = r

@@ -133,7 +133,14 @@ pub struct AppState {
 pub fn prospect_label(p: &crate::model::Prospect, visitor: bool, lang: Lang) -> String {
     let code = p.code_name.trim();
     let anonymous = || {
-        let tail: String = p.id.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
+        let tail: String =
+            p.id.chars()
+                .rev()
+                .take(4)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
         format!("{} {tail}", Msg::ProspectWord.text(lang))
     };
     match (visitor, code.is_empty(), p.name.trim().is_empty()) {

@@ -71,7 +71,12 @@ pub fn ZoneList() -> impl IntoView {
     let set_param = move |k: &str, v: String| {
         let mut pairs: Vec<(String, String)> = ["q", "kind", "space"]
             .iter()
-            .map(|key| (key.to_string(), if *key == k { v.clone() } else { param(key) }))
+            .map(|key| {
+                (
+                    key.to_string(),
+                    if *key == k { v.clone() } else { param(key) },
+                )
+            })
             .filter(|(_, v)| !v.is_empty())
             .collect();
         let query = pairs
@@ -79,7 +84,11 @@ pub fn ZoneList() -> impl IntoView {
             .map(|(k, v)| format!("{k}={}", super::routes::encode(&v)))
             .collect::<Vec<_>>()
             .join("&");
-        state.replace_url(&if query.is_empty() { "/".to_string() } else { format!("/?{query}") });
+        state.replace_url(&if query.is_empty() {
+            "/".to_string()
+        } else {
+            format!("/?{query}")
+        });
     };
     let picked: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
     let cards = move || {
