@@ -50,7 +50,7 @@ pub fn Brief(id: String) -> impl IntoView {
                 .collect_view()
                 .into_any()
         };
-        let needs = needs_line(&p, lang);
+        let needs = super::prospects::facts_line(&p, lang);
         let title = prospect_label(&p, visitor, lang);
         let to_lang = |l: Lang| format!("{path}?lang={}", if l == Lang::En { "en" } else { "zh" });
         let (zh_path, en_path) = (to_lang(Lang::Zh), to_lang(Lang::En));
@@ -108,35 +108,6 @@ fn best_zones(p: &Prospect) -> Vec<(Zone, ZoneMatch)> {
             Some((z, m))
         })
         .collect()
-}
-
-/// What the project needs, in one line.
-fn needs_line(p: &Prospect, lang: Lang) -> String {
-    let mut parts = Vec::new();
-    if let Some(v) = p.investment_wan {
-        parts.push(format!(
-            "{} {}",
-            Msg::Investment.text(lang),
-            crate::i18n::fmt_wan(v, lang)
-        ));
-    } else if !p.investment_text.is_empty() {
-        parts.push(format!(
-            "{} {}",
-            Msg::Investment.text(lang),
-            p.investment_text
-        ));
-    }
-    if let Some(v) = p.factory_m2 {
-        parts.push(format!(
-            "{} {}",
-            Msg::FactoryNeed.text(lang),
-            crate::i18n::fmt_m2(v, lang)
-        ));
-    }
-    if let Some(v) = p.land_mu {
-        parts.push(format!("{} {}", Msg::LandNeed.text(lang), fmt_mu(v, lang)));
-    }
-    parts.join(" · ")
 }
 
 fn zone_section(rank: usize, z: Zone, m: ZoneMatch, lang: Lang) -> impl IntoView {

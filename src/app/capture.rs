@@ -146,16 +146,7 @@ pub fn Capture(#[prop(optional, into)] edit: Option<String>) -> impl IntoView {
             state.go(Page::Prospect(id));
         }
     };
-    let zone_options = move || {
-        let lang = state.lang.get();
-        let current = zone_id.get();
-        state.data.with(|d| {
-            d.zones
-                .iter()
-                .map(|z| view! { <option value=z.id.clone() selected=current == z.id>{z.name.get(lang).to_string()}</option> })
-                .collect_view()
-        })
-    };
+    let zone_options = move || super::zones::zone_options(&zone_id.get());
     let start_new = move |keep: bool| {
         if keep && save_draft().is_none() {
             return;

@@ -8,13 +8,21 @@ use super::weights::WeightsPanel;
 use crate::i18n::{fmt_m2, fmt_mu, fmt_wan, stage_label, Lang, Msg};
 use crate::model::{Change, Prospect, Stage, Standing, Text};
 
-fn facts_line(p: &Prospect, lang: Lang) -> String {
+/// What the project brings and needs, in one line (the list, the prospect, the brief).
+/// An investment kept as typed (another currency, or to review) is shown as typed.
+pub fn facts_line(p: &Prospect, lang: Lang) -> String {
     let mut parts = Vec::new();
     if let Some(v) = p.investment_wan {
         parts.push(format!(
             "{} {}",
             Msg::Investment.text(lang),
             fmt_wan(v, lang)
+        ));
+    } else if !p.investment_text.is_empty() {
+        parts.push(format!(
+            "{} {}",
+            Msg::Investment.text(lang),
+            p.investment_text
         ));
     }
     if let Some(v) = p.factory_m2 {

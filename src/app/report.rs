@@ -63,16 +63,7 @@ pub fn Report() -> impl IntoView {
             &text,
         );
     };
-    let zone_options = move || {
-        let lang = state.lang.get();
-        let current = zone().unwrap_or_default();
-        state.data.with(|d| {
-            d.zones
-                .iter()
-                .map(|z| view! { <option value=z.id.clone() selected=current == z.id>{z.name.get(lang).to_string()}</option> })
-                .collect_view()
-        })
-    };
+    let zone_options = move || super::zones::zone_options(&zone().unwrap_or_default());
     view! {
         <section class="page report" data-testid="report">
             <div class="page-head no-print">

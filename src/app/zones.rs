@@ -185,6 +185,18 @@ pub fn ZoneList() -> impl IntoView {
     }
 }
 
+/// An `<option>` per zone for a zone picker, `current` (a zone id) selected.
+pub fn zone_options(current: &str) -> impl IntoView {
+    let state = use_app();
+    let lang = state.lang.get();
+    state.data.with(|d| {
+        d.zones
+            .iter()
+            .map(|z| view! { <option value=z.id.clone() selected=current == z.id>{z.name.get(lang).to_string()}</option> })
+            .collect_view()
+    })
+}
+
 /// A zone kind as written in the URL (its stored name).
 fn kind_key(k: crate::model::ZoneKind) -> &'static str {
     use crate::model::ZoneKind as K;
