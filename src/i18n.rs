@@ -287,6 +287,7 @@ pub fn known_field_label(key: &str, lang: Lang) -> Option<&'static str> {
         "website" => ("网址", "website"),
         "as_of" => ("数据截至", "as-of date"),
         "source" => ("来源", "source"),
+        "catalogue_code" => ("国家开发区目录代码", "national catalogue code"),
         "industry" => ("行业", "industry"),
         "products" => ("主要产品", "products"),
         "investment_wan" => ("计划投资", "investment"),
@@ -791,6 +792,12 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
             "未填写来自地区"
         } else {
             "No origin given"
+        }
+        .to_string(),
+        Reason::NotInCatalogue => if zh {
+            "仅有国家开发区目录的资料（名称、类型、主导产业），此项无法判断，不计分"
+        } else {
+            "Known only from the national catalogue (name, kind, leading industries): not scored"
         }
         .to_string(),
         Reason::NoTargetRegions => if zh {

@@ -5,7 +5,8 @@
 //!   [`taxonomy`] and [`matching`] (the engine), [`transfer`] and [`csv`] (files and the
 //!   stored encoding), [`import`] (the path every picked file takes), [`merge`] (three-way merge of two tabs' edits), [`forms`],
 //!   [`i18n`], [`quota`], [`demo`], [`dates`] (Beijing dates and months), [`report`] (the
-//!   monthly report, 月报); [`evaluation`] and
+//!   monthly report, 月报), [`provinces`] (names and map tiles), [`names`] (zone names as
+//!   people say them), [`national`] (the national zone catalogue, reference data); [`evaluation`] and
 //!   [`synthetic`] for measuring the engine.
 //! - `storage` (browser only): the one module that touches localStorage.
 //! - `app` (browser only): Leptos views that render state and call the domain.
@@ -21,6 +22,9 @@ pub mod lang;
 pub mod matching;
 pub mod merge;
 pub mod model;
+pub mod names;
+pub mod national;
+pub mod provinces;
 pub mod quota;
 pub mod report;
 pub mod synthetic;

@@ -15,8 +15,9 @@ pub use crate::lang::{Lang, Text};
 /// industries, incentive eligibility, prospect must-haves (all new fields default, so
 /// version 1 data reads as version 2 unchanged); 3 = prospect zone, code name, amounts kept as
 /// typed when not readable as 万元 / m² / 亩, stage history, standing (paused / lost) with
-/// its reason (all default, so version 2 records read unchanged).
-pub const SCHEMA_VERSION: u32 = 3;
+/// its reason (all default, so version 2 records read unchanged); 4 = a zone profile's
+/// national catalogue code (default empty, so version 3 records read unchanged).
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// 1 亩 (mu) in square metres, rounded: exactly 10000/15 (666.666…; see
 /// [`crate::text::amount`], which converts with the exact value).
@@ -344,6 +345,15 @@ pub struct Zone {
     /// Where the facts come from.
     #[serde(default)]
     pub source: String,
+    /// The zone's code in the national catalogue 《中国开发区审核公告目录》(2018), e.g.
+    /// `G142057` (G national / S provincial); empty when the zone is not in it or not linked.
+    #[serde(default)]
+    pub catalogue_code: String,
+    /// True for a national-catalogue entry shown as a zone (reference data, "little data":
+    /// name, kind and leading industries only), false for a profile someone keeps. Never
+    /// stored: reference entries are not user data, and a profile taken up from one is not.
+    #[serde(skip)]
+    pub reference: bool,
     /// Fields written by a newer version, kept unchanged (see [`Extra`]).
     #[serde(flatten, skip_deserializing)]
     pub extra: Extra,
@@ -912,6 +922,7 @@ keeps_unknown!(
         "contacts",
         "as_of",
         "source",
+        "catalogue_code",
     ],
     |z, o| {
         if let Some(f) = o.get("factory") {

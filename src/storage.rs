@@ -38,6 +38,8 @@ pub const BACKUP_KEY: &str = "zonematch.data.previous";
 pub const LANG_KEY: &str = "zonematch.lang";
 /// Key of the matching weights chosen on this device.
 pub const WEIGHTS_KEY: &str = "zonematch.weights";
+/// Which zones prospects are ranked against ([`crate::national::Scope::key`]).
+pub const SCOPE_KEY: &str = "zonematch.scope";
 /// The capture form as typed, so a reload or an update does not lose it.
 pub const DRAFT_KEY: &str = "zonematch.draft";
 /// Visitor mode (the tablet is turned towards a visitor): absent when off; when on, "1"
@@ -437,6 +439,20 @@ impl Store {
     pub fn save_lang(&self, lang: Lang) -> Result<(), SaveError> {
         self.storage().ok_or(SaveError::Unavailable)?;
         LocalStorage::set(LANG_KEY, lang).map_err(|e| SaveError::Refused(e.to_string()))
+    }
+
+    /// The remembered ranking scope; anything unreadable is ignored.
+    pub fn load_scope(&self) -> Option<crate::national::Scope> {
+        let storage = self.storage()?;
+        let key = storage.get_item(SCOPE_KEY).ok()??;
+        crate::national::Scope::from_key(&key)
+    }
+
+    pub fn save_scope(&self, scope: &crate::national::Scope) -> Result<(), SaveError> {
+        let storage = self.storage().ok_or(SaveError::Unavailable)?;
+        storage
+            .set_item(SCOPE_KEY, &scope.key())
+            .map_err(|_| SaveError::Refused("scope".into()))
     }
 
     /// Whether visitor mode was left on: it stays on, across reloads, until the recruiter

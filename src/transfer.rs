@@ -498,6 +498,7 @@ fn migrate(from: u32, mut obj: serde_json::Map<String, Value>) -> serde_json::Ma
     // with defaults, so version 1 records read unchanged: no step body is needed.
     // 2 → 3: code name, amount texts, stage history and standing were added with defaults
     // (an empty history: the dates stages were reached before were never recorded).
+    // 3 → 4: a zone's national catalogue code was added, default empty.
     debug_assert!(from <= SCHEMA_VERSION);
     obj.insert("schema_version".into(), Value::from(SCHEMA_VERSION));
     obj

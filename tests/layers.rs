@@ -14,8 +14,10 @@ const LAYERS: &[(&str, u8)] = &[
     ("text", 0),
     ("quota", 0),
     ("dates", 0),
+    ("provinces", 0),
     ("taxonomy", 1),
     ("model", 2),
+    ("names", 2),
     ("matching", 3),
     ("report", 3),
     ("i18n", 4),
@@ -28,6 +30,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("demo", 5),
     ("evaluation", 5),
     ("synthetic", 5),
+    ("national", 5),
     ("storage", 6),
     ("app", 7),
 ];

@@ -126,7 +126,7 @@ fn from_a_newer_version() -> String {
         "zones": [{
             "id": "z1",
             "name": {"zh": "长治高新区", "en": "Changzhi High-tech Zone"},
-            "catalogue_code": "G142057",
+            "admin_division_code": "140400",
             "factory": {"available_m2": 8000.0, "rent_yuan_per_m2_month": 9.5},
             "clusters": [{
                 "name": {"zh": "光伏", "en": "PV"},
@@ -161,7 +161,7 @@ fn fields_from_a_newer_version_survive_load_edit_and_save() {
         let back: Value = serde_json::from_str(&written).unwrap();
         let z = &back["zones"][0];
         let o = &original["zones"][0];
-        assert_eq!(z["catalogue_code"], o["catalogue_code"]);
+        assert_eq!(z["admin_division_code"], o["admin_division_code"]);
         assert_eq!(z["factory"]["rent_yuan_per_m2_month"], 9.5);
         assert_eq!(z["clusters"][0]["scale_target"], "百亿级");
         assert_eq!(z["clusters"][0]["links"][0]["leader"], "某链主企业");
@@ -190,7 +190,7 @@ fn the_zone_editor_keeps_fields_it_does_not_know() {
     draft.clusters.push_str("\n新集群 | New cluster | 环节");
     let edited = draft.apply(zone).unwrap();
     let v = serde_json::to_value(&edited).unwrap();
-    assert_eq!(v["catalogue_code"], "G142057");
+    assert_eq!(v["admin_division_code"], "140400");
     assert_eq!(v["factory"]["rent_yuan_per_m2_month"], 9.5);
     assert_eq!(v["factory"]["available_m2"], 9000.0);
     assert_eq!(v["clusters"][0]["scale_target"], "百亿级");

@@ -26,15 +26,39 @@ pub fn MatchList(#[prop(into)] prospect: Signal<Prospect>) -> impl IntoView {
         let profile = ProspectProfile::new(&prospect.get());
         let ranked = catalogue.0.rank_explaining(&profile, &weights, limit);
         let total = ranked.len();
+        let zones = catalogue.0.zones();
         let name_of = |id: &str| {
-            catalogue
-                .0
-                .zones()
+            zones
                 .iter()
                 .find(|z| z.id == id)
                 .map(|z| z.name.get(lang).to_string())
                 .unwrap_or_default()
         };
+        let province_zh = |id: &str| {
+            zones
+                .iter()
+                .find(|z| z.id == id)
+                .and_then(|z| {
+                    crate::national::province_in(&z.location.zh)
+                        .or_else(|| crate::national::province_in(&z.name.zh))
+                })
+                .map(|p| p.zh)
+                .unwrap_or("")
+        };
+        // The best score per province, for the map (zones that fit, not excluded).
+        let mut best: Vec<(&'static str, u8)> = Vec::new();
+        if state.scope.with(|s| *s != crate::national::Scope::Profiles) {
+            for m in ranked.iter().filter(|m| !m.is_excluded() && m.fits_industry()) {
+                let p = province_zh(&m.zone_id);
+                if p.is_empty() {
+                    continue;
+                }
+                match best.iter_mut().find(|(zh, _)| *zh == p) {
+                    Some((_, b)) => *b = (*b).max(m.total),
+                    None => best.push((p, m.total)),
+                }
+            }
+        }
         let mut rank = 0;
         let mut excluded = Vec::new();
         let mut rows = Vec::new();
@@ -44,7 +68,8 @@ pub fn MatchList(#[prop(into)] prospect: Signal<Prospect>) -> impl IntoView {
                 excluded.push(excluded_row(m, name, lang));
             } else {
                 rank += 1;
-                rows.push(match_row(rank, m, name, lang));
+                let province = province_zh(&m.zone_id);
+                rows.push(match_row(rank, m, name, province, lang));
             }
         }
         let n_excluded = excluded.len();
@@ -63,13 +88,128 @@ pub fn MatchList(#[prop(into)] prospect: Signal<Prospect>) -> impl IntoView {
                 </button>
             }
         });
+        let map = (!best.is_empty()).then(|| {
+            let values = best
+                .iter()
+                .map(|(p, b)| super::map::TileValue {
+                    province: p,
+                    shade: *b as f64 / 100.0,
+                    label: b.to_string(),
+                })
+                .collect();
+            let selected = state.scope.with(|s| match s {
+                crate::national::Scope::Provinces(p) => p.clone(),
+                _ => Vec::new(),
+            });
+            let caption = match lang {
+                Lang::Zh => "各省最高匹配分；点按省份只看该省",
+                Lang::En => "Best score per province; tap a province to rank only its zones",
+            }
+            .to_string();
+            view! {
+                <details class="map-box">
+                    <summary>{if lang == Lang::Zh { "地图" } else { "Map" }}</summary>
+                    {super::map::province_map(values, selected, lang, caption, move |p| {
+                        state.scope.set(crate::national::Scope::Provinces(vec![p]))
+                    })}
+                </details>
+            }
+        });
         view! {
+            {map}
             <ol class="matches" data-testid="match-list">{rows}</ol>
             {excluded}
             {more}
         }
     };
-    view! { {rows} }
+    view! {
+        <ScopeBar/>
+        {rows}
+    }
+}
+
+/// Which zones the prospect is ranked against: the profiles, every zone, or chosen
+/// provinces. The choice is remembered on the device.
+#[component]
+fn ScopeBar() -> impl IntoView {
+    use crate::national::Scope;
+    let state = use_app();
+    let t = move |zh: &'static str, en: &'static str| if state.lang.get() == Lang::Zh { zh } else { en };
+    let on_scope = move |ev| {
+        let v = event_target_value(&ev);
+        let next = match v.as_str() {
+            "all" => Scope::All,
+            "prov" => Scope::Provinces(Vec::new()),
+            _ => Scope::Profiles,
+        };
+        state.scope.set(next);
+    };
+    let kind = move || match state.scope.get() {
+        Scope::Profiles => "profiles",
+        Scope::All => "all",
+        Scope::Provinces(_) => "prov",
+    };
+    let provinces = move || {
+        let lang = state.lang.get();
+        let Scope::Provinces(chosen) = state.scope.get() else {
+            return ().into_any();
+        };
+        let chips = chosen
+            .iter()
+            .map(|zh| {
+                let label = crate::provinces::province(zh)
+                    .map(|p| if lang == Lang::Zh { p.zh } else { p.en })
+                    .unwrap_or("")
+                    .to_string();
+                let remove = zh.clone();
+                view! {
+                    <button class="chip removable" data-testid="scope-province" on:click=move |_| {
+                        state.scope.update(|s| if let Scope::Provinces(list) = s { list.retain(|p| *p != remove) })
+                    }>{label} " ×"</button>
+                }
+            })
+            .collect_view();
+        let options = crate::provinces::PROVINCES
+            .iter()
+            .filter(|p| !chosen.iter().any(|c| c == p.zh))
+            .map(|p| view! { <option value=p.zh>{if lang == Lang::Zh { p.zh } else { p.en }}</option> })
+            .collect_view();
+        view! {
+            {chips}
+            <select
+                data-testid="scope-add-province"
+                aria-label=if lang == Lang::Zh { "添加省份" } else { "Add a province" }
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    if !v.is_empty() {
+                        state.scope.update(|s| if let Scope::Provinces(list) = s { list.push(v) });
+                    }
+                }
+            >
+                <option value="" selected=true>{if lang == Lang::Zh { "添加省份…" } else { "Add a province…" }}</option>
+                {options}
+            </select>
+        }
+        .into_any()
+    };
+    let loading = move || {
+        (state.scope.with(|s| *s != Scope::Profiles) && state.national.with(|n| n.get().is_none()))
+            .then(|| super::national::loading_note(state.lang.get()))
+    };
+    view! {
+        <div class="scope-bar" data-testid="scope-bar">
+            <label>
+                {move || t("比较范围", "Rank against")} " "
+                <select data-testid="scope-select" on:change=on_scope prop:value=kind>
+                    <option value="profiles" selected=move || kind() == "profiles">{move || t("已建档园区", "Zones with profiles")}</option>
+                    <option value="all" selected=move || kind() == "all">{move || t("全国所有园区", "All zones in China")}</option>
+                    <option value="prov" selected=move || kind() == "prov">{move || t("选定省份", "Chosen provinces")}</option>
+                </select>
+            </label>
+            {provinces}
+            {loading}
+        </div>
+    }
 }
 
 /// The reasons of the `n` criteria that add most to the total (score × weight).
@@ -121,7 +261,7 @@ pub fn not_scored_line(m: &ZoneMatch, lang: Lang) -> Option<String> {
     ))
 }
 
-fn match_row(rank: usize, m: ZoneMatch, name: String, lang: Lang) -> impl IntoView {
+fn match_row(rank: usize, m: ZoneMatch, name: String, province: &'static str, lang: Lang) -> impl IntoView {
     let state = use_app();
     let zone_id = m.zone_id.clone();
     let total = m.total;
@@ -164,6 +304,8 @@ fn match_row(rank: usize, m: ZoneMatch, name: String, lang: Lang) -> impl IntoVi
             data-zone-id=m.zone_id.clone()
             data-score=total.to_string()
             data-excluded="false"
+            data-province=province
+            data-little-data=m.little_data.to_string()
         >
             <details>
                 <summary class="match-head">
@@ -174,8 +316,10 @@ fn match_row(rank: usize, m: ZoneMatch, name: String, lang: Lang) -> impl IntoVi
                         <small>{Msg::ScoreOutOf.text(lang)}</small>
                     </span>
                     <ul class="top-reasons">{top}</ul>
+                    {m.little_data.then(|| view! { <span class="badge little" data-testid="little-data-badge">{if lang == Lang::Zh { "资料有限" } else { "Little data" }}</span> })}
                 </summary>
                 <div class="breakdown" data-testid="breakdown">
+                    {m.little_data.then(|| view! { <p class="note little-data">{super::national::little_data_text().get(lang).to_string()}</p> })}
                     <ul class="criteria">{criteria}</ul>
                     {not_scored}
                     <button class="link zone-link" on:click=move |_| state.go(Page::Zone(zone_id.clone()))>

@@ -7,7 +7,9 @@ mod compare;
 mod data_page;
 mod files;
 mod form_fields;
+mod map;
 mod matches;
+mod national;
 mod prospects;
 mod report;
 pub mod routes;
@@ -24,7 +26,7 @@ use crate::demo::demo_dataset;
 use crate::i18n::Msg;
 use crate::matching::{Catalogue, ProspectProfile};
 use crate::storage::{LoadOutcome, Probe, SaveError, Store};
-use state::{tr, use_app, AppState, Notice, Page, SharedCatalogue, SharedProfiles};
+use state::{tr, use_app, AppState, Notice, Page, SharedCatalogue, SharedProfiles, SharedZones};
 
 /// The release shown on the Data screen: `ZONEMATCH_RELEASE` at build time (a deploy can
 /// name itself; the update tests build a second release this way), else the crate version.
@@ -84,9 +86,20 @@ fn Shell() -> impl IntoView {
     let prospects = Memo::new(move |_| data.with(|d| d.prospects.clone()));
     // Counts the catalogues built, so cached best zones know when the zones changed.
     let catalogue_version = StoredValue::new(0usize);
+    let national = RwSignal::new(state::National::Loading);
+    let scope = RwSignal::new(store.load_scope().unwrap_or_default());
+    let reference_zones = Memo::new(move |_| {
+        national.with(|n| match n.get() {
+            Some(cat) => SharedZones(Arc::new(zones.with(|z| cat.reference_zones(z)))),
+            None => SharedZones::default(),
+        })
+    });
     let catalogue = Memo::new(move |_| {
         catalogue_version.update_value(|v| *v += 1);
-        SharedCatalogue(Arc::new(zones.with(|z| Catalogue::new(z))))
+        let scoped = scope.with(|s| {
+            national.with(|n| zones.with(|z| s.zones(z, n.get())))
+        });
+        SharedCatalogue(Arc::new(Catalogue::new(&scoped)))
     });
     let best_cache = StoredValue::new(crate::report::BestZoneCache::default());
     let profiles = Memo::new(move |_| {
@@ -129,6 +142,9 @@ fn Shell() -> impl IntoView {
         notices: RwSignal::new(notices),
         store: StoredValue::new(store),
         weights: weights_signal,
+        national,
+        scope,
+        reference_zones,
         catalogue,
         profiles,
         best_zones: Memo::new(move |_| {
@@ -200,6 +216,14 @@ fn Shell() -> impl IntoView {
         let granted = files::request_persistence().await;
         state.persisted.set(granted);
     });
+    Effect::new(move |prev: Option<()>| {
+        let scope = state.scope.get();
+        if prev.is_some() {
+            let _ = state.store.with_value(|s| s.save_scope(&scope));
+        }
+    });
+    // The national catalogue arrives after the first screen is drawn.
+    national::load_after_first_screen(state);
     Effect::new(move |prev: Option<()>| {
         let w = state.weights.get();
         if prev.is_some() {

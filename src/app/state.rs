@@ -34,6 +34,46 @@ impl PartialEq for SharedProfiles {
 
 pub use super::routes::Page;
 
+/// The national zone catalogue (reference data), fetched after the first screen.
+#[derive(Clone, Default)]
+pub enum National {
+    /// Not arrived yet: the app works on the profiles alone and says the list is loading.
+    #[default]
+    Loading,
+    Ready(Arc<crate::national::NationalCatalogue>),
+    /// Could not be fetched or read (never cached, damaged): the profiles still work.
+    Failed,
+}
+
+impl PartialEq for National {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (National::Ready(a), National::Ready(b)) => Arc::ptr_eq(a, b),
+            (National::Loading, National::Loading) | (National::Failed, National::Failed) => true,
+            _ => false,
+        }
+    }
+}
+
+impl National {
+    pub fn get(&self) -> Option<&crate::national::NationalCatalogue> {
+        match self {
+            National::Ready(c) => Some(c),
+            _ => None,
+        }
+    }
+}
+
+/// Zones shared between memos (see [`SharedCatalogue`]).
+#[derive(Clone, Default)]
+pub struct SharedZones(pub Arc<Vec<crate::model::Zone>>);
+
+impl PartialEq for SharedZones {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// A banner about storage, shown until dismissed (or for as long as it holds).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Notice {
@@ -104,7 +144,14 @@ pub struct AppState {
     pub notices: RwSignal<Vec<Notice>>,
     pub store: StoredValue<Store>,
     pub weights: RwSignal<Weights>,
-    /// Rebuilt only when the zones change, not per keystroke.
+    /// The national zone catalogue, once fetched.
+    pub national: RwSignal<National>,
+    /// Which zones prospects are ranked against (remembered on the device).
+    pub scope: RwSignal<crate::national::Scope>,
+    /// Catalogue entries no profile is linked to, as zones (empty until it arrives).
+    pub reference_zones: Memo<SharedZones>,
+    /// The zones in [`AppState::scope`], prepared for ranking. Rebuilt only when the
+    /// zones or the scope change, not per keystroke.
     pub catalogue: Memo<SharedCatalogue>,
     /// Rebuilt only when the prospects change.
     pub profiles: Memo<SharedProfiles>,
@@ -154,6 +201,14 @@ pub fn prospect_label(p: &crate::model::Prospect, visitor: bool, lang: Lang) -> 
 }
 
 impl AppState {
+    /// The zone with this id: a profile, else a catalogue entry (reference data).
+    pub fn zone(&self, id: &str) -> Option<crate::model::Zone> {
+        self.data.with(|d| d.zone(id).cloned()).or_else(|| {
+            self.reference_zones
+                .with(|r| r.0.iter().find(|z| z.id == id).cloned())
+        })
+    }
+
     /// Whether the prospect `id` may be shown now (always, outside visitor mode).
     pub fn may_show_prospect(&self, id: &str) -> bool {
         !self.visitor.get() || self.visitor_allowed.with(|a| a.iter().any(|x| x == id))

@@ -60,27 +60,164 @@ pub fn as_of_view(as_of: &str, lang: Lang) -> impl IntoView {
     }
 }
 
-/// The zone list: the app's home screen. Its search and filters live in the URL's query
-/// (`?q=电池&kind=high_tech&space=1`), so back returns to the same list and a list can be
-/// linked; zones ticked for comparison open side by side.
+/// Query parameters of the zone list, in the order they are written.
+const LIST_PARAMS: [&str; 7] = ["q", "kind", "space", "prov", "level", "ind", "profiled"];
+
+/// Cards drawn at a time: 2,543 zones are paged, not drawn at once.
+const PAGE_SIZE: usize = 40;
+
+/// The zone list's filters as read from the URL.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Filters {
+    query: String,
+    kind: String,
+    space: bool,
+    provinces: Vec<String>,
+    level: String,
+    industry: String,
+    profiled: bool,
+}
+
+/// One zone prepared for filtering: its folded text and name key, province and level.
+struct Listed {
+    zone: Zone,
+    haystack: String,
+    industries: String,
+    key: crate::names::NameKey,
+    province: Option<&'static crate::provinces::Province>,
+    /// `national` / `provincial` from the catalogue code (G / S); empty when unlinked.
+    level: &'static str,
+}
+
+fn listed(z: &Zone, national: Option<&crate::national::NationalCatalogue>) -> Listed {
+    use crate::names::fold_name;
+    let mut industries = String::new();
+    for c in &z.clusters {
+        industries.push_str(&fold_name(&c.name.zh));
+        industries.push('\u{1}');
+        industries.push_str(&fold_name(&c.name.en));
+        industries.push('\u{1}');
+        for l in &c.links {
+            industries.push_str(&fold_name(&l.name.zh));
+            industries.push('\u{1}');
+            industries.push_str(&fold_name(&l.name.en));
+            industries.push('\u{1}');
+        }
+        for k in &c.keywords {
+            industries.push_str(&fold_name(k));
+            industries.push('\u{1}');
+        }
+    }
+    let haystack = [
+        fold_name(&z.name.zh),
+        fold_name(&z.name.en),
+        fold_name(&z.location.zh),
+        fold_name(&z.location.en),
+        fold_name(&z.catalogue_code),
+    ]
+    .join("\u{1}");
+    let province = match national {
+        Some(cat) => cat.province_of(z),
+        None => crate::national::province_in(&z.location.zh)
+            .or_else(|| crate::national::province_in(&z.location.en)),
+    };
+    let level = match z.catalogue_code.chars().next() {
+        Some('G') => "national",
+        Some('S') => "provincial",
+        _ => "",
+    };
+    Listed {
+        key: crate::names::name_key(&z.name.zh),
+        zone: z.clone(),
+        haystack,
+        industries,
+        province,
+        level,
+    }
+}
+
+impl Filters {
+    fn read(param: impl Fn(&str) -> String) -> Filters {
+        Filters {
+            query: param("q"),
+            kind: param("kind"),
+            space: param("space") == "1",
+            provinces: param("prov")
+                .split(',')
+                .filter_map(crate::provinces::province)
+                .map(|p| p.zh.to_string())
+                .collect(),
+            level: param("level"),
+            industry: param("ind"),
+            profiled: param("profiled") == "1",
+        }
+    }
+
+    /// Whether the zone passes every filter but the province one (the map counts those).
+    fn passes_but_province(&self, l: &Listed, q: &Query) -> bool {
+        let z = &l.zone;
+        (self.kind.is_empty() || kind_key(z.kind) == self.kind)
+            && (!self.space || z.factory.availability().is_some_and(|a| a.m2 > 0.0))
+            && (self.level.is_empty() || l.level == self.level)
+            && (!self.profiled || !z.reference)
+            && (q.industry.is_empty() || l.industries.contains(&q.industry))
+            && q.rank(l).is_some()
+    }
+
+    fn passes_province(&self, l: &Listed) -> bool {
+        self.provinces.is_empty()
+            || l.province.is_some_and(|p| self.provinces.iter().any(|x| x == p.zh))
+    }
+}
+
+/// The search as prepared once per keystroke.
+struct Query {
+    folded: String,
+    key: crate::names::NameKey,
+    industry: String,
+}
+
+impl Query {
+    fn new(f: &Filters) -> Query {
+        Query {
+            folded: crate::names::fold_name(&f.query),
+            key: crate::names::name_key(&f.query),
+            industry: crate::names::fold_name(&f.industry),
+        }
+    }
+
+    /// `Some(0)` for the zone the query names (same name key), `Some(1)` for a generic
+    /// name's match, `Some(2)` for text found anywhere, `None` for no match.
+    fn rank(&self, l: &Listed) -> Option<u8> {
+        if self.folded.is_empty() {
+            return Some(2);
+        }
+        let named = self.key.place.chars().count() >= 2;
+        if named && self.key == l.key {
+            return Some(0);
+        }
+        if named && self.key.kind.is_empty() && l.key.place.starts_with(&self.key.place) && l.key.place != self.key.place {
+            return Some(1);
+        }
+        (l.haystack.contains(&self.folded) || l.industries.contains(&self.folded)).then_some(2)
+    }
+}
+
+/// The zone list: the app's home screen: the zones with profiles and, once it has
+/// arrived, the whole national catalogue. Its search and filters live in the URL's query
+/// (`?q=电池&prov=山西省&level=national`), so back returns to the same list and a list can
+/// be linked; a tile map of the provinces counts the zones that pass and filters by a
+/// tapped province; zones ticked for comparison open side by side.
 #[component]
 pub fn ZoneList() -> impl IntoView {
     let state = use_app();
     let query_map = leptos_router::hooks::use_query_map();
     let param = move |k: &str| query_map.with(|m| m.get(k).unwrap_or_default());
     let set_param = move |k: &str, v: String| {
-        let mut pairs: Vec<(String, String)> = ["q", "kind", "space"]
+        let query = LIST_PARAMS
             .iter()
-            .map(|key| {
-                (
-                    key.to_string(),
-                    if *key == k { v.clone() } else { param(key) },
-                )
-            })
+            .map(|key| (*key, if *key == k { v.clone() } else { param(key) }))
             .filter(|(_, v)| !v.is_empty())
-            .collect();
-        let query = pairs
-            .drain(..)
             .map(|(k, v)| format!("{k}={}", super::routes::encode(&v)))
             .collect::<Vec<_>>()
             .join("&");
@@ -90,29 +227,120 @@ pub fn ZoneList() -> impl IntoView {
             format!("/?{query}")
         });
     };
+    // Every zone prepared once per change of the data or the catalogue, not per keystroke.
+    let prepared = Memo::new(move |_| {
+        let national = state.national.get();
+        let mut out: Vec<Listed> = state
+            .data
+            .with(|d| d.zones.iter().map(|z| listed(z, national.get())).collect());
+        state.reference_zones.with(|r| {
+            out.extend(r.0.iter().map(|z| listed(z, national.get())));
+        });
+        std::sync::Arc::new(PreparedList(out))
+    });
+    let filters = Memo::new(move |_| Filters::read(param));
+    let shown = RwSignal::new(PAGE_SIZE);
+    // A new search or filter starts from the first page.
+    Effect::new(move |_| {
+        filters.track();
+        shown.set(PAGE_SIZE);
+    });
     let picked: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
+    // The zones that pass, best named first; and the per-province counts for the map.
+    let result = Memo::new(move |_| {
+        let f = filters.get();
+        let q = Query::new(&f);
+        let list = prepared.get();
+        let mut counts: Vec<(&'static str, usize)> = Vec::new();
+        let mut hits: Vec<(u8, usize)> = Vec::new();
+        for (i, l) in list.0.iter().enumerate() {
+            if !f.passes_but_province(l, &q) {
+                continue;
+            }
+            if let Some(p) = l.province {
+                match counts.iter_mut().find(|(zh, _)| *zh == p.zh) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((p.zh, 1)),
+                }
+            }
+            if f.passes_province(l) {
+                hits.push((q.rank(l).unwrap_or(2), i));
+            }
+        }
+        hits.sort_by_key(|(rank, i)| (*rank, *i));
+        ListResult {
+            hits: hits.into_iter().map(|(_, i)| i).collect(),
+            counts,
+        }
+    });
     let cards = move || {
         let lang = state.lang.get();
-        let q = param("q");
-        let kind = param("kind");
-        let space = param("space") == "1";
-        let zones: Vec<Zone> = state.data.with(|d| {
-            d.zones
+        let list = prepared.get();
+        let n = shown.get();
+        result.with(|r| {
+            if r.hits.is_empty() {
+                return view! { <p class="empty">{Msg::NoZonesFound.text(lang)}</p> }.into_any();
+            }
+            r.hits
                 .iter()
-                .filter(|z| z.matches_query(&q))
-                .filter(|z| kind.is_empty() || kind_key(z.kind) == kind)
-                .filter(|z| !space || z.factory.availability().is_some_and(|a| a.m2 > 0.0))
-                .cloned()
-                .collect()
-        });
-        if zones.is_empty() {
-            return view! { <p class="empty">{Msg::NoZonesFound.text(lang)}</p> }.into_any();
+                .take(n)
+                .map(|i| zone_card(list.0[*i].zone.clone(), lang, picked))
+                .collect_view()
+                .into_any()
+        })
+    };
+    let count_line = move || {
+        let lang = state.lang.get();
+        let total = result.with(|r| r.hits.len());
+        let n = shown.get().min(total);
+        match lang {
+            Lang::Zh => format!("共 {} 个园区，显示 {n} 个", fmt_num(total as f64)),
+            Lang::En => format!("{} zones, showing {n}", fmt_num(total as f64)),
         }
-        zones
-            .into_iter()
-            .map(|z| zone_card(z, lang, picked))
-            .collect_view()
-            .into_any()
+    };
+    let more = move || {
+        let lang = state.lang.get();
+        let left = result.with(|r| r.hits.len()).saturating_sub(shown.get());
+        (left > 0).then(|| {
+            view! {
+                <button class="secondary more" data-testid="zones-more" on:click=move |_| shown.update(|s| *s += PAGE_SIZE)>
+                    {match lang {
+                        Lang::Zh => format!("显示更多（还有 {left} 个）"),
+                        Lang::En => format!("Show more ({left} left)"),
+                    }}
+                </button>
+            }
+        })
+    };
+    let map = move || {
+        let lang = state.lang.get();
+        let selected = filters.with(|f| f.provinces.clone());
+        let values = result.with(|r| {
+            let max = r.counts.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1) as f64;
+            r.counts
+                .iter()
+                .map(|(p, n)| super::map::TileValue {
+                    province: p,
+                    shade: (*n as f64 / max).sqrt(),
+                    label: n.to_string(),
+                })
+                .collect::<Vec<_>>()
+        });
+        let caption = match lang {
+            Lang::Zh => "各省符合条件的园区数；点按省份筛选",
+            Lang::En => "Zones passing the filters per province; tap a province to filter",
+        }
+        .to_string();
+        super::map::province_map(values, selected, lang, caption, move |p| {
+            let mut list = filters.with_untracked(|f| f.provinces.clone());
+            match list.iter().position(|x| *x == p) {
+                Some(i) => {
+                    list.remove(i);
+                }
+                None => list.push(p),
+            }
+            set_param("prov", list.join(","));
+        })
     };
     let kinds = move || {
         let lang = state.lang.get();
@@ -121,6 +349,68 @@ pub fn ZoneList() -> impl IntoView {
             .iter()
             .map(|k| view! { <option value=kind_key(*k) selected=current == kind_key(*k)>{kind_label(*k, lang)}</option> })
             .collect_view()
+    };
+    let levels = move || {
+        let lang = state.lang.get();
+        let current = param("level");
+        crate::national::Level::ALL
+            .iter()
+            .map(|l| view! { <option value=l.key() selected=current == l.key()>{l.label().get(lang).to_string()}</option> })
+            .collect_view()
+    };
+    let province_options = move || {
+        let lang = state.lang.get();
+        let chosen = filters.with(|f| f.provinces.clone());
+        crate::provinces::PROVINCES
+            .iter()
+            .filter(|p| !chosen.iter().any(|c| c == p.zh))
+            .map(|p| view! { <option value=p.zh>{if lang == Lang::Zh { p.zh } else { p.en }}</option> })
+            .collect_view()
+    };
+    let province_chips = move || {
+        let lang = state.lang.get();
+        filters
+            .with(|f| f.provinces.clone())
+            .into_iter()
+            .map(|zh| {
+                let label = crate::provinces::province(&zh)
+                    .map(|p| if lang == Lang::Zh { p.zh } else { p.en })
+                    .unwrap_or("")
+                    .to_string();
+                let remove = zh.clone();
+                let aria = format!("{label} ×");
+                view! {
+                    <button
+                        class="chip removable"
+                        data-testid="province-chip"
+                        data-province=zh.clone()
+                        aria-label=aria
+                        on:click=move |_| {
+                            let list: Vec<String> = filters.with_untracked(|f| f.provinces.iter().filter(|p| **p != remove).cloned().collect());
+                            set_param("prov", list.join(","));
+                        }
+                    >
+                        {label} " ×"
+                    </button>
+                }
+            })
+            .collect_view()
+    };
+    let industry_options = move || {
+        let lang = state.lang.get();
+        state.national.with(|n| {
+            n.get()
+                .map(|cat| {
+                    cat.industries
+                        .iter()
+                        .filter(|i| i.name.zh != crate::national::UNDER_CONSTRUCTION)
+                        .take(40)
+                        .map(|i| view! { <option value=i.name.get(lang).to_string()></option> })
+                        .collect_view()
+                        .into_any()
+                })
+                .unwrap_or_else(|| ().into_any())
+        })
     };
     let compare_bar = move || {
         let lang = state.lang.get();
@@ -143,6 +433,7 @@ pub fn ZoneList() -> impl IntoView {
             }
         })
     };
+    let t = move |zh: &'static str, en: &'static str| move || if state.lang.get() == Lang::Zh { zh } else { en };
     view! {
         <section class="page">
             <div class="page-head">
@@ -169,6 +460,39 @@ pub fn ZoneList() -> impl IntoView {
                     <option value="" selected=move || param("kind").is_empty()>{tr(Msg::AllKinds)}</option>
                     {kinds}
                 </select>
+                <select
+                    data-testid="zone-level-filter"
+                    aria-label=t("级别", "Level")
+                    on:change=move |ev| set_param("level", event_target_value(&ev))
+                >
+                    <option value="" selected=move || param("level").is_empty()>{t("全部级别", "All levels")}</option>
+                    {levels}
+                </select>
+                <select
+                    data-testid="zone-province-filter"
+                    aria-label=t("添加省份", "Add a province")
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        if !v.is_empty() {
+                            let mut list = filters.with_untracked(|f| f.provinces.clone());
+                            list.push(v);
+                            set_param("prov", list.join(","));
+                        }
+                    }
+                >
+                    <option value="" selected=true>{t("省份…", "Province…")}</option>
+                    {province_options}
+                </select>
+                <input
+                    type="search"
+                    list="zone-industries"
+                    data-testid="zone-industry-filter"
+                    placeholder=t("主导产业", "Leading industry")
+                    aria-label=t("主导产业", "Leading industry")
+                    prop:value=move || param("ind")
+                    on:change=move |ev| set_param("ind", event_target_value(&ev))
+                />
+                <datalist id="zone-industries">{industry_options}</datalist>
                 <label class="check">
                     <input
                         type="checkbox"
@@ -178,11 +502,44 @@ pub fn ZoneList() -> impl IntoView {
                     />
                     {tr(Msg::WithFreeSpace)}
                 </label>
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        data-testid="zone-profiled-filter"
+                        prop:checked=move || param("profiled") == "1"
+                        on:change=move |ev| set_param("profiled", if event_target_checked(&ev) { "1".into() } else { String::new() })
+                    />
+                    {t("有详细档案", "With a detailed profile")}
+                </label>
             </div>
+            <p class="chips province-chips">{province_chips}</p>
+            {move || super::national::loading_note(state.lang.get())}
+            <details class="map-box" open=true>
+                <summary>{t("地图", "Map")}</summary>
+                {map}
+            </details>
+            <p class="note" data-testid="zone-count">{count_line}</p>
             {compare_bar}
             <ul class="cards">{cards}</ul>
+            {more}
         </section>
     }
+}
+
+/// The prepared zones (compared by identity: rebuilt only when the data changes).
+struct PreparedList(Vec<Listed>);
+
+impl PartialEq for PreparedList {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+/// The zones that pass (indices into the prepared list) and the map's counts.
+#[derive(Clone, PartialEq)]
+struct ListResult {
+    hits: Vec<usize>,
+    counts: Vec<(&'static str, usize)>,
 }
 
 /// An `<option>` per zone for a zone picker, `current` (a zone id) selected.
@@ -238,7 +595,11 @@ fn zone_card(z: Zone, lang: Lang, picked: RwSignal<Vec<String>>) -> impl IntoVie
                 </p>
                 <p class="chips">{chips}</p>
                 <p class="facts">
-                    <span>{Msg::FreeSpace.text(lang)} ": " {free_space_text(&z, lang)}</span>
+                    {if z.reference {
+                        view! { <span class="badge little" data-testid="catalogue-only">{Text::new("仅国家目录资料", "Catalogue only").get(lang).to_string()}</span> }.into_any()
+                    } else {
+                        view! { <span>{Msg::FreeSpace.text(lang)} ": " {free_space_text(&z, lang)}</span> }.into_any()
+                    }}
                     {as_of_view(&z.as_of, lang)}
                 </p>
             </button>
@@ -290,10 +651,11 @@ pub fn ZoneDetail(id: String) -> impl IntoView {
     let state = use_app();
     move || {
         let lang = state.lang.get();
-        let Some(z) = state.data.with(|d| d.zone(&id).cloned()) else {
+        let Some(z) = state.zone(&id) else {
             return view! { <super::NotFound/> }.into_any();
         };
         let edit_id = z.id.clone();
+        let catalogue = super::national::catalogue_section(&z, lang);
         let clusters = z
             .clusters
             .iter()
@@ -403,7 +765,7 @@ pub fn ZoneDetail(id: String) -> impl IntoView {
             <section class="page zone-detail" data-testid="zone-detail" data-zone-id=z.id.clone()>
                 <div class="page-head">
                     <button class="secondary" on:click=move |_| super::back_or(Page::Zones)>{Msg::Back.text(lang)}</button>
-                    <button class="secondary" class:hidden=state.visitor.get_untracked() data-testid="edit-zone" on:click=move |_| state.go(Page::EditZone(Some(edit_id.clone())))>
+                    <button class="secondary" class:hidden=state.visitor.get_untracked() || z.reference data-testid="edit-zone" on:click=move |_| state.go(Page::EditZone(Some(edit_id.clone())))>
                         {Msg::Edit.text(lang)}
                     </button>
                 </div>
@@ -414,6 +776,7 @@ pub fn ZoneDetail(id: String) -> impl IntoView {
                     {as_of_view(&z.as_of, lang)}
                 </p>
                 <p class="summary">{z.summary.get(lang).to_string()}</p>
+                {catalogue}
                 <h3>{Msg::Clusters.text(lang)}</h3>
                 <div class="clusters">{clusters}</div>
                 <h3>{Msg::FactorySpace.text(lang)}</h3>
@@ -467,7 +830,7 @@ fn ProspectsForZone(zone_id: String) -> impl IntoView {
         if state.visitor.get() {
             return ().into_any();
         }
-        let Some(zone) = state.data.with(|d| d.zone(&zone_id).cloned()) else {
+        let Some(zone) = state.zone(&zone_id) else {
             return ().into_any();
         };
         if profiles.0.is_empty() {
@@ -478,10 +841,12 @@ fn ProspectsForZone(zone_id: String) -> impl IntoView {
             .into_any();
         }
         let catalogue = state.catalogue.get();
-        let Some(zi) = catalogue.0.position(&zone.id) else {
-            return ().into_any();
+        // A zone outside the ranking scope (a catalogue entry) is judged on its own.
+        let ranked = match catalogue.0.position(&zone.id) {
+            Some(zi) => catalogue.0.rank_prospects(zi, &profiles.0, &weights),
+            None => crate::matching::Catalogue::new(std::slice::from_ref(&zone))
+                .rank_prospects(0, &profiles.0, &weights),
         };
-        let ranked = catalogue.0.rank_prospects(zi, &profiles.0, &weights);
         let rows = ranked
             .into_iter()
             .take(20)

@@ -400,20 +400,35 @@ impl Catalogue {
         let zone = &self.zones[zi];
         let (industry, place) = self.industry_fit(zi, p, text_hits, weights, explain);
         let explained = place.map(|(pl, _)| self.explained(pl, p)).unwrap_or(0.0);
-        let criteria = vec![
-            industry,
-            chain_fit(zone, p, place, weights, explain),
-            space_fit(&p.prospect, zone, weights, explain),
-            investment_fit(&p.prospect, zone, weights, explain),
-            incentive_fit(zone, p, weights, explain),
-            self.region_fit(zi, p, weights, explain),
-        ];
+        let criteria = if zone.reference {
+            // Reference data knows the industries only: every other criterion is "not
+            // scored", and (below) still weighs in the total, so that it adds nothing.
+            let mut c = vec![industry];
+            c.extend(CriterionKind::ALL[1..].iter().map(|k| {
+                CriterionScore::not_scored(*k, weights.get(*k), explain, Reason::NotInCatalogue)
+            }));
+            c
+        } else {
+            vec![
+                industry,
+                chain_fit(zone, p, place, weights, explain),
+                space_fit(&p.prospect, zone, weights, explain),
+                investment_fit(&p.prospect, zone, weights, explain),
+                incentive_fit(zone, p, weights, explain),
+                self.region_fit(zi, p, weights, explain),
+            ]
+        };
         // Without a real industry fit, only industry and chain count toward the total:
         // free space or a targeted region does not make a zone fit a prospect.
         let fits = criteria[0].fits();
+        // For reference data, a criterion the prospect gave facts for counts in the
+        // denominator with nothing in the numerator: the total is what is known, so a
+        // profiled zone with the same industry fit is never below it.
+        let counts_in_total =
+            |c: &CriterionScore| c.applicable || (zone.reference && would_apply(c.kind, p));
         let (sum, wsum) = criteria
             .iter()
-            .filter(|c| c.applicable)
+            .filter(|c| counts_in_total(c))
             .fold((0.0, 0.0), |(s, w), c| {
                 let counts =
                     fits || matches!(c.kind, CriterionKind::Industry | CriterionKind::Chain);
@@ -433,7 +448,24 @@ impl Catalogue {
             criteria,
             exclusions: exclusions(zone, &self.restrictions[zi], p),
             explained,
+            little_data: zone.reference,
         }
+    }
+}
+
+/// Whether a criterion would be judged for this prospect by a zone that publishes
+/// everything: the prospect gave what it needs (a description for chain role, a space
+/// need, an investment, project facts for incentives, an origin).
+fn would_apply(kind: CriterionKind, p: &ProspectProfile) -> bool {
+    let pr = &p.prospect;
+    let space = pr.factory_m2.is_some_and(|m| m > 0.0) || pr.land_mu.is_some_and(|m| m > 0.0);
+    let investment = pr.investment_wan.is_some_and(|v| v > 0.0);
+    match kind {
+        CriterionKind::Industry | CriterionKind::Chain => !p.text.is_empty(),
+        CriterionKind::Space => space,
+        CriterionKind::Investment => investment,
+        CriterionKind::Incentives => space || investment,
+        CriterionKind::Region => !pr.origin.trim().is_empty(),
     }
 }
 

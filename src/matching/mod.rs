@@ -327,6 +327,9 @@ pub enum Reason {
     RegionNotTargeted {
         origin: String,
     },
+    /// The zone is known from the national catalogue only (name, kind, leading
+    /// industries): this criterion cannot be judged.
+    NotInCatalogue,
 }
 
 /// A hard limit the zone fails for this prospect.
@@ -364,6 +367,10 @@ pub struct ZoneMatch {
     /// Share of the prospect's description the best-matching cluster or link explains
     /// (0-1); breaks ties between equal totals.
     pub explained: f64,
+    /// The zone is reference data (national catalogue only): scored on industry alone,
+    /// the other criteria "not scored" and adding nothing to the total, and ranked after
+    /// a profiled zone with the same total.
+    pub little_data: bool,
 }
 
 impl CriterionScore {
@@ -431,6 +438,7 @@ pub(super) fn sort_matches<T>(items: &mut [T], get: impl Fn(&T) -> &ZoneMatch) {
             .cmp(&b.is_excluded())
             .then_with(|| b.fits_industry().cmp(&a.fits_industry()))
             .then_with(|| b.total.cmp(&a.total))
+            .then_with(|| a.little_data.cmp(&b.little_data))
             .then_with(|| b.explained.total_cmp(&a.explained))
     });
 }

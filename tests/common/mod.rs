@@ -34,6 +34,7 @@ pub fn covered(r: &Reason) {
         | Reason::IncentivesNoneEligible { .. }
         | Reason::NoOriginGiven
         | Reason::NoTargetRegions
+        | Reason::NotInCatalogue
         | Reason::RegionTargeted { .. }
         | Reason::RegionNotTargeted { .. } => {}
     }
@@ -178,6 +179,7 @@ pub fn every_reason() -> Vec<Reason> {
     out.push(Reason::IncentivesNoneEligible { listed: 13 });
     out.push(Reason::NoOriginGiven);
     out.push(Reason::NoTargetRegions);
+    out.push(Reason::NotInCatalogue);
     out.push(Reason::RegionTargeted {
         region: t("长三角", "Yangtze River Delta"),
     });
