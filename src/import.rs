@@ -82,6 +82,39 @@ pub fn preview(
             crate::csv::read_table(current, &text, now)?
         }
     };
+    let mut incoming = incoming;
+    recognise_zones(current, &mut incoming);
     let plan = plan_import(current, &incoming);
     Ok(Pending { incoming, plan })
+}
+
+/// An incoming zone with a new id that is a zone already here, by its national catalogue
+/// code or by its name as people say it (长治高新区 = 长治高新技术产业开发区), takes the id of
+/// the zone here: it updates that zone instead of being added twice.
+pub fn recognise_zones(current: &Dataset, incoming: &mut Dataset) {
+    use crate::names::name_key;
+    let keys: Vec<_> = current
+        .zones
+        .iter()
+        .map(|z| (z.id.clone(), z.catalogue_code.trim().to_string(), name_key(&z.name.zh)))
+        .collect();
+    for z in &mut incoming.zones {
+        if current.zone(&z.id).is_some() {
+            continue;
+        }
+        let key = name_key(&z.name.zh);
+        let code = z.catalogue_code.trim();
+        let same = keys.iter().find(|(_, c, k)| {
+            (!code.is_empty() && c == code) || (key.place.chars().count() >= 2 && *k == key)
+        });
+        if let Some((id, _, _)) = same {
+            // Prospects of the file that follow the zone follow it to its id here.
+            let old = std::mem::replace(&mut z.id, id.clone());
+            for p in &mut incoming.prospects {
+                if p.zone_id == old {
+                    p.zone_id = id.clone();
+                }
+            }
+        }
+    }
 }

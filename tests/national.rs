@@ -297,3 +297,45 @@ fn ranking_across_the_country_reaches_several_provinces() {
     );
     assert_eq!(Scope::from_key(&Scope::Provinces(vec!["山西省".into()]).key()), Some(Scope::Provinces(vec!["山西省".into()])));
 }
+
+#[test]
+fn an_imported_zone_named_as_people_say_it_is_the_zone_already_here() {
+    use zonematch::import::{preview, FileKind};
+    use zonematch::model::{Dataset, Text};
+    use zonematch::transfer::export_json;
+    let current = zonematch::demo::demo_dataset();
+    let incoming = Dataset {
+        zones: vec![
+            Zone {
+                id: "tablet-2-zone".into(),
+                name: Text::new("长治高新区", "Changzhi High-tech Zone"),
+                ..Default::default()
+            },
+            Zone {
+                id: "by-code".into(),
+                name: Text::new("运城开发区", ""),
+                catalogue_code: "S147018".into(),
+                ..Default::default()
+            },
+            Zone {
+                id: "new-one".into(),
+                name: Text::new("太原经开区", ""),
+                ..Default::default()
+            },
+        ],
+        prospects: vec![Prospect {
+            id: "p-new".into(),
+            name: "某企业".into(),
+            zone_id: "tablet-2-zone".into(),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    let file = export_json(&incoming, "2026-11-29T00:00:00Z");
+    let pending = preview(&current, file.as_bytes(), FileKind::Json, "2026-11-29T00:00:00Z", |_| None).unwrap();
+    assert_eq!(pending.plan.zones_updated, 2);
+    assert_eq!(pending.plan.zones_added, 1);
+    let ids: Vec<&str> = pending.incoming.zones.iter().map(|z| z.id.as_str()).collect();
+    assert_eq!(ids, ["changzhi-htz", "yuncheng-etdz", "new-one"]);
+    assert_eq!(pending.incoming.prospects[0].zone_id, "changzhi-htz");
+}

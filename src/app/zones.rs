@@ -514,8 +514,8 @@ pub fn ZoneList() -> impl IntoView {
             </div>
             <p class="chips province-chips">{province_chips}</p>
             {move || super::national::loading_note(state.lang.get())}
-            <details class="map-box" open=true>
-                <summary>{t("地图", "Map")}</summary>
+            <details class="map-box">
+                <summary data-testid="zone-map-toggle">{t("地图：各省园区数", "Map: zones per province")}</summary>
                 {map}
             </details>
             <p class="note" data-testid="zone-count">{count_line}</p>
@@ -585,7 +585,7 @@ fn zone_card(z: Zone, lang: Lang, picked: RwSignal<Vec<String>>) -> impl IntoVie
         .map(|c| view! { <span class="chip">{c.name.get(lang).to_string()}</span> })
         .collect_view();
     view! {
-        <li class="card" data-testid="zone-card" data-zone-id=z.id.clone()>
+        <li class="card" data-testid="zone-card" data-zone-id=z.id.clone() data-reference=z.reference.to_string()>
             <button class="card-main" on:click=move |_| state.go(Page::Zone(id.clone()))>
                 <h3>{z.name.get(lang).to_string()}</h3>
                 <p class="meta">
@@ -779,36 +779,38 @@ pub fn ZoneDetail(id: String) -> impl IntoView {
                 {catalogue}
                 <h3>{Msg::Clusters.text(lang)}</h3>
                 <div class="clusters">{clusters}</div>
-                <h3>{Msg::FactorySpace.text(lang)}</h3>
-                <dl class="facts-grid">
-                    {fact(Msg::Planned, or_unknown(z.factory.planned_m2, fmt_m2, lang), lang)}
-                    {fact(Msg::Built, or_unknown(z.factory.built_m2, fmt_m2, lang), lang)}
-                    {fact(Msg::Occupancy, or_unknown(z.factory.occupancy_pct, |v, _| format!("{}%", fmt_num(v)), lang), lang)}
-                    {fact(Msg::FreeSpace, free_space_text(&z, lang), lang)}
-                    {fact(Msg::LandAvailable, or_unknown(z.land_available_mu, fmt_mu, lang), lang)}
-                </dl>
-                <p class="note">{land_note}</p>
-                <h3>{Msg::Thresholds.text(lang)}</h3>
-                <dl class="facts-grid">
-                    {fact(Msg::MinInvestment, or_unknown(z.min_investment_wan, fmt_wan, lang), lang)}
-                    {fact(Msg::MinIntensity, or_unknown(z.min_intensity_wan_per_mu, fmt_wan_per_mu, lang), lang)}
-                </dl>
-                <h3>{Msg::Incentives.text(lang)}</h3>
-                <p class="note">{policy_count}</p>
-                <p class="note">{cap}</p>
-                {if z.incentives.is_empty() {
-                    view! { <p class="unknown">{Msg::Unknown.text(lang)}</p> }.into_any()
-                } else {
-                    view! { <ul class="plain">{incentives}</ul> }.into_any()
-                }}
-                <h3>{Msg::Services.text(lang)}</h3>
-                {text_list(&z.services, lang)}
-                <h3>{Msg::TargetRegions.text(lang)}</h3>
-                {text_list(&z.target_regions, lang)}
-                <h3>{Msg::Restricted.text(lang)}</h3>
-                {restricted}
-                <h3>{Msg::Contacts.text(lang)}</h3>
-                {contacts}
+                {(!z.reference).then(|| view! {
+                    <h3>{Msg::FactorySpace.text(lang)}</h3>
+                    <dl class="facts-grid">
+                        {fact(Msg::Planned, or_unknown(z.factory.planned_m2, fmt_m2, lang), lang)}
+                        {fact(Msg::Built, or_unknown(z.factory.built_m2, fmt_m2, lang), lang)}
+                        {fact(Msg::Occupancy, or_unknown(z.factory.occupancy_pct, |v, _| format!("{}%", fmt_num(v)), lang), lang)}
+                        {fact(Msg::FreeSpace, free_space_text(&z, lang), lang)}
+                        {fact(Msg::LandAvailable, or_unknown(z.land_available_mu, fmt_mu, lang), lang)}
+                    </dl>
+                    <p class="note">{land_note}</p>
+                    <h3>{Msg::Thresholds.text(lang)}</h3>
+                    <dl class="facts-grid">
+                        {fact(Msg::MinInvestment, or_unknown(z.min_investment_wan, fmt_wan, lang), lang)}
+                        {fact(Msg::MinIntensity, or_unknown(z.min_intensity_wan_per_mu, fmt_wan_per_mu, lang), lang)}
+                    </dl>
+                    <h3>{Msg::Incentives.text(lang)}</h3>
+                    <p class="note">{policy_count}</p>
+                    <p class="note">{cap}</p>
+                    {if z.incentives.is_empty() {
+                        view! { <p class="unknown">{Msg::Unknown.text(lang)}</p> }.into_any()
+                    } else {
+                        view! { <ul class="plain">{incentives}</ul> }.into_any()
+                    }}
+                    <h3>{Msg::Services.text(lang)}</h3>
+                    {text_list(&z.services, lang)}
+                    <h3>{Msg::TargetRegions.text(lang)}</h3>
+                    {text_list(&z.target_regions, lang)}
+                    <h3>{Msg::Restricted.text(lang)}</h3>
+                    {restricted}
+                    <h3>{Msg::Contacts.text(lang)}</h3>
+                    {contacts}
+                })}
                 <p class="source">{Msg::Source.text(lang)} ": " {z.source.clone()}</p>
                 <ProspectsForZone zone_id=z.id.clone()/>
             </section>

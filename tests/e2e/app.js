@@ -31,7 +31,13 @@ class ZoneMatchApp {
     await this.press(this.page.locator('nav.tabs a', { hasText: label }));
   }
 
+  /** Cards of zones with profiles (the national catalogue's entries are listed after them). */
   zoneCards() {
+    return this.page.locator('[data-testid=zone-card][data-reference=false]');
+  }
+
+  /** Every card shown: profiles and catalogue entries. */
+  allZoneCards() {
     return this.page.getByTestId('zone-card');
   }
 
