@@ -5,7 +5,7 @@
 use crate::i18n::{fmt_m2, fmt_mu, fmt_num, fmt_wan};
 use crate::model::{
     parse_area_m2, parse_land_mu, parse_quantity, parse_wan, ChainLink, Cluster, FactorySpace,
-    FieldError, Lang, MustHave, Prospect, Stage, Text, Zone, ZoneKind,
+    FieldError, Lang, LinkStatus, MustHave, Prospect, Stage, Text, Zone, ZoneKind,
 };
 use crate::text::amount::{self, Amount, AmountError};
 
@@ -496,10 +496,34 @@ impl ZoneDraft {
         }
     }
 
-    /// `base` with the draft's fields applied; fields the editor does not show (incentives,
+    /// `base` with the draft's fields applied; fields the draft does not hold (incentives,
     /// services, contacts, keywords of unchanged clusters) are kept.
     pub fn apply(&self, base: &Zone) -> Result<Zone, Vec<(ZoneField, Text)>> {
         let mut errors = Vec::new();
+        let mut z = self.apply_basics(base, &mut errors);
+        match parse_cluster_lines(&self.clusters, &base.clusters) {
+            Ok(c) => z.clusters = c,
+            Err(line) => errors.push((
+                ZoneField::Clusters,
+                Text::new(
+                    &format!("第 {line} 行缺少集群名称"),
+                    &format!("Line {line} has no cluster name"),
+                ),
+            )),
+        }
+        z.as_of = self.as_of.trim().to_string();
+        if errors.is_empty() {
+            Ok(z)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// `base` with the draft's names, kind, place, summary, factory space (m²), land (亩),
+    /// thresholds (万元, 万元/亩) and restricted industries applied; its clusters and
+    /// "as of" date are left as they were (the structured editor,
+    /// [`crate::zone_form::ZoneForm`], sets those itself). Refusals go to `errors`.
+    pub fn apply_basics(&self, base: &Zone, errors: &mut Vec<(ZoneField, Text)>) -> Zone {
         type Parse = fn(&str) -> Result<Option<f64>, FieldError>;
         let mut num = |field, input: &str, parse: Parse| match parse(input) {
             Ok(v) => v,
@@ -537,28 +561,11 @@ impl ZoneDraft {
                 ),
             ));
         }
-        let clusters = match parse_cluster_lines(&self.clusters, &base.clusters) {
-            Ok(c) => c,
-            Err(line) => {
-                errors.push((
-                    ZoneField::Clusters,
-                    Text::new(
-                        &format!("第 {line} 行缺少集群名称"),
-                        &format!("Line {line} has no cluster name"),
-                    ),
-                ));
-                Vec::new()
-            }
-        };
-        if !errors.is_empty() {
-            return Err(errors);
-        }
         let mut z = base.clone();
         z.name = Text::new(self.name_zh.trim(), self.name_en.trim());
         z.kind = self.kind;
         z.location = Text::new(self.location_zh.trim(), self.location_en.trim());
         z.summary = Text::new(self.summary_zh.trim(), self.summary_en.trim());
-        z.clusters = clusters;
         z.factory = FactorySpace {
             planned_m2,
             built_m2,
@@ -569,7 +576,6 @@ impl ZoneDraft {
         z.land_available_mu = land;
         z.min_investment_wan = min_investment;
         z.min_intensity_wan_per_mu = min_intensity;
-        z.as_of = self.as_of.trim().to_string();
         z.restricted = self
             .restricted
             .split([',', '，', '、', ';', '；'])
@@ -577,25 +583,87 @@ impl ZoneDraft {
             .filter(|r| !r.is_empty())
             .map(String::from)
             .collect();
-        Ok(z)
+        z
     }
 }
 
-/// Clusters as editable lines: `集群 | English | 环节1、环节2`.
+/// What a link name says about the link's status: `储能电池PACK（招商）`,
+/// `储能电池PACK(招引)` or `Battery packs (wanted)` name the link 储能电池PACK / Battery
+/// packs, wanted (招引). A note in brackets at the end of the name whose words are one of
+/// [`WANTED_NOTES`] is taken off; any other bracket (`电子高端材料（铜箔）`) is part of the
+/// name. Returns the name without the note and whether the note was there.
+///
+/// ```
+/// use zonematch::forms::split_wanted;
+/// assert_eq!(split_wanted("储能电池PACK（招商）"), ("储能电池PACK", true));
+/// assert_eq!(split_wanted(" 储能电池PACK(招引) "), ("储能电池PACK", true));
+/// assert_eq!(split_wanted("信创（龙芯）"), ("信创（龙芯）", false));
+/// ```
+pub fn split_wanted(name: &str) -> (&str, bool) {
+    let name = name.trim();
+    let Some(close) = name.chars().last().filter(|c| "）)】]".contains(*c)) else {
+        return (name, false);
+    };
+    let body = &name[..name.len() - close.len_utf8()];
+    let Some(open) = body.rfind(['（', '(', '【', '[']) else {
+        return (name, false);
+    };
+    let note = body[open..]
+        .trim_start_matches(['（', '(', '【', '['])
+        .trim()
+        .to_lowercase();
+    let rest = body[..open].trim_end();
+    if rest.is_empty() || !WANTED_NOTES.contains(&note.as_str()) {
+        return (name, false);
+    }
+    (rest, true)
+}
+
+/// Notes after a link's name that mean "being recruited" (招引): what zone staff write in
+/// their chain maps.
+pub const WANTED_NOTES: &[&str] = &[
+    "招商",
+    "招引",
+    "招商中",
+    "招引中",
+    "拟招引",
+    "待招引",
+    "待引进",
+    "缺链",
+    "补链",
+    "wanted",
+    "to recruit",
+    "recruiting",
+];
+
+/// The note [`cluster_lines`] writes after a wanted link, read back by
+/// [`parse_cluster_lines`].
+pub const WANTED_NOTE: &str = "（招引）";
+
+/// Clusters as editable lines: `集群 | English | 环节1、环节2（招引）`, a wanted link marked
+/// with [`WANTED_NOTE`] (the CSV table's clusters column).
 pub fn cluster_lines(clusters: &[Cluster]) -> String {
     clusters
         .iter()
         .map(|c| {
-            let links: Vec<&str> = c.links.iter().map(|l| l.name.zh.as_str()).collect();
+            let links: Vec<String> = c
+                .links
+                .iter()
+                .map(|l| match l.status {
+                    LinkStatus::Wanted => format!("{}{WANTED_NOTE}", l.name.zh),
+                    LinkStatus::Present => l.name.zh.clone(),
+                })
+                .collect();
             format!("{} | {} | {}", c.name.zh, c.name.en, links.join("、"))
         })
         .collect::<Vec<_>>()
         .join("\n")
 }
 
-/// Parse cluster lines back. A cluster or link whose Chinese name is unchanged keeps its
-/// keywords, chain stage and status. Err carries the 1-based number of a line without a
-/// cluster name.
+/// Parse cluster lines back. A link named with a wanted note (`储能电池PACK（招商）`, see
+/// [`split_wanted`]) is wanted; a cluster or link whose Chinese name is unchanged keeps
+/// its keywords, codes, chain stage and (without a note) status. Err carries the 1-based
+/// number of a line without a cluster name.
 pub fn parse_cluster_lines(text: &str, existing: &[Cluster]) -> Result<Vec<Cluster>, usize> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
@@ -614,13 +682,19 @@ pub fn parse_cluster_lines(text: &str, existing: &[Cluster]) -> Result<Vec<Clust
             .split(['、', ',', '，', ';', '；'])
             .map(str::trim)
             .filter(|s| !s.is_empty())
-            .map(|name| {
-                old.and_then(|c| c.links.iter().find(|l| l.name.zh == name))
+            .map(|typed| {
+                let (name, wanted) = split_wanted(typed);
+                let mut link = old
+                    .and_then(|c| c.links.iter().find(|l| l.name.zh == name))
                     .cloned()
                     .unwrap_or_else(|| ChainLink {
                         name: Text::new(name, ""),
                         ..Default::default()
-                    })
+                    });
+                if wanted {
+                    link.status = LinkStatus::Wanted;
+                }
+                link
             })
             .collect();
         out.push(Cluster {
@@ -937,6 +1011,36 @@ mod tests {
         draft.restricted = "25，高耗能、 2614".into();
         let z = draft.apply(base).unwrap();
         assert_eq!(z.restricted, vec!["25", "高耗能", "2614"]);
+    }
+
+    #[test]
+    fn a_wanted_note_after_a_link_name_means_wanted() {
+        for (typed, name, wanted) in [
+            ("储能电池PACK（招商）", "储能电池PACK", true),
+            ("储能电池PACK(招引)", "储能电池PACK", true),
+            ("储能电池PACK （招引中）", "储能电池PACK", true),
+            ("Battery packs [to recruit]", "Battery packs", true),
+            ("储能电池PACK", "储能电池PACK", false),
+            ("电子高端材料（铜箔）", "电子高端材料（铜箔）", false),
+            ("（招商）", "（招商）", false),
+            ("招商服务", "招商服务", false),
+        ] {
+            assert_eq!(split_wanted(typed), (name, wanted), "{typed}");
+        }
+        // The text lines of the CSV table read the note, and write it for wanted links.
+        let zones = crate::demo::demo_zones();
+        let base = &zones[0];
+        let mut draft = ZoneDraft::from_zone(base);
+        draft
+            .clusters
+            .push_str("\n储能 | Energy storage | 储能电池PACK（招商）、PCS");
+        let z = draft.apply(base).unwrap();
+        let links = &z.clusters.last().unwrap().links;
+        assert_eq!(links[0].name.zh, "储能电池PACK");
+        assert_eq!(links[0].status, LinkStatus::Wanted);
+        assert_eq!(links[1].status, LinkStatus::Present);
+        assert!(cluster_lines(&z.clusters).contains("储能电池PACK（招引）、PCS"));
+        assert_eq!(ZoneDraft::from_zone(&z).apply(&z).unwrap(), z);
     }
 
     #[test]

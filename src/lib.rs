@@ -3,7 +3,7 @@
 //! Data flows one way: storage → domain state → views; edits go back as [`model::Change`]s.
 //! - Plain Rust, no web types, tested natively with `cargo test`: [`model`] (the domain),
 //!   [`taxonomy`] and [`matching`] (the engine), [`transfer`] and [`csv`] (files and the
-//!   stored encoding), [`import`] (the path every picked file takes), [`merge`] (three-way merge of two tabs' edits), [`forms`],
+//!   stored encoding), [`import`] (the path every picked file takes), [`merge`] (three-way merge of two tabs' edits), [`forms`] and [`zone_form`] (the zone editor's rows),
 //!   [`i18n`], [`quota`], [`demo`], [`dates`] (Beijing dates and months), [`report`] (the
 //!   monthly report, 月报), [`provinces`] (names and map tiles), [`names`] (zone names as
 //!   people say them), [`national`] (the national zone catalogue, reference data); [`evaluation`] and
@@ -32,6 +32,7 @@ pub mod taxonomy;
 pub mod text;
 pub mod transfer;
 pub mod vcard;
+pub mod zone_form;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

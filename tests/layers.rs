@@ -1,6 +1,6 @@
 //! Imports run one way, from the bottom up:
 //! text, lang, quota and dates → taxonomy → the domain (model) → matching and report →
-//! i18n → files (transfer, csv, import, merge, forms, demo, evaluation, synthetic) →
+//! i18n → files (transfer, csv, import, merge, forms, zone_form, demo, evaluation, synthetic) →
 //! storage → app.
 //! A module that refers to one above it (`crate::<module>` in code, comments aside) fails
 //! here, naming the file.
@@ -27,6 +27,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("import", 5),
     ("merge", 5),
     ("forms", 5),
+    ("zone_form", 5),
     ("demo", 5),
     ("evaluation", 5),
     ("synthetic", 5),

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::state::use_app;
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use crate::model::Text;
 
 /// How an input behaves on a touch keyboard.
@@ -14,6 +14,34 @@ pub enum Kind {
     /// not allow the unit, so a text keyboard opened on numbers.
     Amount,
     Multiline,
+}
+
+/// A field's label in both languages: a [`Msg`], or a pair of literals for a screen's
+/// own fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Label {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+impl Label {
+    pub const fn new(zh: &'static str, en: &'static str) -> Self {
+        Self { zh, en }
+    }
+
+    /// The label in `lang`.
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh,
+            Lang::En => self.en,
+        }
+    }
+}
+
+impl From<Msg> for Label {
+    fn from(m: Msg) -> Self {
+        Self::new(m.text(Lang::Zh), m.text(Lang::En))
+    }
 }
 
 /// What the typed text of a field was read as: the text to show beside it, and whether
@@ -44,6 +72,36 @@ where
 #[allow(clippy::too_many_arguments)]
 pub fn input_reading<D, F>(
     label: Msg,
+    name: &'static str,
+    draft: RwSignal<D>,
+    get: fn(&D) -> String,
+    set: fn(&mut D, String),
+    kind: Kind,
+    field: Option<F>,
+    errors: RwSignal<Vec<(F, Text)>>,
+    reading: Option<ReadingFn<D>>,
+) -> impl IntoView
+where
+    D: Send + Sync + 'static,
+    F: Copy + PartialEq + Send + Sync + 'static,
+{
+    labelled(
+        label.into(),
+        name,
+        draft,
+        get,
+        set,
+        kind,
+        field,
+        errors,
+        reading,
+    )
+}
+
+/// [`input_reading`] with a label of the screen's own ([`Label`]).
+#[allow(clippy::too_many_arguments)]
+pub fn labelled<D, F>(
+    label: Label,
     name: &'static str,
     draft: RwSignal<D>,
     get: fn(&D) -> String,
@@ -101,7 +159,7 @@ where
     };
     view! {
         <div class="field" class:invalid=move || error().is_some() class:review=move || read().is_some_and(|(_, r)| r)>
-            <label for=id>{move || label.text(lang.get())}</label>
+            <label for=id>{move || label.get(lang.get())}</label>
             {control}
             {reading_view}
             <p class="error" role="alert">{error}</p>
