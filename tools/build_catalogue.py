@@ -23,19 +23,30 @@ What this tool adds, and where it comes from:
   classifier puts first (src/taxonomy, run through `cargo run --example
   classify_terms`) when its confidence reaches the app's CLASSIFICATION_FLOOR; a
   word-by-word rule (compose(), WORDS: 茶叶 + 加工 → Tea processing, parts split on
-  及/和/与); last, the classifier's guess below the floor. The rule comes before that
-  guess because the guesses are often unrelated (茶叶加工 → copper rolling). The taxonomy
-  code column is the classifier's best code whenever its confidence reaches the floor,
-  for every term, curated or not; else empty.
+  及/和/与). A class's English names a term only when the term is coded in that class
+  (see below); the classifier's guesses are often unrelated (茶叶加工 → copper rolling).
+- Industry codes (GB/T 4754-2017 or a strategic emerging domain SEIn, what the app scores
+  catalogue zones on), first match wins: a hand-checked code for every curated and
+  hand-named term (CODES, "" when the term is too generic to classify); an explicit fix
+  (FIXES); the classifier's best code when its confidence reaches the floor and it is
+  plausible, that is the term shares a word of two characters with the class's Chinese
+  name or note, generic words like 加工 and 制品 aside (plausible(): 金属加工 is no
+  蔬菜、菌类、水果和坚果加工; the rejected ones are printed); the rule table (RULE_CODES,
+  by the words in the term: 冷链物流 → 59); else empty. Every hand code is checked
+  against ../shared/data/gbt4754-2017.zh.json (it must exist) and shipped as itself or
+  its nearest ancestor the app's taxonomy (src/taxonomy/taxonomy.json) lists (2530 核燃料
+  加工 → 25), so the app can find every code it reads.
 
 Run from the repository root:
     python3 tools/build_catalogue.py [path/to/zones-2018.csv]
-(default ../shared/data/zones-2018.csv, relative to the repository root). It fetches the
+(default ../shared/data/zones-2018.csv, relative to the repository root; the GB/T
+4754-2017 data is read from ../shared/data/gbt4754-2017.zh.json). It fetches the
 pypinyin wheel from PyPI with pip into a temporary folder (nothing else is downloaded)
 and builds the classify_terms example with cargo (release).
 """
 import collections
 import csv
+import json
 import os
 import random
 import re
@@ -735,9 +746,8 @@ CURATED = {
 }
 
 # Terms the app's taxonomy classifies into an obviously wrong class (宝石加工 as grain
-# milling, 钢铁冶炼 as non-ferrous smelting): named by hand so that the English is right.
-# Their code column still says what the classifier says; fix the taxonomy (its synonyms),
-# not this list, and drop a term from here once it classifies right.
+# milling, 钢铁冶炼 as non-ferrous smelting): named by hand so that the English is right,
+# and coded by hand in CODES like the curated terms.
 MISCLASSIFIED = {
     "石油加工": "Petroleum processing", "石油炼化": "Petroleum refining",
     "石油天然气化工": "Oil and gas chemicals", "石油机械": "Petroleum machinery",
@@ -798,6 +808,9 @@ HEADS = {
     "显示": "display",
     "板材": "boards", "中转": "transshipment", "仲裁": "arbitration", "建设": "construction",
     "孵化": "incubation", "控制": "control", "联产": "cogeneration", "集控": "centralised control",
+    "配送": "distribution", "延伸加工": "downstream processing", "采冶": "mining and smelting",
+    "制品加工": "product processing", "产品加工": "product processing",
+    "产品深加工": "product deep processing", "产品精深加工": "product intensive processing",
 }
 # Qualifiers: they stand before what they qualify (绿色食品 green food).
 QUALIFIERS = {
@@ -817,6 +830,10 @@ QUALIFIERS = {
     "密封": "sealing", "工艺": "craft", "智能化": "intelligent", "玉米": "maize",
     "生态": "eco-friendly", "矿泉": "mineral water", "综合": "comprehensive", "耐火": "refractory",
     "超硬": "superhard", "高性能": "high-performance", "功能": "functional", "三七": "notoginseng",
+    "循环": "circular", "日用": "daily-use", "海洋": "marine", "复合": "composite", "精细": "fine",
+    "数控": "CNC", "边境": "border", "动力": "power", "口岸": "port", "商业": "commercial",
+    "港航": "port and shipping", "冷链": "cold-chain", "涉农": "agriculture-related",
+    "液压": "hydraulic", "特殊": "special",
 }
 # Things: what is processed or made; two in a row are joined with "and" (铝铜 aluminium
 # and copper).
@@ -916,8 +933,341 @@ THINGS = {
     "鞋服家纺": "footwear, apparel and home textiles", "汽摩及零部件": "automobiles, motorcycles and parts",
     "羽绒及制品": "down and down products", "黄金及加工": "gold and gold processing",
     "板材加工": "board processing", "新金属材料加工": "new metal material processing",
+    "化工医药": "chemicals and pharmaceuticals", "机电设备": "electromechanical equipment",
+    "旅游商品": "tourist goods", "钢铁及加工": "steel and steel processing",
+    "化工制品": "chemical products", "化工塑料": "chemicals and plastics",
+    "化工建材": "chemicals and building materials", "化工材料": "chemical materials",
+    "化工环保": "chemicals and environmental protection",
+    "机械机电": "machinery and electromechanical products",
+    "机械电子装备": "mechanical and electronic equipment",
+    "机械电气": "machinery and electrical equipment", "机械零部件": "machinery parts",
+    "机械配件": "machinery parts", "物流服务": "logistics services",
+    "物流装备": "logistics equipment", "矿山采选冶炼": "mining, ore dressing and smelting",
+    "科技服务": "science and technology services", "科技研发": "science and technology R&D",
+    "装备电子": "equipment and electronics", "装备组装制造": "equipment assembly and manufacturing",
+    "铝电": "aluminium and power", "铝铜镁及加工": "aluminium, copper and magnesium processing",
+    "铸造机械": "casting machinery", "冶金金属压延": "metallurgy and metal rolling",
+    "冶金机械": "metallurgical machinery", "冶金装备": "metallurgical equipment",
+    "冶金材料": "metallurgical materials",
+    "电器装备": "electrical equipment", "电器设备": "electrical equipment",
+    "电器厨具": "electrical appliances and kitchenware",
+    "工程机械装备": "construction machinery and equipment",
+    "工程机械配件": "construction machinery parts", "铝材加工": "aluminium processing",
+    "环保建材": "eco-friendly building materials",
+    # Words for the terms whose classifier code the guard rejects (they were named from
+    # the class before).
+    "化妆品": "cosmetics", "大数据": "big data", "家居": "home furnishings",
+    "家居用品": "home furnishings", "家用电器": "household appliances",
+    "家电": "household appliances", "信息家电": "information appliances",
+    "小家电": "small household appliances", "白色家电": "white goods", "林": "forest",
+    "氟": "fluorine", "氯碱": "chlor-alkali", "硫": "sulphur", "硼": "boron", "磷": "phosphorus",
+    "煤气": "coal gas", "煤焦": "coal coking", "钛盐": "titanium salt", "盐碱": "salt and alkali",
+    "盐湖": "salt lake", "电石": "calcium carbide", "石化化工": "petrochemicals",
+    "无机盐": "inorganic salt", "盐卤": "brine", "芳烃": "aromatics",
+    "化工循环": "circular chemical industry", "日化": "daily chemical",
+    "海工": "offshore engineering", "玩具": "toys", "半导体": "semiconductors",
+    "机床": "machine tools", "机械汽配": "machinery and auto parts",
+    "电机汽配": "electric motors and auto parts", "汽配": "auto parts", "管道": "pipeline",
+    "中药制药": "Chinese medicine manufacturing", "体育": "sports", "体育用品": "sporting goods",
+    "动漫创意": "animation and creative design", "包装": "packaging", "自动化": "automation",
+    "铝材": "aluminium products", "铝箔": "aluminium foil", "整车进口": "vehicle imports",
+    "机械基础件": "basic mechanical components", "水处理": "water treatment", "水泥": "cement",
+    "泵阀": "pumps and valves", "泵阀管件": "pumps, valves and pipe fittings", "焦化": "coking",
+    "煤机": "coal mining machinery", "玻璃器皿": "glassware", "生物育种": "biological breeding",
+    "矿业": "mining", "磨具": "abrasive tools", "药品": "pharmaceuticals",
+    "轨道交通": "rail transit", "重车": "heavy vehicle", "木制玩具": "wooden toys",
+    "铜材拆解加工": "copper scrap dismantling and processing",
+    "青稞酒": "highland barley liquor", "非金属": "non-metallic",
+    "非金属矿物": "non-metallic mineral", "风电": "wind power",
 }
 WORDS = {**THINGS, **QUALIFIERS, **HEADS}
+
+
+# ---------------------------------------------------------------------------------------
+# Industry codes
+# ---------------------------------------------------------------------------------------
+
+GBT_PATH = os.path.join(ROOT, "..", "shared", "data", "gbt4754-2017.zh.json")
+TAXONOMY_PATH = os.path.join(ROOT, "src", "taxonomy", "taxonomy.json")
+# The strategic emerging industry domains (战略性新兴产业分类 2018): codes that are not in
+# GB/T 4754 but are in the app's taxonomy.
+SEI_DOMAINS = {
+    "SEI1": "新一代信息技术产业", "SEI2": "高端装备制造产业", "SEI3": "新材料产业",
+    "SEI4": "生物产业", "SEI5": "新能源汽车产业", "SEI6": "新能源产业",
+    "SEI7": "节能环保产业", "SEI8": "数字创意产业", "SEI9": "相关服务业",
+}
+
+# The code of every curated and hand-named term (CURATED, MISCLASSIFIED), checked by
+# hand against GB/T 4754-2017 (../shared/data/gbt4754-2017.zh.json, names and notes):
+# the division where the term spans it, the group or class where the term names one, a
+# strategic domain (SEIn) where the term is one, "" where the term is too generic to
+# classify (产品加工, 商业服务) or spans divisions with no common parent (金属冶炼: ferrous
+# 31 or non-ferrous 32). A precise code the app's taxonomy does not list is written as
+# the standard has it and shipped as its nearest ancestor the app lists (2530 核燃料加工
+# → 25; see app_code()). The classifier's code is not used for these terms.
+CODES = {
+    # Agriculture and food (13-16).
+    "食品": "14", "农副产品加工": "13", "农产品加工": "13", "农副食品": "13",
+    "食品饮料": "14", "农畜产品加工": "13", "食品加工": "14", "农副食品加工": "13",
+    "农林产品加工": "13", "乳制品加工": "144", "制糖": "1340", "水产品加工": "136",
+    "富硒食品": "14", "饮料": "15", "酿酒": "151",
+    "中药材": "017",  # 中药材种植, as the app reads the word; processing is 中药材加工.
+    # Textiles, apparel, leather (17-19).
+    "纺织服装": "17", "纺织": "17", "服装": "18", "轻纺": "17", "服装纺织": "18",
+    "鞋服": "18", "轻工纺织": "17", "纺织鞋服": "17", "皮革": "19", "制鞋": "195",
+    "皮革制品": "192", "箱包": "192",  # 1922 皮箱、包(袋)制造
+    "羽绒制品加工": "1942", "民族特需用品加工": "",
+    # Wood, furniture, paper, printing, crafts (20-24).
+    "木材加工": "20", "木制品加工": "20", "竹木加工": "20", "竹木制品": "20", "木材": "20",
+    "林产品加工": "20", "林木产品加工": "20", "木竹产品加工": "20", "木竹品加工": "20",
+    "家具": "21", "金属玻璃家具": "21",
+    "造纸": "22", "纸制品": "223", "造纸及纸制品": "22", "特种纸": "22",
+    "印刷": "23", "印刷包装": "23", "包装印刷": "23",
+    "工艺品": "243", "宝石加工": "2438", "玉石加工": "2431",  # 雕塑工艺品 (玉雕)
+    "游戏游艺设备": "246", "文旅休闲用品": "24", "旅游产品加工": "",
+    # Fuels, chemicals, pharmaceuticals, fibres, rubber and plastics (25-29).
+    "石油加工": "251", "石油炼化": "251", "煤炭加工": "252", "煤制天然气": "2522",
+    "核燃料加工": "2530",
+    "化工": "26", "精细化工": "266", "煤化工": "26", "盐化工": "26", "医药化工": "26",
+    "磷化工": "26", "煤电化工": "26", "能源化工": "26", "生物化工": "26",
+    "天然气化工": "26", "石油天然气化工": "26", "油气化工": "26", "基础化工": "261",
+    # Petrochemicals are chemicals made from oil (ethylene, aromatics: 2614); refining,
+    # 石油加工 and 石油炼化, is 251.
+    "石化": "26", "石油化工": "26",
+    "化工新材料": "SEI3", "高分子材料": "265",
+    "医药": "27", "生物医药": "276", "生物制药": "276", "中医药": "27", "制药": "27",
+    "医药健康": "27", "生物制品": "2761", "中药材加工": "2730",
+    "卫生用品": "2770",  # 卫生材料及医药用品制造: the nearest class by name.
+    "化纤": "28",
+    "橡胶": "29", "橡胶制品": "291", "塑料": "29", "塑料制品": "292", "橡塑制品": "29",
+    # Non-metallic mineral products (30).
+    "建材": "30", "非金属矿物制品": "30", "非金属矿制品": "30", "矿物制品": "30",
+    "无机非金属": "30", "陶瓷": "307", "水泥": "30", "石材": "303", "石材加工": "3032",
+    "碳化硅冶炼": "3099",  # 其他非金属矿物制品: silicon carbide is no metal.
+    # Metals (31-33). 冶金 (metallurgy) is ferrous by Chinese usage (冶金工业: iron and
+    # steel); smelting with no metal named is either 31 or 32.
+    "钢铁": "31", "钢铁加工": "31", "钢材加工": "31", "不锈钢": "31", "冶金": "31",
+    "黑色金属冶炼压延加工": "31", "钢铁冶炼": "31", "特钢冶炼": "31", "铁合金冶炼": "3140",
+    "有色金属加工": "32", "有色金属": "32", "有色金属冶炼加工": "32", "有色金属冶炼": "32",
+    "有色金属冶炼压延加工": "32", "铝加工": "325", "铜材加工": "3251", "煤电铝": "32",
+    "稀土": "323", "稀贵金属加工": "32",
+    "冶炼": "", "金属冶炼": "", "金属冶炼加工": "", "金属及非金属材料加工": "",
+    "金属制品": "33", "金属加工": "33", "五金": "33", "铸造": "339", "钢结构": "3311",
+    # Machinery and equipment (34-35), vehicles (36-37).
+    "装备制造": "35", "机械": "34", "机械装备": "34", "通用设备": "34", "精密机械": "34",
+    "机械设备": "34", "五金机械": "34", "机械加工": "34", "轴承": "345",
+    # 机电 (机械电子) is machinery and electrical goods: machinery first.
+    "机电": "34", "机械电子": "34", "机电装备": "34",
+    "燃气轮机": "3413",  # 汽轮机及辅机制造 (汽轮机和燃气轮机)
+    "设备制造": "",
+    "专用设备": "35", "工程机械": "351", "石油装备": "3512", "石油机械": "3512",
+    "石油机械装备": "3512", "农业装备": "357", "农业装备及零部件": "357",
+    "医疗器械": "358", "环保设备": "359",
+    "汽车": "36", "汽车及零部件": "36", "汽车及零配件": "36", "汽车零部件": "3670",
+    "汽车零配件": "3670", "汽车配件": "3670", "汽车摩托车配件": "3670",
+    "汽车摩托车零配件": "3670", "新能源汽车": "3612", "新能源汽车及零部件": "3612",
+    "船舶": "373", "航空": "374", "通用航空": "374", "交通运输设备": "37",
+    "轨道交通设备": "371", "轨道交通装备": "371", "摩托车": "375", "自行车": "3761",
+    "自行车零部件": "3761",
+    # Electrical machinery (38), electronics (39), instruments (40).
+    "电气机械器材": "38", "电器机械器材": "38", "电气机械": "38", "电力电器": "38",
+    "电力设备": "38", "电力设备器材": "38", "能源电力设备": "38", "家电": "385",
+    "照明": "387", "光伏": "3825",
+    "燃气设备": "3861",  # 燃气及类似能源家用器具 (386 非电力家用器具, in 38)
+    "电子信息": "39", "电子": "39", "电子电器": "39", "电子设备": "39", "光电": "39",
+    "电子机械": "39", "光电子": "397", "集成电路": "3973", "电子元器件": "398",
+    "仪器仪表": "40",
+    # Waste and recycling (42), utilities (44).
+    "再生资源利用": "42", "循环经济": "42",
+    "电力": "44", "电力能源": "44", "热力": "4430", "煤电": "4411",
+    "煤炭": "06",
+    # Trade, logistics, IT, finance, services, tourism, culture.
+    "物流": "59", "商贸物流": "59", "仓储物流": "59", "保税物流": "59", "港口物流": "59",
+    "仓储": "59", "保税仓储": "59", "物流仓储": "59",
+    "国际贸易": "51", "贸易": "51", "商贸": "51", "边境贸易": "51",
+    "电商": "5292", "跨境电商": "5292",
+    "软件": "65", "信息服务": "65", "云计算": "659",
+    "金融": "J",  # the section: banking, capital markets and insurance alike
+    "旅游": "786", "文化旅游": "786", "文化": "88", "文化创意": "SEI8",
+    # Strategic emerging industries.
+    "新材料": "SEI3", "新能源": "SEI6", "清洁能源": "SEI6", "新能源装备": "SEI6",
+    "节能环保": "SEI7", "环保": "SEI7", "信息技术": "SEI1", "智能制造": "SEI2",
+    "智能装备": "SEI2", "高端制造": "SEI2", "机器人": "3491",
+    "生物": "SEI4", "生物科技": "SEI4", "生物技术": "SEI4", "生命健康": "SEI4",
+    # Too generic to classify, or no industry at all.
+    "能源": "", "轻工": "", "光机电一体化": "", "光机电": "",
+    "先进制造": "", "加工制造": "", "矿产品加工": "", "包装": "", "包装材料": "",
+    "能源原材料": "", "保税加工": "", "加工贸易": "", "出口加工": "", "进出口加工": "",
+    "在建": "", "产品加工": "", "轻工产品加工": "", "轻工业产品加工": "",
+    "进口产品加工": "", "商业服务": "", "工业服务": "", "康体": "",
+}
+
+# Terms not curated whose code would otherwise be wrong (a classifier code that passes the
+# guard, or a rule code) or missing: the right code by hand ("" for none). 光电信息 shares
+# 电信 with 电信、广播电视和卫星传输服务 only across its two words; 非金属制品 shares 金属
+# with 金属制品业; 黑色金属… is no non-ferrous metal.
+FIXES = {
+    "光电信息": "39", "非金属制品": "30", "非金属加工": "30", "非金属材料": "30",
+    "非金属矿物加工": "30",
+    "黑色金属冶炼加工": "31", "黑色金属冶炼压延": "31", "黑色金属加工": "31",
+    "黑色金属采冶压延加工": "31", "冶金及金属压延": "31", "冶金金属压延": "31",
+    "金属压延": "", "金属冶炼压延加工": "", "矿产品冶炼加工": "", "矿山采选冶炼": "",
+    "化工冶炼": "26", "有色金属采选": "09", "铸造机械": "3423",
+    "生物资源综合利用": "", "汽车服务": "", "整车进口": "5172", "医药贸易": "5151",
+    "体育器材": "244", "体育用品": "244", "旅游商品": "24", "食用菌加工": "137",
+    "茶产品加工": "1530", "苹果加工销售物流": "137", "电器拆解": "42",
+    "铜材拆解加工": "42", "专用机械设备": "35", "橡胶及塑料制品": "29",
+    "橡胶塑料制品": "29", "玻璃器皿": "305", "磨具": "3099", "钢球": "3451",
+    "钢制品": "33", "机电设备": "34", "机电设备及零部件": "34", "五金不锈制品": "33",
+    "泵阀管件": "344", "电器厨具": "38", "物流装备": "343", "粮油储运加工": "13",
+    "硅": "3218", "建筑": "E", "金属精加工": "33",
+    # Kinds of new materials (战略性新兴产业分类 2018: 新材料产业).
+    "高性能功能材料": "SEI3", "氟硅材料": "SEI3", "膜材料": "SEI3", "纳米技术": "SEI3",
+    "特种金属材料": "SEI3", "特种材料": "SEI3",
+}
+
+# Words that say what is made or done in general (金属加工: 加工), which a term and a class
+# name share without sharing an industry.
+GENERIC_WORDS = {"加工", "制品", "制造", "产品", "设备", "材料", "服务", "工业", "产业"}
+
+# The rule table: the code of a term that is neither curated nor plausibly classified, by
+# the words in it. The longest word found wins (精细化工 over 化工); between words of one
+# length, the one listed first (航空物流 is logistics: the services come first).
+RULE_CODES = {
+    # Services: what is done decides (航空物流, 煤机维修, 中藏药研发).
+    "物流": "59", "仓储": "59", "储运": "59", "中转": "58", "贸易": "51", "商贸": "51",
+    "边贸": "51", "展览": "72", "展示": "51", "批发": "51", "维修": "43", "研发": "73", "孵化": "7540",
+    "会展": "72", "商务": "72", "仲裁": "72", "总部": "7211", "服务外包": "65",
+    "旅游": "786", "观光": "786", "度假": "786", "租赁": "71", "金融": "J",
+    "互联网": "64", "大数据": "659", "云计算": "659", "软件": "65", "数据信息": "65",
+    "动漫": "657", "地理信息": "744", "航运": "55", "检测": "745", "科技服务": "SEI9",
+    "环保服务": "77", "水处理": "7721", "农业服务": "05",
+    # Food and farm products (13-16).
+    "农产品": "13", "农副产品": "13", "农林产品": "13", "农畜林产品": "13", "畜产品": "13",
+    "海产品": "136", "水产": "136", "粮油": "13", "油脂": "133", "饲料": "132",
+    "肉制品": "1353", "乳制品": "144", "乳产品": "144", "茶": "1530", "酿造": "15",
+    "酿酒": "151", "白酒": "151", "啤酒": "151", "饮料": "15", "矿泉": "1522",
+    "酵母": "149", "精制盐": "1494", "食品": "14", "卷烟": "1620",
+    # Textiles, apparel, leather (17-19).
+    "纺织": "17", "棉纺": "171", "毛纺": "172", "绒纺": "17", "色纺": "17", "丝绸": "17",
+    "柞蚕": "17", "针织": "176", "印染": "17", "羊绒": "17", "面料": "17", "家纺": "177",
+    "服装": "18", "服饰": "18", "泳装": "18", "毛衫": "18", "鞋": "195", "皮革": "19",
+    "皮具": "19", "箱包": "19", "皮毛": "19", "毛皮": "19", "皮制品": "19", "羽绒": "194",
+    # Wood, furniture, paper, printing, crafts and sports goods (20-24).
+    "木材": "20", "木制品": "20", "木竹": "20", "竹制品": "20", "木器": "20", "木业": "20",
+    "林木": "20", "森工": "20", "林产": "20", "人造板": "202", "密度板": "2022",
+    "林板": "20", "家具": "21", "家居": "21",
+    "造纸": "22", "纸制品": "223", "浆纸": "22", "林纸": "22", "绝缘纸": "22",
+    "印刷": "23", "彩印": "23",
+    "文具": "2411", "乐器": "242", "工艺": "243", "雕刻": "2431", "根雕": "2431",
+    "珠宝": "2438", "首饰": "2438", "珍珠": "2438", "玉石": "2431", "宝石": "2438",
+    "水晶": "2431", "地毯": "2437", "藏毯": "2437", "刺绣": "2436", "体育器材": "244",
+    "体育用品": "244", "健身器材": "244", "玩具": "245", "文体用品": "24", "游艺": "246",
+    "休闲用品": "24", "文教体娱": "24",
+    # Fuels, chemicals, pharmaceuticals, fibres, rubber and plastics (25-29).
+    "焦化": "252", "炼焦": "2521", "煤焦": "252", "炼化": "251", "炼油": "251",
+    "石油加工": "251", "油气加工": "251", "油母页岩": "25", "核燃料": "2530",
+    "化工": "26", "化学": "26", "盐化": "26", "精细化工": "266", "林产化工": "2663",
+    "林化工": "2663", "日化": "268",
+    "化妆品": "268", "日用化工": "268", "洗漱": "268", "有机肥": "262", "化肥": "262",
+    "炸药": "267", "烟花": "2672", "制冷剂": "26", "气雾剂": "26", "有机硅": "26",
+    "碳酸锰": "2613",
+    "医药": "27", "制药": "27", "药品": "27", "中药": "27", "藏药": "27", "三七": "2730",
+    "化纤": "28",
+    "橡胶": "29", "塑料": "29", "橡塑": "29", "塑材": "292", "合成革": "292", "模塑": "29",
+    "硅胶": "291", "高分子": "265", "复合材料": "265",
+    # Non-metallic mineral products (30).
+    "建材": "30", "水泥": "30", "玻璃": "304", "陶瓷": "307", "石材": "303",
+    "混凝土": "3021", "耐火": "308", "石墨": "309", "碳素": "3091", "金刚石": "3099",
+    "硅藻土": "3099", "碳酸钙": "30",
+    # Metals (31-33).
+    "钢": "31", "钢铁": "31", "铁合金": "3140", "特钢": "31", "不锈钢": "31", "冶金": "31",
+    "不锈": "31",
+    "铝": "32", "铜": "32", "镁": "32", "镍": "32", "铅": "32", "有色": "32",
+    "有色冶金": "32", "再生铜": "321", "再生铝": "321", "再生铅": "321",
+    "贵金属": "322", "黄金": "32", "稀土": "323", "钛材": "3254", "电解锰": "32",
+    "五金": "33", "铸造": "339", "铸锻": "33", "粉末冶金": "3393", "管件": "33",
+    "丝网": "3340", "厨具": "3381", "水暖": "3352", "消防": "3353",
+    # Machinery, equipment and vehicles (34-37).
+    "机械": "34", "机床": "342", "泵阀": "344", "阀门": "344", "液压": "3444",
+    "轴承": "345", "电梯": "3435", "升降": "3435", "紧固件": "3482", "通用零部件": "34",
+    "密封": "34", "采暖": "34",
+    "通用装备": "34", "数控": "342", "风电装备": "3415",
+    "专用设备": "35", "专业设备": "35", "涉农装备": "357", "重车": "36", "工程机械": "351", "矿山机械": "351",
+    "矿山装备": "351", "矿业装备": "351", "冶金机械": "3516", "冶金装备": "3516",
+    "石油机械": "3512", "模具": "3525", "食品机械": "353", "农机": "357",
+    "农业装备": "357", "医疗器械": "358", "医疗设备": "358", "眼镜": "3587",
+    "环保设备": "359", "环保装备": "359",
+    "汽车": "36", "汽配": "3670", "汽摩": "36", "专用车": "36", "特种车": "36",
+    "卡车": "36", "车辆": "36", "新能源汽车": "3612", "电动车": "3612",
+    "轨道交通": "371", "船舶": "373", "造船": "373", "游艇": "373", "海工": "3737",
+    "海洋装备": "3737", "航空": "374", "航天": "374", "摩托车": "375", "自行车": "3761",
+    "交通设备": "37", "交通装备": "37", "运输设备": "37",
+    # Electrical, electronic, instruments (38-40).
+    "电气": "38", "电器": "38", "电机": "381", "输变电": "382", "输配电": "382",
+    "电网": "382", "电线": "383", "电缆": "383", "电池": "384", "家电": "385",
+    "照明": "387", "光源": "387", "光伏": "3825",
+    "电子": "39", "光电": "39", "光通讯": "39", "微电子": "39", "半导体": "397",
+    "集成电路": "3973", "显示": "3974", "激光": "3976", "电声": "3984", "计算机": "391",
+    "仪器": "40", "仪表": "40", "钟表": "4030", "自动化": "401",
+    # Recycling, utilities, mining.
+    "再生": "42", "循环利用": "42", "资源综合利用": "42", "拆解": "42",
+    "电力": "44", "热电": "4412", "水电": "4413", "煤电": "4411", "风电": "4415",
+    "园艺": "014", "育种": "0511",
+    "煤炭": "06", "铁矿": "08", "铁精粉": "08", "锡矿": "09", "页岩气": "07", "采矿": "B",
+    "高岭土": "10",
+    # Strategic emerging industries.
+    "新材料": "SEI3", "新能源": "SEI6", "清洁能源": "SEI6", "绿色能源": "SEI6",
+    "节能": "SEI7", "环保": "SEI7", "环境科技": "SEI7", "生物工程": "SEI4",
+    "生物科技": "SEI4", "生物技术": "SEI4", "海洋生物": "SEI4",
+}
+
+
+def load_codes():
+    """({GB/T 4754-2017 code: (name, note)} with the strategic domains, {codes the app's
+    taxonomy lists})."""
+    with open(GBT_PATH, encoding="utf-8") as f:
+        gbt = {e["code"]: (e["name_zh"], e["note_zh"]) for e in json.load(f)["entries"]}
+    gbt.update({code: (name, "") for code, name in SEI_DOMAINS.items()})
+    with open(TAXONOMY_PATH, encoding="utf-8") as f:
+        app = {e["code"] for e in json.load(f)["entries"]}
+    return gbt, app
+
+
+def app_code(code, gbt, app, errors, notes, what):
+    """The code as shipped: "" stays ""; a code GB/T 4754-2017 lacks is an error; one the
+    app's taxonomy lacks becomes its nearest ancestor the app lists (2530 → 25)."""
+    if not code:
+        return ""
+    if code not in gbt:
+        errors.append(f"{what}: {code} is no GB/T 4754-2017 code or strategic domain")
+        return ""
+    for n in range(len(code), 1, -1):
+        if code[:n] in app:
+            if n < len(code):
+                notes.add(f"{code} {gbt[code][0]} → {code[:n]} (the app lists no {code})")
+            return code[:n]
+    if code in app:  # a section (J)
+        return code
+    errors.append(f"{what}: neither {code} nor an ancestor is in the app's taxonomy")
+    return ""
+
+
+def plausible(term, code, gbt):
+    """The words (two characters, not GENERIC_WORDS) the term shares with the class's
+    Chinese name or note: empty when the classifier's code is implausible (金属加工 in
+    蔬菜、菌类、水果和坚果加工 shares only 加工)."""
+    name, note = gbt.get(code, ("", ""))
+    text = name + "\n" + note
+    words = {term[i:i + 2] for i in range(len(term) - 1)}
+    return sorted(w for w in words if w not in GENERIC_WORDS and w in text)
+
+
+def rule_word(term):
+    """The RULE_CODES word that codes the term: the longest in it, then the first listed;
+    None when there is none."""
+    hits = [(-len(w), k, w) for k, w in enumerate(RULE_CODES) if w in term]
+    return min(hits)[2] if hits else None
 
 
 def split_terms(text):
@@ -996,28 +1346,67 @@ def classify(terms):
 
 
 def name_industries(counts):
-    """[(zh, en, code, how, confidence)], sorted by descending count, then by zh; how is
-    curated, corrected, taxonomy, rule or weak (see the module docstring)."""
+    """[(zh, en, code, how, source, confidence)], sorted by descending count, then by zh.
+    how says where the English comes from (curated, corrected, taxonomy or rule), source
+    where the code comes from (hand: CODES; classifier; fixed: FIXES; rule: RULE_CODES;
+    none). See the module docstring. Prints the classifier codes the guard rejects; stops
+    on a hand code that GB/T 4754-2017 or the app's taxonomy does not know."""
     terms = sorted(counts, key=lambda t: (-counts[t], t))
     classes, floor = classify(terms)
-    out, unnamed = [], []
+    gbt, app = load_codes()
+    errors, notes = [], set()
+    named = set(CURATED) | set(MISCLASSIFIED)
+    errors += [f"CODES has no code for the curated term {t}" for t in sorted(named - set(CODES))]
+    errors += [f"CODES[{t}]: not a curated term" for t in sorted(set(CODES) - named)]
+    errors += [f"FIXES[{t}]: not a term of the catalogue, or curated" for t in FIXES
+               if t not in counts or t in named]
+    shipped = {}
+    for table, label in ((CODES, "CODES"), (FIXES, "FIXES"), (RULE_CODES, "RULE_CODES")):
+        for key, code in table.items():
+            shipped[(label, key)] = app_code(code, gbt, app, errors, notes, f"{label}[{key}]")
+    out, unnamed, rejected = [], [], []
     for t in terms:
         code, class_en, conf = classes[t]
         sure = bool(code) and conf >= floor
-        if t in CURATED:
-            en, how = CURATED[t], "curated"
-        elif t in MISCLASSIFIED:
-            en, how = MISCLASSIFIED[t], "corrected"
-        elif sure:
+        if t in CODES:
+            en, how = (CURATED[t], "curated") if t in CURATED else (MISCLASSIFIED[t], "corrected")
+            out.append((t, en, shipped[("CODES", t)], how, "hand", conf))
+            continue
+        # The guard: the classifier's code only when the term and the class share a word.
+        taken = ""
+        if sure:
+            if plausible(t, code, gbt):
+                taken = code
+            else:
+                rejected.append((t, code, gbt.get(code, ("?",))[0], conf))
+        if t in FIXES:
+            final, source = shipped[("FIXES", t)], "fixed"
+        elif taken:
+            final, source = taken, "classifier"
+        else:
+            word = rule_word(t)
+            final = shipped[("RULE_CODES", word)] if word else ""
+            source = "rule" if final else "none"
+        # English: the class's name only for the class the term is coded in.
+        if taken and final == taken:
             en, how = class_en, "taxonomy"
         elif compose(t):
             en, how = compose(t), "rule"
-        elif code:
-            en, how = class_en, "weak"
         else:
             unnamed.append(t)
             continue
-        out.append((t, en, code if sure else "", how, conf))
+        out.append((t, en, final, how, source, conf))
+    errors += [f"{t}: code {c} is not in the app's taxonomy" for t, _en, c, *_r in out
+               if c and c not in app]
+    for note in sorted(notes):
+        print("code shipped as its ancestor:", note)
+    print(f"classifier codes rejected by the guard (no word shared with the class), {len(rejected)}:")
+    for t, code, name, conf in rejected:
+        print(f"  {t}\t{code} {name} ({conf:.2f})")
+    if errors:
+        for e in errors:
+            print("error:", e, file=sys.stderr)
+        raise SystemExit(f"{len(errors)} errors in the industry codes")
     if unnamed:
         raise SystemExit(f"no English for the industry terms {unnamed}: add words to WORDS")
     return out
@@ -1097,7 +1486,7 @@ def main():
 
     lines = [tsv_line(["#zonematch-catalogue", "1"]), tsv_line(["#source", SOURCE]),
              tsv_line(["#as_of", AS_OF]), tsv_line(["#industries", str(len(industries))])]
-    for zh, en, code, _how, _conf in industries:
+    for zh, en, code, *_rest in industries:
         assert ascii_printable(en), (zh, en)
         lines.append(tsv_line([zh, en, code]))
     lines.append(tsv_line(["#zones", str(len(rows))]))
@@ -1113,6 +1502,15 @@ def main():
                   ",".join(map(str, seen)), r["catalogue_seq"]]
         lines.append(tsv_line(fields))
 
+    # The codes the asset had before, to report what changed.
+    before = {}
+    if os.path.exists(OUTPUT):
+        with open(OUTPUT, encoding="utf-8") as f:
+            old = f.read().split("\n")
+        if len(old) > 3 and old[3].startswith("#industries\t"):
+            for line in old[4:4 + int(old[3].split("\t")[1])]:
+                zh, _en, code = line.split("\t")
+                before[zh] = code
     os.makedirs(os.path.dirname(OUTPUT), exist_ok=True)
     with open(OUTPUT, "w", encoding="utf-8", newline="\n") as f:
         f.write("\n".join(lines) + "\n")
@@ -1121,10 +1519,14 @@ def main():
     by_kind = collections.Counter((r["level"], r["kind"]) for r in rows)
     print(f"{OUTPUT}: {len(rows)} zones, {len(industries)} industry terms")
     print("zones by level/kind:", dict(sorted(by_kind.items())))
-    how = collections.Counter(h for *_x, h, _c in industries)
-    print("industry names:", dict(how))
-    print("with a taxonomy code (confidence >= floor):", sum(1 for i in industries if i[2]),
-          "of", len(industries))
+    print("industry names:", dict(collections.Counter(i[3] for i in industries)))
+    print("industry codes:", dict(collections.Counter(i[4] for i in industries)))
+    print("with a code:", sum(1 for i in industries if i[2]), "of", len(industries))
+    changed = [(zh, before[zh], code) for zh, _en, code, *_r in industries
+               if zh in before and before[zh] != code]
+    print(f"codes changed from the previous asset: {len(changed)}")
+    for zh, was, now in changed:
+        print(f"  {zh}\t{was or '-'} → {now or '-'}")
     print("40 random zone names:")
     for r, en in random.Random(2018).sample(list(zip(rows, english)), 40):
         print(f"  {r['name']}\t{en}")
