@@ -96,7 +96,13 @@ pub fn recognise_zones(current: &Dataset, incoming: &mut Dataset) {
     let keys: Vec<_> = current
         .zones
         .iter()
-        .map(|z| (z.id.clone(), z.catalogue_code.trim().to_string(), name_key(&z.name.zh)))
+        .map(|z| {
+            (
+                z.id.clone(),
+                z.catalogue_code.trim().to_string(),
+                name_key(&z.name.zh),
+            )
+        })
         .collect();
     for z in &mut incoming.zones {
         if current.zone(&z.id).is_some() {

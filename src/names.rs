@@ -216,6 +216,22 @@ fn generic_place_matches(place: &str, key: &NameKey) -> bool {
         )
 }
 
+/// The zone among `zones` that a new zone called `name` (with catalogue `code`, may be
+/// empty) would duplicate: the same catalogue code, or the same name as people say it
+/// (长治高新区 is 长治高新技术产业开发区). `None` when it is a new zone.
+pub fn same_zone<'a>(
+    zones: &'a [crate::model::Zone],
+    name: &str,
+    code: &str,
+) -> Option<&'a crate::model::Zone> {
+    let key = name_key(name);
+    let code = code.trim();
+    zones.iter().find(|z| {
+        (!code.is_empty() && z.catalogue_code.trim() == code)
+            || (key.place.chars().count() >= 2 && name_key(&z.name.zh) == key)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,7 +248,13 @@ mod tests {
             assert_eq!(name_key(short), name_key(full), "{short} / {full}");
         }
         assert_eq!(name_key("北京经济技术开发区").place, "北京");
-        assert!(names_zone(&name_key("漕河泾开发区"), "漕河泾新兴技术开发区"));
-        assert!(!names_zone(&name_key("漕河泾开发区"), "上海漕河泾出口加工区"));
+        assert!(names_zone(
+            &name_key("漕河泾开发区"),
+            "漕河泾新兴技术开发区"
+        ));
+        assert!(!names_zone(
+            &name_key("漕河泾开发区"),
+            "上海漕河泾出口加工区"
+        ));
     }
 }

@@ -10,15 +10,15 @@
 //! it on industry only, and a profile someone keeps, linked by [`Zone::catalogue_code`],
 //! wins over it.
 //!
-//! The asset format (UTF-8, tab-separated, one record a line):
+//! The asset format (UTF-8, one record a line, fields separated by a tab, shown here as `→`):
 //! ```text
-//! #zonematch-catalogue	1
-//! #source	<source of record>
-//! #as_of	2018-04
-//! #industries	<N>
-//! <zh>	<en>	<taxonomy code or empty>            (N lines; line i is industry i)
-//! #zones	<M>
-//! <code>	<name zh>	<name en>	<province zh>	<level>	<kind>	<category zh>	<approved YYYY-MM[/YYYY-MM]>	<area 公顷>	<industries i,j,k>	<seq>
+//! #zonematch-catalogue → 1
+//! #source → <source of record>
+//! #as_of → 2018-04
+//! #industries → <N>
+//! <zh> → <en> → <taxonomy code or empty>            (N lines; line i is industry i)
+//! #zones → <M>
+//! <code> → <name zh> → <name en> → <province zh> → <level> → <kind> → <category zh> → <approved YYYY-MM[/YYYY-MM]> → <area 公顷> → <industries i,j,k> → <seq>
 //! ```
 
 use crate::model::{Cluster, Text, Zone, ZoneKind};
@@ -101,10 +101,20 @@ impl CatalogueKind {
 
     pub fn label(self) -> Text {
         match self {
-            CatalogueKind::Etdz => Text::new("经济技术开发区", "Economic and technological development zone"),
-            CatalogueKind::HighTech => Text::new("高新技术产业开发区", "High-tech industrial development zone"),
-            CatalogueKind::Customs => Text::new("海关特殊监管区域", "Special customs supervision area"),
-            CatalogueKind::Border => Text::new("边境/跨境经济合作区", "Border economic cooperation zone"),
+            CatalogueKind::Etdz => Text::new(
+                "经济技术开发区",
+                "Economic and technological development zone",
+            ),
+            CatalogueKind::HighTech => Text::new(
+                "高新技术产业开发区",
+                "High-tech industrial development zone",
+            ),
+            CatalogueKind::Customs => {
+                Text::new("海关特殊监管区域", "Special customs supervision area")
+            }
+            CatalogueKind::Border => {
+                Text::new("边境/跨境经济合作区", "Border economic cooperation zone")
+            }
             CatalogueKind::Other => Text::new("其他类型开发区", "Other development zone"),
             CatalogueKind::Provincial => Text::new("省级开发区", "Provincial development zone"),
         }
@@ -198,7 +208,9 @@ impl NationalCatalogue {
         };
         let mut lines = text.lines().enumerate().map(|(i, l)| (i + 1, l));
         let mut header = |name: &str| -> Result<(usize, String), AssetError> {
-            let (n, line) = lines.next().ok_or_else(|| err(0, "文件不完整", "The file is incomplete"))?;
+            let (n, line) = lines
+                .next()
+                .ok_or_else(|| err(0, "文件不完整", "The file is incomplete"))?;
             let (key, value) = line.split_once('\t').unwrap_or((line, ""));
             if key != name {
                 return Err(err(n, "不是园区目录文件", "Not a zone catalogue file"));
@@ -207,7 +219,11 @@ impl NationalCatalogue {
         };
         let (n, version) = header("#zonematch-catalogue")?;
         if version != "1" {
-            return Err(err(n, "目录文件版本不支持", "Unsupported catalogue file version"));
+            return Err(err(
+                n,
+                "目录文件版本不支持",
+                "Unsupported catalogue file version",
+            ));
         }
         let (_, source) = header("#source")?;
         let (_, as_of) = header("#as_of")?;
@@ -222,7 +238,9 @@ impl NationalCatalogue {
             entries: Vec::new(),
         };
         for _ in 0..count {
-            let (n, line) = lines.next().ok_or_else(|| err(0, "文件不完整", "The file is incomplete"))?;
+            let (n, line) = lines
+                .next()
+                .ok_or_else(|| err(0, "文件不完整", "The file is incomplete"))?;
             let mut f = line.split('\t');
             let (Some(zh), Some(en), Some(code)) = (f.next(), f.next(), f.next()) else {
                 return Err(err(n, "行业行不完整", "Incomplete industry line"));
@@ -233,7 +251,9 @@ impl NationalCatalogue {
             });
         }
         let (n, count) = {
-            let (n, line) = lines.next().ok_or_else(|| err(0, "文件不完整", "The file is incomplete"))?;
+            let (n, line) = lines
+                .next()
+                .ok_or_else(|| err(0, "文件不完整", "The file is incomplete"))?;
             match line.split_once('\t') {
                 Some(("#zones", c)) => (n, c.to_string()),
                 _ => return Err(err(n, "缺少园区部分", "The zones section is missing")),
@@ -244,17 +264,24 @@ impl NationalCatalogue {
             .map_err(|_| err(n, "园区数无效", "Invalid zone count"))?;
         cat.entries.reserve(count);
         for _ in 0..count {
-            let (n, line) = lines.next().ok_or_else(|| err(0, "文件不完整", "The file is incomplete"))?;
+            let (n, line) = lines
+                .next()
+                .ok_or_else(|| err(0, "文件不完整", "The file is incomplete"))?;
             let f: Vec<&str> = line.split('\t').collect();
             if f.len() != 11 {
-                return Err(err(n, "园区行的列数不对", "A zone line has the wrong number of columns"));
+                return Err(err(
+                    n,
+                    "园区行的列数不对",
+                    "A zone line has the wrong number of columns",
+                ));
             }
             let level = match f[4] {
                 "national" => Level::National,
                 "provincial" => Level::Provincial,
                 _ => return Err(err(n, "级别无效", "Invalid level")),
             };
-            let kind = CatalogueKind::from_key(f[5]).ok_or_else(|| err(n, "类型无效", "Invalid kind"))?;
+            let kind =
+                CatalogueKind::from_key(f[5]).ok_or_else(|| err(n, "类型无效", "Invalid kind"))?;
             let area_ha = if f[8].is_empty() {
                 None
             } else {
@@ -309,7 +336,9 @@ impl NationalCatalogue {
     /// The first entry with this catalogue code.
     pub fn by_code(&self, code: &str) -> Option<&NationalEntry> {
         let code = code.trim();
-        self.entries.iter().find(|e| e.code.eq_ignore_ascii_case(code))
+        self.entries
+            .iter()
+            .find(|e| e.code.eq_ignore_ascii_case(code))
     }
 
     /// The entries a name could mean, as people say it (see [`crate::names`]): the same
@@ -338,8 +367,13 @@ impl NationalCatalogue {
     }
 
     /// The leading industries of an entry.
-    pub fn industries_of<'a>(&'a self, e: &'a NationalEntry) -> impl Iterator<Item = &'a Industry> + 'a {
-        e.industries.iter().filter_map(|i| self.industries.get(*i as usize))
+    pub fn industries_of<'a>(
+        &'a self,
+        e: &'a NationalEntry,
+    ) -> impl Iterator<Item = &'a Industry> + 'a {
+        e.industries
+            .iter()
+            .filter_map(|i| self.industries.get(*i as usize))
     }
 
     /// The entry as a zone for listing and matching: reference data with its leading
@@ -504,7 +538,11 @@ impl Scope {
             .iter()
             .filter(|z| keep(z))
             .cloned()
-            .chain(cat.reference_zones(profiles).into_iter().filter(|z| keep(z)))
+            .chain(
+                cat.reference_zones(profiles)
+                    .into_iter()
+                    .filter(|z| keep(z)),
+            )
             .collect()
     }
 }

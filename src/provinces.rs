@@ -70,9 +70,9 @@ pub const PROVINCES: [Province; 34] = [
 /// The division with this full or short Chinese name, or English name (any case).
 pub fn province(name: &str) -> Option<&'static Province> {
     let name = name.trim();
-    PROVINCES.iter().find(|p| {
-        p.zh == name || p.short == name || p.en.eq_ignore_ascii_case(name)
-    })
+    PROVINCES
+        .iter()
+        .find(|p| p.zh == name || p.short == name || p.en.eq_ignore_ascii_case(name))
 }
 
 #[cfg(test)]
@@ -83,7 +83,12 @@ mod tests {
     fn every_tile_has_its_own_square() {
         for (i, a) in PROVINCES.iter().enumerate() {
             for b in &PROVINCES[i + 1..] {
-                assert!((a.col, a.row) != (b.col, b.row), "{} and {} share a tile", a.zh, b.zh);
+                assert!(
+                    (a.col, a.row) != (b.col, b.row),
+                    "{} and {} share a tile",
+                    a.zh,
+                    b.zh
+                );
             }
         }
         assert_eq!(province("山西").unwrap().en, "Shanxi");

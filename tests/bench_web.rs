@@ -105,12 +105,20 @@ fn bench_national_catalogue() {
     let text = include_str!("../public/zones-2018.tsv");
     let t = now();
     let cat = NationalCatalogue::parse(text).unwrap();
-    report(format!("read the catalogue asset ({} bytes, {} zones): {:.1} ms", text.len(), cat.entries.len(), now() - t));
+    report(format!(
+        "read the catalogue asset ({} bytes, {} zones): {:.1} ms",
+        text.len(),
+        cat.entries.len(),
+        now() - t
+    ));
     let t = now();
     let zones = Scope::All.zones(&zonematch::demo::demo_zones(), Some(&cat));
     let catalogue = Catalogue::new(&zones);
     let nz = zones.len();
-    report(format!("prepare for matching ({nz} zones: profiles + reference): {:.1} ms", now() - t));
+    report(format!(
+        "prepare for matching ({nz} zones: profiles + reference): {:.1} ms",
+        now() - t
+    ));
     // The synthetic benchmark's own prospects, so the two figures compare.
     let prospects = generate(2600, 10_000, 42).prospects;
     let mut i = 0;

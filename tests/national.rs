@@ -46,10 +46,17 @@ fn the_asset_holds_every_zone_of_the_catalogue_with_its_counts() {
     // And the file's own counts, row for row, where the source file is beside the repo.
     let csv = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/zones-2018.csv");
     if let Ok(text) = std::fs::read_to_string(csv) {
-        let rows: Vec<Vec<&str>> = text.lines().skip(1).map(|l| l.split(',').collect()).collect();
+        let rows: Vec<Vec<&str>> = text
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').collect())
+            .collect();
         assert_eq!(rows.len(), cat.entries.len());
         for (row, e) in rows.iter().zip(&cat.entries) {
-            assert_eq!((row[0], row[1], row[2]), (e.code.as_str(), e.name.zh.as_str(), e.province.as_str()));
+            assert_eq!(
+                (row[0], row[1], row[2]),
+                (e.code.as_str(), e.name.zh.as_str(), e.province.as_str())
+            );
             assert_eq!(row[3], e.level.key());
             assert_eq!(row[4], e.kind.key());
         }
@@ -74,19 +81,34 @@ fn every_entry_has_an_english_name_and_english_industries() {
         }
         for i in cat.industries_of(e) {
             if i.name.en.trim().is_empty() || has_chinese(&i.name.en) {
-                bad.push(format!("{} industry {}: {:?}", e.code, i.name.zh, i.name.en));
+                bad.push(format!(
+                    "{} industry {}: {:?}",
+                    e.code, i.name.zh, i.name.en
+                ));
             }
         }
     }
-    assert!(bad.is_empty(), "{} without English: {:#?}", bad.len(), &bad[..bad.len().min(20)]);
-    assert!(cat.industries.len() >= 1000, "{} distinct terms", cat.industries.len());
+    assert!(
+        bad.is_empty(),
+        "{} without English: {:#?}",
+        bad.len(),
+        &bad[..bad.len().min(20)]
+    );
+    assert!(
+        cat.industries.len() >= 1000,
+        "{} distinct terms",
+        cat.industries.len()
+    );
     let g = cat.by_code("G142057").unwrap();
     assert_eq!(g.name.en, "Changzhi High-tech Industrial Development Zone");
     assert_eq!(
         cat.by_code("G111001").unwrap().name.en,
         "Beijing Economic and Technological Development Zone"
     );
-    assert_eq!(cat.by_code("G321090").unwrap().name.en, "Suzhou Industrial Park");
+    assert_eq!(
+        cat.by_code("G321090").unwrap().name.en,
+        "Suzhou Industrial Park"
+    );
 }
 
 #[test]
@@ -164,7 +186,11 @@ fn names_resolve_the_way_people_say_them() {
         if found.first().map(|e| e.code.as_str()) != Some(code) {
             wrong.push(format!(
                 "{name}: expected {code}, got {:?}",
-                found.iter().take(3).map(|e| (&e.code, &e.name.zh)).collect::<Vec<_>>()
+                found
+                    .iter()
+                    .take(3)
+                    .map(|e| (&e.code, &e.name.zh))
+                    .collect::<Vec<_>>()
             ));
         }
     }
@@ -188,7 +214,11 @@ fn demo_profiles_are_linked_to_their_catalogue_entries() {
             }
             _ => {
                 assert!(z.catalogue_code.is_empty(), "{}", z.id);
-                assert!(cat.entry_of(z).is_none(), "{} is not in the 2018 catalogue", z.id);
+                assert!(
+                    cat.entry_of(z).is_none(),
+                    "{} is not in the 2018 catalogue",
+                    z.id
+                );
             }
         }
     }
@@ -255,14 +285,30 @@ fn a_profiled_zone_with_the_same_industry_fit_ranks_above_a_catalogue_only_one()
     let mut short_of_space = profiled.clone();
     short_of_space.id = "short".into();
     short_of_space.factory.available_m2 = Some(1_000.0);
-    for p in [prospect("生物医药"), Prospect { industry: "生物医药".into(), ..Default::default() }] {
-        let ranked = rank_zones(&p, &[entry.clone(), profiled.clone(), short_of_space.clone()], &weights);
+    for p in [
+        prospect("生物医药"),
+        Prospect {
+            industry: "生物医药".into(),
+            ..Default::default()
+        },
+    ] {
+        let ranked = rank_zones(
+            &p,
+            &[entry.clone(), profiled.clone(), short_of_space.clone()],
+            &weights,
+        );
         let order: Vec<&str> = ranked.iter().map(|m| m.zone_id.as_str()).collect();
         let pos = |id: &str| order.iter().position(|x| *x == id).unwrap();
         assert!(pos("profiled") < pos("G142057"), "{order:?}");
         assert!(pos("short") < pos("G142057"), "{order:?}");
         let ind = |id: &str| {
-            ranked.iter().find(|m| m.zone_id == id).unwrap().criterion(CriterionKind::Industry).unwrap().score
+            ranked
+                .iter()
+                .find(|m| m.zone_id == id)
+                .unwrap()
+                .criterion(CriterionKind::Industry)
+                .unwrap()
+                .score
         };
         assert_eq!(ind("profiled"), ind("G142057"));
     }
@@ -290,12 +336,21 @@ fn ranking_across_the_country_reaches_several_provinces() {
     assert!(provinces.len() >= 5, "{provinces:?}");
     // A province scope keeps that province's zones only.
     let shanxi = Scope::Provinces(vec!["山西省".into()]).zones(&demo_zones(), Some(&cat));
-    assert!(shanxi.iter().all(|z| cat.province_of(z).is_some_and(|p| p.short == "山西")));
+    assert!(shanxi
+        .iter()
+        .all(|z| cat.province_of(z).is_some_and(|p| p.short == "山西")));
     assert_eq!(
         shanxi.iter().filter(|z| z.reference).count(),
-        cat.entries.iter().filter(|e| e.province == "山西省").count() - 3
+        cat.entries
+            .iter()
+            .filter(|e| e.province == "山西省")
+            .count()
+            - 3
     );
-    assert_eq!(Scope::from_key(&Scope::Provinces(vec!["山西省".into()]).key()), Some(Scope::Provinces(vec!["山西省".into()])));
+    assert_eq!(
+        Scope::from_key(&Scope::Provinces(vec!["山西省".into()]).key()),
+        Some(Scope::Provinces(vec!["山西省".into()]))
+    );
 }
 
 #[test]
@@ -332,10 +387,22 @@ fn an_imported_zone_named_as_people_say_it_is_the_zone_already_here() {
         ..Default::default()
     };
     let file = export_json(&incoming, "2026-11-29T00:00:00Z");
-    let pending = preview(&current, file.as_bytes(), FileKind::Json, "2026-11-29T00:00:00Z", |_| None).unwrap();
+    let pending = preview(
+        &current,
+        file.as_bytes(),
+        FileKind::Json,
+        "2026-11-29T00:00:00Z",
+        |_| None,
+    )
+    .unwrap();
     assert_eq!(pending.plan.zones_updated, 2);
     assert_eq!(pending.plan.zones_added, 1);
-    let ids: Vec<&str> = pending.incoming.zones.iter().map(|z| z.id.as_str()).collect();
+    let ids: Vec<&str> = pending
+        .incoming
+        .zones
+        .iter()
+        .map(|z| z.id.as_str())
+        .collect();
     assert_eq!(ids, ["changzhi-htz", "yuncheng-etdz", "new-one"]);
     assert_eq!(pending.incoming.prospects[0].zone_id, "changzhi-htz");
 }

@@ -48,7 +48,10 @@ pub fn MatchList(#[prop(into)] prospect: Signal<Prospect>) -> impl IntoView {
         // The best score per province, for the map (zones that fit, not excluded).
         let mut best: Vec<(&'static str, u8)> = Vec::new();
         if state.scope.with(|s| *s != crate::national::Scope::Profiles) {
-            for m in ranked.iter().filter(|m| !m.is_excluded() && m.fits_industry()) {
+            for m in ranked
+                .iter()
+                .filter(|m| !m.is_excluded() && m.fits_industry())
+            {
                 let p = province_zh(&m.zone_id);
                 if p.is_empty() {
                     continue;
@@ -134,7 +137,13 @@ pub fn MatchList(#[prop(into)] prospect: Signal<Prospect>) -> impl IntoView {
 fn ScopeBar() -> impl IntoView {
     use crate::national::Scope;
     let state = use_app();
-    let t = move |zh: &'static str, en: &'static str| if state.lang.get() == Lang::Zh { zh } else { en };
+    let t = move |zh: &'static str, en: &'static str| {
+        if state.lang.get() == Lang::Zh {
+            zh
+        } else {
+            en
+        }
+    };
     let on_scope = move |ev| {
         let v = event_target_value(&ev);
         let next = match v.as_str() {
@@ -261,7 +270,13 @@ pub fn not_scored_line(m: &ZoneMatch, lang: Lang) -> Option<String> {
     ))
 }
 
-fn match_row(rank: usize, m: ZoneMatch, name: String, province: &'static str, lang: Lang) -> impl IntoView {
+fn match_row(
+    rank: usize,
+    m: ZoneMatch,
+    name: String,
+    province: &'static str,
+    lang: Lang,
+) -> impl IntoView {
     let state = use_app();
     let zone_id = m.zone_id.clone();
     let total = m.total;

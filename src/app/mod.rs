@@ -96,9 +96,7 @@ fn Shell() -> impl IntoView {
     });
     let catalogue = Memo::new(move |_| {
         catalogue_version.update_value(|v| *v += 1);
-        let scoped = scope.with(|s| {
-            national.with(|n| zones.with(|z| s.zones(z, n.get())))
-        });
+        let scoped = scope.with(|s| national.with(|n| zones.with(|z| s.zones(z, n.get()))));
         SharedCatalogue(Arc::new(Catalogue::new(&scoped)))
     });
     let best_cache = StoredValue::new(crate::report::BestZoneCache::default());

@@ -26,7 +26,9 @@ async fn load(state: AppState) {
         Some(text) => match NationalCatalogue::parse(&text) {
             Ok(cat) => National::Ready(Arc::new(cat)),
             Err(e) => {
-                web_sys::console::warn_1(&format!("{ASSET}: line {}: {}", e.line, e.message.en).into());
+                web_sys::console::warn_1(
+                    &format!("{ASSET}: line {}: {}", e.line, e.message.en).into(),
+                );
                 National::Failed
             }
         },
@@ -115,8 +117,16 @@ pub fn entry_facts(cat: &NationalCatalogue, e: &NationalEntry, lang: Lang) -> im
     let area = e
         .area_ha
         .map(|ha| match lang {
-            Lang::Zh => format!("{} 公顷（{} 亩）", fmt_num(ha), fmt_num((ha * MU_PER_HECTARE).round())),
-            Lang::En => format!("{} ha ({} mu)", fmt_num(ha), fmt_num((ha * MU_PER_HECTARE).round())),
+            Lang::Zh => format!(
+                "{} 公顷（{} 亩）",
+                fmt_num(ha),
+                fmt_num((ha * MU_PER_HECTARE).round())
+            ),
+            Lang::En => format!(
+                "{} ha ({} mu)",
+                fmt_num(ha),
+                fmt_num((ha * MU_PER_HECTARE).round())
+            ),
         })
         .unwrap_or_else(|| crate::i18n::Msg::Unknown.text(lang).to_string());
     let kind = if e.kind == crate::national::CatalogueKind::Provincial {

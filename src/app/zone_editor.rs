@@ -67,6 +67,8 @@ pub fn ZoneEditor(id: Option<String>) -> impl IntoView {
     });
     let draft: Draft = RwSignal::new(ZoneForm::from_zone(&base, opened));
     let errors: Errors = RwSignal::new(Vec::new());
+    // The zone a new one would duplicate, offered to open instead.
+    let duplicate: RwSignal<Option<String>> = RwSignal::new(None);
     let base = StoredValue::new(base);
     let lang = state.lang;
 
@@ -85,6 +87,47 @@ pub fn ZoneEditor(id: Option<String>) -> impl IntoView {
         let mut b = base.get_value();
         if b.id.is_empty() {
             b.id = new_id("zone");
+        }
+        if is_new {
+            // A zone already here under another name people use is not added twice.
+            let name = draft.with(|d| d.basics.name_zh.clone());
+            let existing = state.data.with(|d| {
+                crate::names::same_zone(&d.zones, &name, &b.catalogue_code)
+                    .map(|z| (z.id.clone(), z.name.clone()))
+            });
+            if let Some((id, existing_name)) = existing {
+                duplicate.set(Some(id));
+                errors.set(vec![(
+                    FormField::Basic(ZoneField::Name),
+                    Text::new(
+                        &format!("“{}”已在园区列表中，请打开并修改它，不要重复添加", existing_name.zh),
+                        &format!(
+                            "“{}” is already in the zone list: open and edit it instead of adding it again",
+                            existing_name.get(crate::i18n::Lang::En)
+                        ),
+                    ),
+                )]);
+                request_animation_frame(focus_first_error);
+                return;
+            }
+            // A zone of the national catalogue becomes its profile (listed once).
+            if b.catalogue_code.is_empty() {
+                let entry = state.national.with_untracked(|n| {
+                    n.get().and_then(|c| {
+                        let key = crate::names::name_key(&name);
+                        c.resolve(&name)
+                            .into_iter()
+                            .find(|e| crate::names::name_key(&e.name.zh) == key)
+                            .map(|e| (e.id.clone(), e.code.clone()))
+                    })
+                });
+                if let Some((entry_id, code)) = entry {
+                    if state.data.with(|d| d.zone(&entry_id).is_none()) {
+                        b.id = entry_id;
+                    }
+                    b.catalogue_code = code;
+                }
+            }
         }
         match draft.with(|d| d.apply(&b, month)) {
             Ok(zone) => {
@@ -214,6 +257,11 @@ pub fn ZoneEditor(id: Option<String>) -> impl IntoView {
                             </ul>
                         }
                     }))}
+                    {move || duplicate.get().map(|id| view! {
+                        <button type="button" class="secondary" data-testid="open-existing-zone" on:click=move |_| state.go(Page::Zone(id.clone()))>
+                            {if lang.get() == Lang::Zh { "打开已有园区" } else { "Open the existing zone" }}
+                        </button>
+                    })}
                 </div>
                 <div class="actions save-bar">
                     <button type="submit" class="primary" data-testid="save-zone">{tr(Msg::Save)}</button>

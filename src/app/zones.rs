@@ -166,7 +166,8 @@ impl Filters {
 
     fn passes_province(&self, l: &Listed) -> bool {
         self.provinces.is_empty()
-            || l.province.is_some_and(|p| self.provinces.iter().any(|x| x == p.zh))
+            || l.province
+                .is_some_and(|p| self.provinces.iter().any(|x| x == p.zh))
     }
 }
 
@@ -196,7 +197,11 @@ impl Query {
         if named && self.key == l.key {
             return Some(0);
         }
-        if named && self.key.kind.is_empty() && l.key.place.starts_with(&self.key.place) && l.key.place != self.key.place {
+        if named
+            && self.key.kind.is_empty()
+            && l.key.place.starts_with(&self.key.place)
+            && l.key.place != self.key.place
+        {
             return Some(1);
         }
         (l.haystack.contains(&self.folded) || l.industries.contains(&self.folded)).then_some(2)
@@ -433,7 +438,9 @@ pub fn ZoneList() -> impl IntoView {
             }
         })
     };
-    let t = move |zh: &'static str, en: &'static str| move || if state.lang.get() == Lang::Zh { zh } else { en };
+    let t = move |zh: &'static str, en: &'static str| {
+        move || if state.lang.get() == Lang::Zh { zh } else { en }
+    };
     view! {
         <section class="page">
             <div class="page-head">
@@ -844,11 +851,12 @@ fn ProspectsForZone(zone_id: String) -> impl IntoView {
         }
         let catalogue = state.catalogue.get();
         // A zone outside the ranking scope (a catalogue entry) is judged on its own.
-        let ranked = match catalogue.0.position(&zone.id) {
-            Some(zi) => catalogue.0.rank_prospects(zi, &profiles.0, &weights),
-            None => crate::matching::Catalogue::new(std::slice::from_ref(&zone))
-                .rank_prospects(0, &profiles.0, &weights),
-        };
+        let ranked =
+            match catalogue.0.position(&zone.id) {
+                Some(zi) => catalogue.0.rank_prospects(zi, &profiles.0, &weights),
+                None => crate::matching::Catalogue::new(std::slice::from_ref(&zone))
+                    .rank_prospects(0, &profiles.0, &weights),
+            };
         let rows = ranked
             .into_iter()
             .take(20)

@@ -426,17 +426,18 @@ impl Catalogue {
         // profiled zone with the same industry fit is never below it.
         let counts_in_total =
             |c: &CriterionScore| c.applicable || (zone.reference && would_apply(c.kind, p));
-        let (sum, wsum) = criteria
-            .iter()
-            .filter(|c| counts_in_total(c))
-            .fold((0.0, 0.0), |(s, w), c| {
-                let counts =
-                    fits || matches!(c.kind, CriterionKind::Industry | CriterionKind::Chain);
-                (
-                    s + if counts { c.weight * c.score } else { 0.0 },
-                    w + c.weight,
-                )
-            });
+        let (sum, wsum) =
+            criteria
+                .iter()
+                .filter(|c| counts_in_total(c))
+                .fold((0.0, 0.0), |(s, w), c| {
+                    let counts =
+                        fits || matches!(c.kind, CriterionKind::Industry | CriterionKind::Chain);
+                    (
+                        s + if counts { c.weight * c.score } else { 0.0 },
+                        w + c.weight,
+                    )
+                });
         let total = if wsum > 0.0 {
             (100.0 * sum / wsum).round().clamp(0.0, 100.0) as u8
         } else {

@@ -24,7 +24,7 @@ test('zone detail shows clusters, space, incentives, unknowns and as-of date', a
   await expect(detail).toContainText('1亿元');
   await expect(detail).toContainText('房租补贴');
   await expect(detail).toContainText('未公布联系人');
-  await expect(page.getByTestId('as-of')).toContainText('2023-08');
+  await expect(page.getByTestId('zone-detail').locator('.meta [data-testid=as-of]')).toContainText('2023-08');
 });
 
 test('search narrows the zone list by industry', async ({ page }, testInfo) => {

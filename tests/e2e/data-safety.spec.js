@@ -327,7 +327,7 @@ test.describe('data that survives other versions and other tabs', () => {
     const base = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
     const zones = [];
     for (let i = 0; zones.length < 700; i++) {
-      for (const z of base.zones) zones.push({ ...z, id: `${z.id}-copy-${i}`, name: { zh: `${z.name.zh}${i}`, en: `${z.name.en} ${i}` } });
+      for (const z of base.zones) zones.push({ ...z, id: `${z.id}-copy-${i}`, catalogue_code: '', name: { zh: `${z.name.zh}${i}`, en: `${z.name.en} ${i}` } });
     }
     const big = { ...base, zones };
     const file = testInfo.outputPath('big.json');

@@ -70,8 +70,8 @@ test('a prospect ranked against all zones lists zones from several provinces', a
   await app.open();
   await catalogueReady(page);
   await app.nav('登记企业');
-  await page.getByTestId('scope-select').selectOption('all');
   await app.fillProspect({ industry: '电子信息' });
+  await page.getByTestId('scope-select').selectOption('all');
   const rows = page.getByTestId('match-row');
   await expect(rows.first()).toBeVisible();
   await expect(page.locator('[data-testid=match-row][data-little-data=true]').first()).toBeVisible();
@@ -101,4 +101,28 @@ test('the catalogue stays after an offline reload', async ({ page, context }, te
   await page.goto('/?q=%E8%BF%90%E5%9F%8E%E7%BB%8F%E5%BC%80%E5%8C%BA');
   await expect(app.allZoneCards().first()).toHaveAttribute('data-zone-id', 'yuncheng-etdz');
   await context.setOffline(false);
+});
+
+test('a new zone named the way people say an existing one is recognised, not added twice', async ({ page }, testInfo) => {
+  const app = new ZoneMatchApp(page, testInfo);
+  await app.open();
+  await catalogueReady(page);
+  await page.goto('/zones/new');
+  const form = page.getByTestId('zone-form');
+  await form.locator('[name=name_zh]').fill('长治高新区');
+  await app.press(page.getByTestId('save-zone'));
+  await expect(form.locator('.error-summary')).toContainText('已在园区列表中');
+  await app.press(page.getByTestId('open-existing-zone'));
+  await expect(page.getByTestId('zone-detail')).toHaveAttribute('data-zone-id', 'changzhi-htz');
+  await app.home();
+  await expect(app.zoneCards()).toHaveCount(7);
+  // A catalogue zone without a profile becomes its profile, listed once, under its code.
+  await page.goto('/zones/new');
+  await page.getByTestId('zone-form').locator('[name=name_zh]').fill('太原经开区');
+  await app.press(page.getByTestId('save-zone'));
+  await expect(page.getByTestId('zone-detail')).toHaveAttribute('data-zone-id', 'G141004');
+  await expect(page.getByTestId('catalogue-facts')).toHaveAttribute('data-code', 'G141004');
+  await page.goto('/?q=%E5%A4%AA%E5%8E%9F%E7%BB%8F%E5%BC%80%E5%8C%BA');
+  await expect(app.allZoneCards()).toHaveCount(1);
+  await expect(app.allZoneCards().first()).toHaveAttribute('data-reference', 'false');
 });
