@@ -87,3 +87,11 @@ pub fn province_map(
         </figure>
     }
 }
+
+/// Whether the `<details>` a toggle event came from is now open.
+pub fn is_open(ev: &leptos::ev::Event) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| e.has_attribute("open"))
+}

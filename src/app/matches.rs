@@ -18,6 +18,8 @@ pub const SHOWN_AT_FIRST: usize = 20;
 pub fn MatchList(#[prop(into)] prospect: Signal<Prospect>) -> impl IntoView {
     let state = use_app();
     let shown = RwSignal::new(SHOWN_AT_FIRST);
+    let map_open = RwSignal::new(false);
+    let best_by_province: RwSignal<Vec<(&'static str, u8)>> = RwSignal::new(Vec::new());
     let rows = move || {
         let lang = state.lang.get();
         let weights = state.weights.get();
@@ -38,29 +40,28 @@ pub fn MatchList(#[prop(into)] prospect: Signal<Prospect>) -> impl IntoView {
             zones
                 .iter()
                 .find(|z| z.id == id)
-                .and_then(|z| {
-                    crate::national::province_in(&z.location.zh)
-                        .or_else(|| crate::national::province_in(&z.name.zh))
-                })
-                .map(|p| p.zh)
+                .and_then(zone_province)
                 .unwrap_or("")
         };
-        // The best score per province, for the map (zones that fit, not excluded).
-        let mut best: Vec<(&'static str, u8)> = Vec::new();
-        if state.scope.with(|s| *s != crate::national::Scope::Profiles) {
+        // The best score per province, for the map (zones that fit, not excluded), while
+        // the map is open.
+        if map_open.get() && state.scope.with(|s| *s != crate::national::Scope::Profiles) {
+            let by_id: std::collections::HashMap<&str, &crate::model::Zone> =
+                zones.iter().map(|z| (z.id.as_str(), z)).collect();
+            let mut best: Vec<(&'static str, u8)> = Vec::new();
             for m in ranked
                 .iter()
                 .filter(|m| !m.is_excluded() && m.fits_industry())
             {
-                let p = province_zh(&m.zone_id);
-                if p.is_empty() {
+                let Some(p) = by_id.get(m.zone_id.as_str()).and_then(|z| zone_province(z)) else {
                     continue;
-                }
+                };
                 match best.iter_mut().find(|(zh, _)| *zh == p) {
                     Some((_, b)) => *b = (*b).max(m.total),
                     None => best.push((p, m.total)),
                 }
             }
+            best_by_province.set(best);
         }
         let mut rank = 0;
         let mut excluded = Vec::new();
@@ -91,44 +92,62 @@ pub fn MatchList(#[prop(into)] prospect: Signal<Prospect>) -> impl IntoView {
                 </button>
             }
         });
-        let map = (!best.is_empty()).then(|| {
-            let values = best
-                .iter()
-                .map(|(p, b)| super::map::TileValue {
-                    province: p,
-                    shade: *b as f64 / 100.0,
-                    label: b.to_string(),
-                })
-                .collect();
-            let selected = state.scope.with(|s| match s {
-                crate::national::Scope::Provinces(p) => p.clone(),
-                _ => Vec::new(),
-            });
-            let caption = match lang {
-                Lang::Zh => "各省最高匹配分；点按省份只看该省",
-                Lang::En => "Best score per province; tap a province to rank only its zones",
-            }
-            .to_string();
-            view! {
-                <details class="map-box">
-                    <summary>{if lang == Lang::Zh { "地图" } else { "Map" }}</summary>
-                    {super::map::province_map(values, selected, lang, caption, move |p| {
-                        state.scope.set(crate::national::Scope::Provinces(vec![p]))
-                    })}
-                </details>
-            }
-        });
         view! {
-            {map}
             <ol class="matches" data-testid="match-list">{rows}</ol>
             {excluded}
             {more}
         }
     };
+    // The map of best scores per province: drawn only while open.
+    let map = move || {
+        (state.scope.with(|s| *s != crate::national::Scope::Profiles)).then(|| {
+            let tiles = move || {
+                map_open.get().then(|| {
+                    let lang = state.lang.get();
+                    let values = best_by_province
+                        .get()
+                        .iter()
+                        .map(|(p, b)| super::map::TileValue {
+                            province: p,
+                            shade: *b as f64 / 100.0,
+                            label: b.to_string(),
+                        })
+                        .collect();
+                    let selected = state.scope.with(|s| match s {
+                        crate::national::Scope::Provinces(p) => p.clone(),
+                        _ => Vec::new(),
+                    });
+                    let caption = match lang {
+                        Lang::Zh => "各省最高匹配分；点按省份只看该省",
+                        Lang::En => "Best score per province; tap a province to rank only its zones",
+                    }
+                    .to_string();
+                    super::map::province_map(values, selected, lang, caption, move |p| {
+                        state.scope.set(crate::national::Scope::Provinces(vec![p]))
+                    })
+                })
+            };
+            view! {
+                <details class="map-box" on:toggle=move |ev| map_open.set(super::map::is_open(&ev))>
+                    <summary data-testid="match-map-toggle">{move || if state.lang.get() == Lang::Zh { "地图：各省最高分" } else { "Map: best score per province" }}</summary>
+                    {tiles}
+                </details>
+            }
+        })
+    };
     view! {
         <ScopeBar/>
+        {map}
         {rows}
     }
+}
+
+/// The province of a zone: named in its location (a catalogue entry's is its province),
+/// else in its name.
+fn zone_province(z: &crate::model::Zone) -> Option<&'static str> {
+    crate::national::province_in(&z.location.zh)
+        .or_else(|| crate::national::province_in(&z.name.zh))
+        .map(|p| p.zh)
 }
 
 /// Which zones the prospect is ranked against: the profiles, every zone, or chosen

@@ -97,7 +97,16 @@ fn Shell() -> impl IntoView {
     let catalogue = Memo::new(move |_| {
         catalogue_version.update_value(|v| *v += 1);
         let scoped = scope.with(|s| national.with(|n| zones.with(|z| s.zones(z, n.get()))));
-        SharedCatalogue(Arc::new(Catalogue::new(&scoped)))
+        // Marks for the benchmarks: preparing thousands of zones is worth seeing.
+        let perf = web_sys::window().and_then(|w| w.performance());
+        if let Some(p) = &perf {
+            let _ = p.mark("zonematch:prepare-start");
+        }
+        let catalogue = Catalogue::new(&scoped);
+        if let Some(p) = &perf {
+            let _ = p.mark("zonematch:prepare-end");
+        }
+        SharedCatalogue(Arc::new(catalogue))
     });
     let best_cache = StoredValue::new(crate::report::BestZoneCache::default());
     let profiles = Memo::new(move |_| {

@@ -251,6 +251,8 @@ pub fn ZoneList() -> impl IntoView {
         shown.set(PAGE_SIZE);
     });
     let picked: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
+    // The map is drawn only while it is open.
+    let map_open = RwSignal::new(false);
     // The zones that pass, best named first; and the per-province counts for the map.
     let result = Memo::new(move |_| {
         let f = filters.get();
@@ -521,9 +523,9 @@ pub fn ZoneList() -> impl IntoView {
             </div>
             <p class="chips province-chips">{province_chips}</p>
             {move || super::national::loading_note(state.lang.get())}
-            <details class="map-box">
+            <details class="map-box" on:toggle=move |ev| map_open.set(super::map::is_open(&ev))>
                 <summary data-testid="zone-map-toggle">{t("地图：各省园区数", "Map: zones per province")}</summary>
-                {map}
+                {move || map_open.get().then(map)}
             </details>
             <p class="note" data-testid="zone-count">{count_line}</p>
             {compare_bar}
