@@ -8,12 +8,17 @@
 
 use crate::dates::{beijing_date, YearMonth};
 use crate::forms::{split_wanted, ZoneDraft, ZoneField};
-use crate::i18n::{fmt_m2, fmt_mu, fmt_wan};
+use crate::i18n::{
+    chain_stage_label, fmt_m2, fmt_mu, fmt_wan, incentive_category_label, kind_label,
+    link_status_label,
+};
 use crate::matching::CLASSIFICATION_FLOOR;
 use crate::model::{
     parse_area_m2, parse_land_mu, parse_quantity, parse_wan, ChainLink, ChainStage, Cluster,
-    FieldError, Incentive, IncentiveCategory, Lang, LinkStatus, Text, Zone,
+    FieldError, Incentive, IncentiveCategory, Lang, LinkStatus, Text, Zone, ZoneKind,
 };
+use crate::names::name_key;
+use crate::national::{Level, NationalCatalogue, NationalEntry};
 use crate::taxonomy::taxonomy;
 
 /// Identifies a row while the form is open (stable when rows are added, removed or
@@ -93,6 +98,12 @@ pub struct ZoneForm {
     pub incentive_cap: String,
     pub clusters: Vec<ClusterRow>,
     pub incentives: Vec<IncentiveRow>,
+    /// Why the last save was refused, each problem by field (see [`ZoneForm::apply`]):
+    /// shown under the fields. Empty while no save was refused.
+    pub refused: Vec<(FormField, Text)>,
+    /// The zone already listed (its id) that a new zone, named the way people say it,
+    /// would duplicate: offered to open instead.
+    pub duplicate: Option<String>,
     next_key: RowKey,
 }
 
@@ -159,7 +170,9 @@ pub fn parse_codes(typed: &str) -> Result<Vec<String>, Text> {
         .map(str::trim)
         .filter(|s| !s.is_empty())
     {
-        let code = token.to_uppercase();
+        // Codes are ASCII (`3841`, `SEI6`): ASCII case folding is enough, and keeps
+        // Unicode's case tables out of the app.
+        let code = token.to_ascii_uppercase();
         if t.find(&code).is_none() {
             unknown.push(token.to_string());
         } else if !codes.contains(&code) {
@@ -357,7 +370,9 @@ impl ZoneForm {
 
     /// Remove a cluster and its links.
     pub fn remove_cluster(&mut self, key: RowKey) {
-        self.clusters.retain(|c| c.key != key);
+        if let Some(i) = self.clusters.iter().position(|c| c.key == key) {
+            self.clusters.remove(i);
+        }
     }
 
     /// Move a cluster one place up (or down).
@@ -379,7 +394,9 @@ impl ZoneForm {
     /// Remove a link.
     pub fn remove_link(&mut self, key: RowKey) {
         for c in &mut self.clusters {
-            c.links.retain(|l| l.key != key);
+            if let Some(i) = c.links.iter().position(|l| l.key == key) {
+                c.links.remove(i);
+            }
         }
     }
 
@@ -402,7 +419,9 @@ impl ZoneForm {
 
     /// Remove an incentive.
     pub fn remove_incentive(&mut self, key: RowKey) {
-        self.incentives.retain(|i| i.key != key);
+        if let Some(i) = self.incentives.iter().position(|i| i.key == key) {
+            self.incentives.remove(i);
+        }
     }
 
     pub fn cluster(&self, key: RowKey) -> Option<&ClusterRow> {
@@ -437,16 +456,20 @@ impl ZoneForm {
 
     /// Read a wanted note typed after a link's name (`储能电池PACK（招商）`, see
     /// [`split_wanted`]) into the link's status now, so the form shows what will be saved.
-    pub fn tidy_link_name(&mut self, key: RowKey) {
+    /// `true` when there was such a note.
+    pub fn tidy_link_name(&mut self, key: RowKey) -> bool {
+        let mut tidied = false;
         if let Some(l) = self.link_mut(key) {
             for name in [&mut l.name_zh, &mut l.name_en] {
                 let (rest, wanted) = split_wanted(name);
                 if wanted {
                     *name = rest.to_string();
                     l.status = LinkStatus::Wanted;
+                    tidied = true;
                 }
             }
         }
+        tidied
     }
 
     /// Whether the form's "as of" month is the one it was opened with (`month`).
@@ -624,6 +647,564 @@ impl ZoneForm {
         }
         out
     }
+}
+
+/// The row key of the plain fields (rows are numbered from 1).
+pub const NO_ROW: RowKey = 0;
+
+/// A text field of the editor: one of the plain fields, or a field of the row its key
+/// names. The view draws every text field the same way, from this and [`ZoneForm::text`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextField {
+    NameZh,
+    NameEn,
+    LocationZh,
+    LocationEn,
+    SummaryZh,
+    SummaryEn,
+    AvailableM2,
+    BuiltM2,
+    PlannedM2,
+    Occupancy,
+    Land,
+    LandNoteZh,
+    LandNoteEn,
+    MinInvestment,
+    MinIntensity,
+    Restricted,
+    IncentiveCount,
+    IncentiveCap,
+    AsOf,
+    ClusterNameZh,
+    ClusterNameEn,
+    ClusterCodes,
+    LinkNameZh,
+    LinkNameEn,
+    LinkCodes,
+    IncentiveNameZh,
+    IncentiveNameEn,
+    IncentiveMax,
+    IncentiveMinInvestment,
+    IncentiveCodes,
+}
+
+impl TextField {
+    /// The field as a refused save names it (`key`: its row); `None` when it is never
+    /// refused.
+    pub fn refused_as(self, key: RowKey) -> Option<FormField> {
+        use FormField::Basic as B;
+        use TextField as T;
+        Some(match self {
+            T::NameZh => B(ZoneField::Name),
+            T::AvailableM2 => B(ZoneField::AvailableM2),
+            T::BuiltM2 => B(ZoneField::BuiltM2),
+            T::PlannedM2 => B(ZoneField::PlannedM2),
+            T::Occupancy => B(ZoneField::Occupancy),
+            T::Land => B(ZoneField::Land),
+            T::MinInvestment => B(ZoneField::MinInvestment),
+            T::MinIntensity => B(ZoneField::MinIntensity),
+            T::IncentiveCount => FormField::IncentiveCount,
+            T::IncentiveCap => FormField::IncentiveCap,
+            T::AsOf => FormField::AsOf,
+            T::ClusterNameZh => FormField::ClusterName(key),
+            T::ClusterCodes => FormField::ClusterCodes(key),
+            T::LinkNameZh => FormField::LinkName(key),
+            T::LinkCodes => FormField::LinkCodes(key),
+            T::IncentiveNameZh => FormField::IncentiveName(key),
+            T::IncentiveMax => FormField::IncentiveMax(key),
+            T::IncentiveMinInvestment => FormField::IncentiveMinInvestment(key),
+            T::IncentiveCodes => FormField::IncentiveCodes(key),
+            _ => return None,
+        })
+    }
+
+    /// Whether the field shows what its text reads as ([`TextField::reading`]).
+    pub fn reads(self) -> bool {
+        use TextField as T;
+        matches!(
+            self,
+            T::AvailableM2
+                | T::BuiltM2
+                | T::PlannedM2
+                | T::Land
+                | T::MinInvestment
+                | T::IncentiveCap
+                | T::IncentiveMax
+                | T::IncentiveMinInvestment
+                | T::ClusterCodes
+                | T::LinkCodes
+                | T::IncentiveCodes
+        )
+    }
+
+    /// What `typed` reads as in this field (`= 20,000 m²`), or why it cannot be read
+    /// (`true`); `None` when empty or when the field shows no reading.
+    pub fn reading(self, typed: &str) -> Option<(Text, bool)> {
+        use TextField as T;
+        match self {
+            T::AvailableM2 | T::BuiltM2 | T::PlannedM2 => area_reading(typed),
+            T::Land => land_reading(typed),
+            T::MinInvestment | T::IncentiveCap | T::IncentiveMax | T::IncentiveMinInvestment => {
+                money_reading(typed)
+            }
+            T::ClusterCodes | T::LinkCodes | T::IncentiveCodes => codes_reading(typed),
+            _ => None,
+        }
+    }
+
+    /// The names a code field's suggestion is read from (a cluster's or a link's).
+    fn named_by(self) -> Option<(TextField, TextField)> {
+        match self {
+            TextField::ClusterCodes => Some((TextField::ClusterNameZh, TextField::ClusterNameEn)),
+            TextField::LinkCodes => Some((TextField::LinkNameZh, TextField::LinkNameEn)),
+            _ => None,
+        }
+    }
+}
+
+/// A choice of the editor, drawn as a select: its options are [`Choice::values`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    /// The zone's kind (a plain field).
+    Kind,
+    /// A link's place in its chain.
+    Stage,
+    /// A link present or wanted.
+    Status,
+    /// An incentive's category.
+    Category,
+}
+
+const STAGES: [ChainStage; 4] = [
+    ChainStage::Upstream,
+    ChainStage::Midstream,
+    ChainStage::Downstream,
+    ChainStage::Unknown,
+];
+const STATUSES: [LinkStatus; 2] = [LinkStatus::Present, LinkStatus::Wanted];
+const CATEGORIES: [IncentiveCategory; 3] = [
+    IncentiveCategory::Reward,
+    IncentiveCategory::Subsidy,
+    IncentiveCategory::Support,
+];
+
+impl Choice {
+    /// The options' values, as the select stores them.
+    pub fn values(self) -> &'static [&'static str] {
+        match self {
+            Choice::Kind => &[
+                "HighTech",
+                "EconomicTechnological",
+                "Demonstration",
+                "Other",
+            ],
+            Choice::Stage => &["upstream", "midstream", "downstream", "unknown"],
+            Choice::Status => &["present", "wanted"],
+            Choice::Category => &["reward", "subsidy", "support"],
+        }
+    }
+
+    /// The label of option `i` in `lang`.
+    pub fn label(self, i: usize, lang: Lang) -> &'static str {
+        match self {
+            Choice::Kind => kind_label(ZoneKind::ALL[i], lang),
+            Choice::Stage => match STAGES[i] {
+                ChainStage::Unknown => match lang {
+                    Lang::Zh => "未定",
+                    Lang::En => "not set",
+                },
+                s => chain_stage_label(s, lang),
+            },
+            Choice::Status => link_status_label(STATUSES[i], lang),
+            Choice::Category => incentive_category_label(CATEGORIES[i], lang),
+        }
+    }
+}
+
+/// A yes/no condition of an incentive, drawn as a checkbox.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flag {
+    RequiresFactory,
+    RequiresLand,
+}
+
+/// An edit the user makes: what the view sends, [`ZoneForm::edit`] carries out.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// A text field of a row ([`NO_ROW`] for the plain fields) now holds this text.
+    Text(TextField, RowKey, String),
+    /// The user left a text field: a link's wanted note is read (see
+    /// [`ZoneForm::tidy_link_name`]).
+    Left(TextField, RowKey),
+    /// A select now holds this value (one of [`Choice::values`]).
+    Choose(Choice, RowKey, String),
+    Flag(Flag, RowKey, bool),
+    /// What a button does.
+    Press(Press),
+}
+
+/// What a button of the editor does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Press {
+    AddCluster,
+    /// A link at the end of this cluster.
+    AddLink(RowKey),
+    AddIncentive,
+    /// Move a cluster or a link one place up (`true`) or down.
+    Move(RowKey, bool),
+    /// Remove a cluster (with its links), a link or an incentive.
+    Remove(RowKey),
+    /// Take the code suggested for the row's names (see [`ZoneForm::code_offer`]) into
+    /// its code field.
+    UseCode(TextField, RowKey),
+    /// Empty a text field.
+    Clear(TextField, RowKey),
+}
+
+impl Edit {
+    /// Whether the edit adds, moves or removes a row, so the rows are drawn again.
+    pub fn reshapes(&self) -> bool {
+        matches!(
+            self,
+            Edit::Press(
+                Press::AddCluster
+                    | Press::AddLink(_)
+                    | Press::AddIncentive
+                    | Press::Move(..)
+                    | Press::Remove(_)
+            )
+        )
+    }
+}
+
+/// The taxonomy code last suggested for a row's names, with the names it was read from,
+/// so it is worked out again only when they change (see [`ZoneForm::code_offer`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SuggestedCode {
+    names: (String, String),
+    suggestion: Option<CodeSuggestion>,
+}
+
+/// Whether `code` is among the codes typed.
+fn has_code(typed: &str, code: &str) -> bool {
+    typed
+        .split([',', '，', '、', ';', '；', ' '])
+        .any(|c| c.trim().eq_ignore_ascii_case(code))
+}
+
+impl ZoneForm {
+    /// The text of a field of row `key` ([`NO_ROW`] for the plain fields); empty when
+    /// there is no such row.
+    pub fn text(&self, f: TextField, key: RowKey) -> &str {
+        self.text_ref(f, key).map_or("", String::as_str)
+    }
+
+    fn text_ref(&self, f: TextField, key: RowKey) -> Option<&String> {
+        use TextField as T;
+        let b = &self.basics;
+        Some(match f {
+            T::NameZh => &b.name_zh,
+            T::NameEn => &b.name_en,
+            T::LocationZh => &b.location_zh,
+            T::LocationEn => &b.location_en,
+            T::SummaryZh => &b.summary_zh,
+            T::SummaryEn => &b.summary_en,
+            T::AvailableM2 => &b.available_m2,
+            T::BuiltM2 => &b.built_m2,
+            T::PlannedM2 => &b.planned_m2,
+            T::Occupancy => &b.occupancy_pct,
+            T::Land => &b.land_mu,
+            T::MinInvestment => &b.min_investment,
+            T::MinIntensity => &b.min_intensity,
+            T::Restricted => &b.restricted,
+            T::AsOf => &b.as_of,
+            T::LandNoteZh => &self.land_note_zh,
+            T::LandNoteEn => &self.land_note_en,
+            T::IncentiveCount => &self.incentive_count,
+            T::IncentiveCap => &self.incentive_cap,
+            T::ClusterNameZh | T::ClusterNameEn | T::ClusterCodes => {
+                let c = self.cluster(key)?;
+                match f {
+                    T::ClusterNameZh => &c.name_zh,
+                    T::ClusterNameEn => &c.name_en,
+                    _ => &c.codes,
+                }
+            }
+            T::LinkNameZh | T::LinkNameEn | T::LinkCodes => {
+                let l = self.link(key)?;
+                match f {
+                    T::LinkNameZh => &l.name_zh,
+                    T::LinkNameEn => &l.name_en,
+                    _ => &l.codes,
+                }
+            }
+            T::IncentiveNameZh
+            | T::IncentiveNameEn
+            | T::IncentiveMax
+            | T::IncentiveMinInvestment
+            | T::IncentiveCodes => {
+                let i = self.incentive(key)?;
+                match f {
+                    T::IncentiveNameZh => &i.name_zh,
+                    T::IncentiveNameEn => &i.name_en,
+                    T::IncentiveMax => &i.max_amount,
+                    T::IncentiveMinInvestment => &i.min_investment,
+                    _ => &i.codes,
+                }
+            }
+        })
+    }
+
+    fn text_mut(&mut self, f: TextField, key: RowKey) -> Option<&mut String> {
+        use TextField as T;
+        Some(match f {
+            T::NameZh => &mut self.basics.name_zh,
+            T::NameEn => &mut self.basics.name_en,
+            T::LocationZh => &mut self.basics.location_zh,
+            T::LocationEn => &mut self.basics.location_en,
+            T::SummaryZh => &mut self.basics.summary_zh,
+            T::SummaryEn => &mut self.basics.summary_en,
+            T::AvailableM2 => &mut self.basics.available_m2,
+            T::BuiltM2 => &mut self.basics.built_m2,
+            T::PlannedM2 => &mut self.basics.planned_m2,
+            T::Occupancy => &mut self.basics.occupancy_pct,
+            T::Land => &mut self.basics.land_mu,
+            T::MinInvestment => &mut self.basics.min_investment,
+            T::MinIntensity => &mut self.basics.min_intensity,
+            T::Restricted => &mut self.basics.restricted,
+            T::AsOf => &mut self.basics.as_of,
+            T::LandNoteZh => &mut self.land_note_zh,
+            T::LandNoteEn => &mut self.land_note_en,
+            T::IncentiveCount => &mut self.incentive_count,
+            T::IncentiveCap => &mut self.incentive_cap,
+            T::ClusterNameZh | T::ClusterNameEn | T::ClusterCodes => {
+                let c = self.cluster_mut(key)?;
+                match f {
+                    T::ClusterNameZh => &mut c.name_zh,
+                    T::ClusterNameEn => &mut c.name_en,
+                    _ => &mut c.codes,
+                }
+            }
+            T::LinkNameZh | T::LinkNameEn | T::LinkCodes => {
+                let l = self.link_mut(key)?;
+                match f {
+                    T::LinkNameZh => &mut l.name_zh,
+                    T::LinkNameEn => &mut l.name_en,
+                    _ => &mut l.codes,
+                }
+            }
+            T::IncentiveNameZh
+            | T::IncentiveNameEn
+            | T::IncentiveMax
+            | T::IncentiveMinInvestment
+            | T::IncentiveCodes => {
+                let i = self.incentive_mut(key)?;
+                match f {
+                    T::IncentiveNameZh => &mut i.name_zh,
+                    T::IncentiveNameEn => &mut i.name_en,
+                    T::IncentiveMax => &mut i.max_amount,
+                    T::IncentiveMinInvestment => &mut i.min_investment,
+                    _ => &mut i.codes,
+                }
+            }
+        })
+    }
+
+    /// Why field `f` of row `key` was refused by the last save, if it was.
+    pub fn refusal(&self, f: TextField, key: RowKey) -> Option<&Text> {
+        let field = f.refused_as(key)?;
+        self.refused
+            .iter()
+            .find(|(x, _)| *x == field)
+            .map(|(_, t)| t)
+    }
+
+    /// What the text of a field reads as ([`TextField::reading`]).
+    pub fn reading(&self, f: TextField, key: RowKey) -> Option<(Text, bool)> {
+        f.reading(self.text(f, key))
+    }
+
+    /// The option a select shows (an index into [`Choice::values`]); `None` when there
+    /// is no such row.
+    pub fn choice(&self, c: Choice, key: RowKey) -> Option<usize> {
+        match c {
+            Choice::Kind => ZoneKind::ALL.iter().position(|k| *k == self.basics.kind),
+            Choice::Stage => {
+                let stage = self.link(key)?.stage;
+                STAGES.iter().position(|s| *s == stage)
+            }
+            Choice::Status => {
+                let status = self.link(key)?.status;
+                STATUSES.iter().position(|s| *s == status)
+            }
+            Choice::Category => {
+                let category = self.incentive(key)?.category;
+                CATEGORIES.iter().position(|c| *c == category)
+            }
+        }
+    }
+
+    /// Whether an incentive's condition is ticked.
+    pub fn flag(&self, f: Flag, key: RowKey) -> bool {
+        self.incentive(key).is_some_and(|i| match f {
+            Flag::RequiresFactory => i.requires_factory,
+            Flag::RequiresLand => i.requires_land,
+        })
+    }
+
+    /// Carry out an edit; `false` when it changed nothing (leaving a field that needs no
+    /// tidying, or a row that is gone), so the view need not redraw.
+    pub fn edit(&mut self, e: Edit) -> bool {
+        match e {
+            Edit::Text(f, key, v) => match self.text_mut(f, key) {
+                Some(s) => *s = v,
+                None => return false,
+            },
+            Edit::Left(TextField::LinkNameZh | TextField::LinkNameEn, key) => {
+                return self.tidy_link_name(key);
+            }
+            Edit::Left(..) => return false,
+            Edit::Choose(c, key, v) => {
+                let Some(i) = c.values().iter().position(|x| *x == v) else {
+                    return false;
+                };
+                match c {
+                    Choice::Kind => self.basics.kind = ZoneKind::ALL[i],
+                    Choice::Stage => match self.link_mut(key) {
+                        Some(l) => l.stage = STAGES[i],
+                        None => return false,
+                    },
+                    Choice::Status => match self.link_mut(key) {
+                        Some(l) => l.status = STATUSES[i],
+                        None => return false,
+                    },
+                    Choice::Category => match self.incentive_mut(key) {
+                        Some(x) => x.category = CATEGORIES[i],
+                        None => return false,
+                    },
+                }
+            }
+            Edit::Flag(f, key, v) => match (self.incentive_mut(key), f) {
+                (Some(i), Flag::RequiresFactory) => i.requires_factory = v,
+                (Some(i), Flag::RequiresLand) => i.requires_land = v,
+                (None, _) => return false,
+            },
+            Edit::Press(Press::AddCluster) => {
+                self.add_cluster();
+            }
+            Edit::Press(Press::AddLink(cluster)) => return self.add_link(cluster).is_some(),
+            Edit::Press(Press::AddIncentive) => {
+                self.add_incentive();
+            }
+            Edit::Press(Press::Move(key, up)) => {
+                self.move_cluster(key, up);
+                self.move_link(key, up);
+            }
+            Edit::Press(Press::Remove(key)) => {
+                self.remove_cluster(key);
+                self.remove_link(key);
+                self.remove_incentive(key);
+            }
+            Edit::Press(Press::UseCode(f, key)) => {
+                let code = self
+                    .code_offer(f, key, &mut SuggestedCode::default())
+                    .map(|s| s.code);
+                match (code, self.text_mut(f, key)) {
+                    (Some(code), Some(s)) => *s = code,
+                    _ => return false,
+                }
+            }
+            Edit::Press(Press::Clear(f, key)) => match self.text_mut(f, key) {
+                Some(s) => s.clear(),
+                None => return false,
+            },
+        }
+        true
+    }
+
+    /// The keys of the rows under `parent`: the clusters for [`NO_ROW`], else the links
+    /// of that cluster.
+    pub fn row_keys(&self, parent: RowKey) -> Vec<RowKey> {
+        if parent == NO_ROW {
+            self.clusters.iter().map(|c| c.key).collect()
+        } else {
+            self.cluster(parent)
+                .map(|c| c.links.iter().map(|l| l.key).collect())
+                .unwrap_or_default()
+        }
+    }
+
+    /// The keys of the incentive rows.
+    pub fn incentive_keys(&self) -> Vec<RowKey> {
+        self.incentives.iter().map(|i| i.key).collect()
+    }
+
+    /// Whether link `key` is wanted.
+    pub fn wanted(&self, key: RowKey) -> bool {
+        self.link(key)
+            .is_some_and(|l| l.status == LinkStatus::Wanted)
+    }
+
+    /// The code to offer beside code field `codes` (a cluster's or a link's): the one
+    /// [`suggest_code`] gives for the row's names, unless the field already holds it.
+    /// `last` keeps the suggestion between calls: the names are classified again only
+    /// when they change, not on every keystroke elsewhere in the form.
+    pub fn code_offer(
+        &self,
+        codes: TextField,
+        key: RowKey,
+        last: &mut SuggestedCode,
+    ) -> Option<CodeSuggestion> {
+        let (zh, en) = codes.named_by()?;
+        let (zh, en) = (self.text(zh, key), self.text(en, key));
+        if last.names.0 != zh || last.names.1 != en {
+            *last = SuggestedCode {
+                names: (zh.to_string(), en.to_string()),
+                suggestion: suggest_code(zh, en),
+            };
+        }
+        last.suggestion
+            .as_ref()
+            .filter(|s| !has_code(self.text(codes, key), &s.code))
+            .cloned()
+    }
+}
+
+/// Why a save could not be dated: the device's clock could not be read.
+pub fn no_date() -> Text {
+    Text::new(
+        "无法读取本机日期，请检查设备时间",
+        "Cannot read this device's date; check its clock",
+    )
+}
+
+/// Why a new zone is refused: it is `existing` (named as people say it), already listed.
+pub fn already_listed(existing: &Text) -> Text {
+    Text::new(
+        &format!(
+            "“{}”已在园区列表中，请打开并修改它，不要重复添加",
+            existing.zh
+        ),
+        &format!(
+            "“{}” is already in the zone list: open and edit it instead of adding it again",
+            existing.get(Lang::En)
+        ),
+    )
+}
+
+/// The national-catalogue entry a new zone named `name` is, its name said the way
+/// people say it (长治高新区 for 长治高新技术产业开发区): a national zone before a
+/// provincial one of the same name. `None` when no entry has this name (or the name is
+/// too short to tell).
+pub fn catalogue_entry<'a>(c: &'a NationalCatalogue, name: &str) -> Option<&'a NationalEntry> {
+    let key = name_key(name);
+    if key.place.chars().count() < 2 {
+        return None;
+    }
+    c.entries
+        .iter()
+        .filter(|e| name_key(&e.name.zh) == key)
+        .min_by_key(|e| e.level != Level::National)
 }
 
 fn name_needed() -> Text {
@@ -1025,5 +1606,298 @@ mod tests {
         assert_eq!(z.target_regions, base.target_regions);
         assert_eq!(z.contacts, base.contacts);
         assert_eq!(z.id, base.id);
+    }
+
+    const TEXT_FIELDS: [TextField; 30] = {
+        use TextField as T;
+        [
+            T::NameZh,
+            T::NameEn,
+            T::LocationZh,
+            T::LocationEn,
+            T::SummaryZh,
+            T::SummaryEn,
+            T::AvailableM2,
+            T::BuiltM2,
+            T::PlannedM2,
+            T::Occupancy,
+            T::Land,
+            T::LandNoteZh,
+            T::LandNoteEn,
+            T::MinInvestment,
+            T::MinIntensity,
+            T::Restricted,
+            T::IncentiveCount,
+            T::IncentiveCap,
+            T::AsOf,
+            T::ClusterNameZh,
+            T::ClusterNameEn,
+            T::ClusterCodes,
+            T::LinkNameZh,
+            T::LinkNameEn,
+            T::LinkCodes,
+            T::IncentiveNameZh,
+            T::IncentiveNameEn,
+            T::IncentiveMax,
+            T::IncentiveMinInvestment,
+            T::IncentiveCodes,
+        ]
+    };
+
+    /// The row a field of `form` belongs to (the first cluster, link or incentive).
+    fn row_of(form: &ZoneForm, f: TextField) -> RowKey {
+        use TextField as T;
+        match f {
+            T::ClusterNameZh | T::ClusterNameEn | T::ClusterCodes => form.clusters[0].key,
+            T::LinkNameZh | T::LinkNameEn | T::LinkCodes => form.clusters[0].links[0].key,
+            T::IncentiveNameZh
+            | T::IncentiveNameEn
+            | T::IncentiveMax
+            | T::IncentiveMinInvestment
+            | T::IncentiveCodes => form.incentives[0].key,
+            _ => NO_ROW,
+        }
+    }
+
+    #[test]
+    fn every_text_field_is_its_own_and_edits_reach_the_draft() {
+        let base = changzhi();
+        let mut form = ZoneForm::from_zone(&base, MONTH);
+        assert_eq!(form.text(TextField::NameZh, NO_ROW), base.name.zh);
+        assert_eq!(
+            form.text(TextField::LinkNameEn, form.clusters[0].links[0].key),
+            base.clusters[0].links[0].name.en
+        );
+        for (i, f) in TEXT_FIELDS.into_iter().enumerate() {
+            let key = row_of(&form, f);
+            assert!(form.edit(Edit::Text(f, key, format!("typed {i}"))), "{f:?}");
+        }
+        for (i, f) in TEXT_FIELDS.into_iter().enumerate() {
+            assert_eq!(
+                form.text(f, row_of(&form, f)),
+                format!("typed {i}"),
+                "{f:?}"
+            );
+        }
+        // The plain fields land where `apply` reads them.
+        assert_eq!(form.basics.name_zh, "typed 0");
+        assert_eq!(form.incentive_cap, "typed 17");
+        assert_eq!(form.incentives[0].min_investment, "typed 28");
+        // A row that is gone reads as empty and takes no edit.
+        assert_eq!(form.text(TextField::LinkNameZh, 9999), "");
+        assert!(!form.edit(Edit::Text(TextField::LinkNameZh, 9999, "x".into())));
+    }
+
+    #[test]
+    fn fields_show_readings_and_the_errors_of_a_refused_save() {
+        let base = changzhi();
+        let mut form = ZoneForm::from_zone(&base, MONTH);
+        let link = form.clusters[0].links[0].key;
+        form.edit(Edit::Text(TextField::AvailableM2, NO_ROW, "2万平米".into()));
+        assert_eq!(
+            form.reading(TextField::AvailableM2, NO_ROW),
+            Some((Text::new("= 20,000 m²", "= 20,000 m²"), false))
+        );
+        assert_eq!(
+            form.reading(TextField::IncentiveCap, NO_ROW),
+            money_reading(&form.incentive_cap)
+        );
+        assert_eq!(form.reading(TextField::NameZh, NO_ROW), None);
+        assert!(!TextField::NameZh.reads() && TextField::LinkCodes.reads());
+        form.edit(Edit::Text(TextField::LinkCodes, link, "9999x".into()));
+        assert!(form.reading(TextField::LinkCodes, link).unwrap().1);
+        form.edit(Edit::Text(TextField::Occupancy, NO_ROW, "150".into()));
+        form.refused = form.apply(&base, MONTH).unwrap_err();
+        assert!(form.refusal(TextField::Occupancy, NO_ROW).is_some());
+        assert!(form
+            .refusal(TextField::LinkCodes, link)
+            .unwrap()
+            .zh
+            .contains("9999x"));
+        assert!(form
+            .refusal(TextField::LinkCodes, form.clusters[0].links[1].key)
+            .is_none());
+        assert!(form.refusal(TextField::NameEn, NO_ROW).is_none());
+        // Every refused field is one the editor shows.
+        for (f, _) in &form.refused {
+            assert!(
+                TEXT_FIELDS
+                    .into_iter()
+                    .any(|t| t.refused_as(row_of(&form, t)) == Some(*f)
+                        || t.refused_as(link) == Some(*f)),
+                "{f:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn buttons_add_move_and_remove_rows() {
+        let base = changzhi();
+        let mut form = ZoneForm::from_zone(&base, MONTH);
+        let clusters = form.row_keys(NO_ROW);
+        assert_eq!(clusters.len(), base.clusters.len());
+        let add = Edit::Press(Press::AddCluster);
+        assert!(add.reshapes());
+        assert!(form.edit(add));
+        let added = *form.row_keys(NO_ROW).last().unwrap();
+        assert_eq!(
+            form.row_keys(added).len(),
+            1,
+            "a new cluster has a link to fill in"
+        );
+        assert!(form.edit(Edit::Press(Press::AddLink(added))));
+        assert_eq!(form.row_keys(added).len(), 2);
+        assert!(!form.edit(Edit::Press(Press::AddLink(9999))));
+        form.edit(Edit::Press(Press::Move(added, true)));
+        assert_eq!(form.row_keys(NO_ROW)[clusters.len() - 1], added);
+        let link = form.row_keys(added)[1];
+        form.edit(Edit::Press(Press::Move(link, true)));
+        assert_eq!(form.row_keys(added)[0], link);
+        form.edit(Edit::Press(Press::Remove(link)));
+        assert_eq!(form.row_keys(added).len(), 1);
+        form.edit(Edit::Press(Press::Remove(added)));
+        assert_eq!(form.row_keys(NO_ROW), clusters);
+        form.edit(Edit::Press(Press::AddIncentive));
+        let incentive = *form.incentive_keys().last().unwrap();
+        form.edit(Edit::Press(Press::Remove(incentive)));
+        assert_eq!(form.incentives.len(), base.incentives.len());
+        assert_eq!(form.apply(&base, MONTH).unwrap(), resaved(&base));
+        assert!(!Edit::Text(TextField::NameZh, NO_ROW, String::new()).reshapes());
+    }
+
+    #[test]
+    fn selects_and_checkboxes_edit_their_row() {
+        let base = changzhi();
+        let mut form = ZoneForm::from_zone(&base, MONTH);
+        let link = form.clusters[0].links[0].key;
+        let choose = |c, key, v: &str| Edit::Choose(c, key, v.to_string());
+        assert!(form.edit(choose(Choice::Stage, link, "downstream")));
+        assert!(form.edit(choose(Choice::Status, link, "wanted")));
+        assert_eq!(form.link(link).unwrap().stage, ChainStage::Downstream);
+        assert!(form.wanted(link));
+        assert_eq!(form.choice(Choice::Stage, link), Some(2));
+        assert_eq!(Choice::Stage.values()[2], "downstream");
+        assert_eq!(Choice::Stage.label(3, Lang::En), "not set");
+        assert!(!form.edit(choose(Choice::Stage, link, "sideways")));
+        assert!(!form.edit(choose(Choice::Stage, 9999, "upstream")));
+        assert!(form.edit(choose(Choice::Kind, NO_ROW, "Demonstration")));
+        assert_eq!(form.basics.kind, ZoneKind::Demonstration);
+        assert_eq!(form.choice(Choice::Kind, NO_ROW), Some(2));
+        let key = form.add_incentive();
+        assert!(form.edit(choose(Choice::Category, key, "support")));
+        assert_eq!(
+            form.incentive(key).unwrap().category,
+            IncentiveCategory::Support
+        );
+        assert!(!form.flag(Flag::RequiresLand, key));
+        assert!(form.edit(Edit::Flag(Flag::RequiresLand, key, true)));
+        assert!(form.flag(Flag::RequiresLand, key));
+        assert!(!form.flag(Flag::RequiresFactory, key));
+        // Every option has a label in both languages.
+        for c in [
+            Choice::Kind,
+            Choice::Stage,
+            Choice::Status,
+            Choice::Category,
+        ] {
+            for i in 0..c.values().len() {
+                assert!(!c.label(i, Lang::Zh).is_empty() && !c.label(i, Lang::En).is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn leaving_a_link_name_reads_its_wanted_note() {
+        let base = changzhi();
+        let mut form = ZoneForm::from_zone(&base, MONTH);
+        let link = form.add_link(form.clusters[0].key).unwrap();
+        form.edit(Edit::Text(
+            TextField::LinkNameZh,
+            link,
+            "储能电池PACK（招商）".into(),
+        ));
+        assert!(!form.edit(Edit::Left(TextField::LinkNameEn, 9999)));
+        assert!(!form.edit(Edit::Left(TextField::NameZh, NO_ROW)));
+        assert!(form.edit(Edit::Left(TextField::LinkNameZh, link)));
+        assert_eq!(form.text(TextField::LinkNameZh, link), "储能电池PACK");
+        assert!(form.wanted(link));
+        // Nothing more to read: nothing changes.
+        assert!(!form.edit(Edit::Left(TextField::LinkNameZh, link)));
+    }
+
+    #[test]
+    fn a_code_is_offered_for_the_name_until_it_is_taken() {
+        let base = changzhi();
+        let mut form = ZoneForm::from_zone(&base, MONTH);
+        let link = form.add_link(form.clusters[0].key).unwrap();
+        let mut last = SuggestedCode::default();
+        assert_eq!(form.code_offer(TextField::LinkCodes, link, &mut last), None);
+        form.edit(Edit::Text(
+            TextField::LinkNameZh,
+            link,
+            "集成电路封装".into(),
+        ));
+        let offer = form
+            .code_offer(TextField::LinkCodes, link, &mut last)
+            .unwrap();
+        assert_eq!(offer, suggest_code("集成电路封装", "").unwrap());
+        // Kept while the names are the same.
+        assert_eq!(last.names.0, "集成电路封装");
+        assert!(form.edit(Edit::Press(Press::UseCode(TextField::LinkCodes, link))));
+        assert_eq!(form.text(TextField::LinkCodes, link), offer.code);
+        assert_eq!(form.code_offer(TextField::LinkCodes, link, &mut last), None);
+        assert!(form.edit(Edit::Press(Press::Clear(TextField::LinkCodes, link))));
+        assert_eq!(form.text(TextField::LinkCodes, link), "");
+        assert_eq!(
+            form.code_offer(TextField::LinkCodes, link, &mut last),
+            Some(offer)
+        );
+        // Only code fields of clusters and links are offered a code.
+        assert_eq!(
+            form.code_offer(TextField::IncentiveCodes, link, &mut last),
+            None
+        );
+        assert!(!form.edit(Edit::Press(Press::UseCode(TextField::LinkCodes, 9999))));
+    }
+
+    /// The catalogue entry a new zone becomes is the first of those `resolve` finds under
+    /// exactly the name's key (as the editor chose it before `catalogue_entry`).
+    #[test]
+    fn a_new_zone_named_as_a_catalogue_zone_finds_that_entry() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/public/zones-2018.tsv");
+        let text = std::fs::read_to_string(path).expect("the catalogue asset is built");
+        let cat = NationalCatalogue::parse(&text).expect("the asset reads");
+        // Every 25th entry's name (each `resolve` reads the whole catalogue), the demo
+        // zones' and short forms.
+        let mut names: Vec<String> = cat
+            .entries
+            .iter()
+            .step_by(25)
+            .map(|e| e.name.zh.clone())
+            .collect();
+        names.extend(demo_zones().into_iter().map(|z| z.name.zh));
+        names.extend(
+            [
+                "长治高新区",
+                "太原经开区",
+                "运城经开区",
+                "苏州工业园",
+                "長治高新區",
+                "高新区",
+                "",
+                "x",
+            ]
+            .map(String::from),
+        );
+        for name in &names {
+            let key = name_key(name);
+            let before = cat
+                .resolve(name)
+                .into_iter()
+                .find(|e| name_key(&e.name.zh) == key)
+                .map(|e| &e.id);
+            assert_eq!(catalogue_entry(&cat, name).map(|e| &e.id), before, "{name}");
+        }
+        assert_eq!(catalogue_entry(&cat, "太原经开区").unwrap().code, "G141004");
     }
 }
