@@ -90,37 +90,102 @@ pub fn preview(
 
 /// An incoming zone with a new id that is a zone already here, by its national catalogue
 /// code or by its name as people say it (长治高新区 = 长治高新技术产业开发区), takes the id of
-/// the zone here: it updates that zone instead of being added twice.
+/// the zone here: it updates that zone instead of being added twice. It updates it only
+/// with what it states: a field it leaves empty keeps the value here, so a thin record
+/// (a name and a code) never wipes a detailed profile. Two different catalogue codes are
+/// two zones; a zone here is matched by one incoming record at most.
 pub fn recognise_zones(current: &Dataset, incoming: &mut Dataset) {
     use crate::names::name_key;
     let keys: Vec<_> = current
         .zones
         .iter()
-        .map(|z| {
-            (
-                z.id.clone(),
-                z.catalogue_code.trim().to_string(),
-                name_key(&z.name.zh),
-            )
-        })
+        .map(|z| (z, z.catalogue_code.trim().to_string(), name_key(&z.name.zh)))
         .collect();
+    let mut taken: Vec<String> = incoming.zones.iter().map(|z| z.id.clone()).collect();
     for z in &mut incoming.zones {
         if current.zone(&z.id).is_some() {
             continue;
         }
         let key = name_key(&z.name.zh);
-        let code = z.catalogue_code.trim();
-        let same = keys.iter().find(|(_, c, k)| {
-            (!code.is_empty() && c == code) || (key.place.chars().count() >= 2 && *k == key)
+        let code = z.catalogue_code.trim().to_string();
+        let same = keys.iter().find(|(here, c, k)| {
+            if taken.contains(&here.id) {
+                return false;
+            }
+            match (code.is_empty(), c.is_empty()) {
+                (false, false) => c.eq_ignore_ascii_case(&code) && k.compatible(&key),
+                _ => key.place.chars().count() >= 2 && k.same(&key),
+            }
         });
-        if let Some((id, _, _)) = same {
+        if let Some((here, _, _)) = same {
+            taken.push(here.id.clone());
+            let old = z.id.clone();
+            *z = fill_from(here, z);
             // Prospects of the file that follow the zone follow it to its id here.
-            let old = std::mem::replace(&mut z.id, id.clone());
             for p in &mut incoming.prospects {
                 if p.zone_id == old {
-                    p.zone_id = id.clone();
+                    p.zone_id = here.id.clone();
                 }
             }
         }
     }
+}
+
+/// `incoming` with `here`'s id, and `here`'s value for every field `incoming` leaves
+/// empty (no text, no figure, no rows).
+fn fill_from(here: &crate::model::Zone, incoming: &crate::model::Zone) -> crate::model::Zone {
+    let text = |a: &Text, b: &Text| {
+        Text::new(
+            if a.zh.trim().is_empty() { &b.zh } else { &a.zh },
+            if a.en.trim().is_empty() { &b.en } else { &a.en },
+        )
+    };
+    let string = |a: &String, b: &String| {
+        if a.trim().is_empty() {
+            b.clone()
+        } else {
+            a.clone()
+        }
+    };
+    fn list<T: Clone>(a: &[T], b: &[T]) -> Vec<T> {
+        if a.is_empty() {
+            b.to_vec()
+        } else {
+            a.to_vec()
+        }
+    }
+    let mut z = incoming.clone();
+    z.id = here.id.clone();
+    z.name = text(&incoming.name, &here.name);
+    if incoming.kind == crate::model::ZoneKind::Other {
+        z.kind = here.kind;
+    }
+    z.location = text(&incoming.location, &here.location);
+    z.summary = text(&incoming.summary, &here.summary);
+    z.clusters = list(&incoming.clusters, &here.clusters);
+    let (f, h) = (&incoming.factory, &here.factory);
+    z.factory.planned_m2 = f.planned_m2.or(h.planned_m2);
+    z.factory.built_m2 = f.built_m2.or(h.built_m2);
+    z.factory.occupancy_pct = f.occupancy_pct.or(h.occupancy_pct);
+    z.factory.available_m2 = f.available_m2.or(h.available_m2);
+    z.land_available_mu = incoming.land_available_mu.or(here.land_available_mu);
+    z.land_note = text(&incoming.land_note, &here.land_note);
+    z.min_investment_wan = incoming.min_investment_wan.or(here.min_investment_wan);
+    z.min_intensity_wan_per_mu = incoming
+        .min_intensity_wan_per_mu
+        .or(here.min_intensity_wan_per_mu);
+    z.restricted = list(&incoming.restricted, &here.restricted);
+    z.incentives = list(&incoming.incentives, &here.incentives);
+    z.incentive_count = incoming.incentive_count.or(here.incentive_count);
+    z.incentive_cap_wan = incoming.incentive_cap_wan.or(here.incentive_cap_wan);
+    z.services = list(&incoming.services, &here.services);
+    z.target_regions = list(&incoming.target_regions, &here.target_regions);
+    z.contacts = list(&incoming.contacts, &here.contacts);
+    z.as_of = string(&incoming.as_of, &here.as_of);
+    z.source = string(&incoming.source, &here.source);
+    z.catalogue_code = string(&incoming.catalogue_code, &here.catalogue_code);
+    for (k, v) in &here.extra {
+        z.extra.entry(k.clone()).or_insert_with(|| v.clone());
+    }
+    z
 }

@@ -119,15 +119,37 @@ const KINDS: &[(&str, &str)] = &[
 ];
 
 /// A zone name reduced for comparison (see the module docs).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NameKey {
     /// The place part: 长治, 运城, 漕河泾新兴技术 (what precedes the kind ending).
     pub place: String,
     /// The canonical kind: 高新, 经开, 工业园, …; empty for a generic ending or none.
     pub kind: String,
+    /// The province the name starts with, if any (its short name: 山西).
+    pub province: Option<&'static str>,
 }
 
 impl NameKey {
+    /// Whether two names could be of the same place (one's place begins the other's, or
+    /// either has none): what two records with the same catalogue code must be, since the
+    /// catalogue prints one code for two zones (S377018: 淄川 and 临淄).
+    pub fn compatible(&self, other: &NameKey) -> bool {
+        self.place.is_empty()
+            || other.place.is_empty()
+            || self.place.starts_with(&other.place)
+            || other.place.starts_with(&self.place)
+    }
+
+    /// Whether two keys name the same zone: the same place and kind, and the same
+    /// province where both names give one (重庆南川工业园区 is not 青海南川工业园区).
+    pub fn same(&self, other: &NameKey) -> bool {
+        self.place == other.place
+            && self.kind == other.kind
+            && (self.province.is_none()
+                || other.province.is_none()
+                || self.province == other.province)
+    }
+
     /// The key as one string (`长治|高新`), for maps.
     pub fn joined(&self) -> String {
         format!("{}|{}", self.place, self.kind)
@@ -151,19 +173,22 @@ pub fn name_key(name: &str) -> NameKey {
     let (mut place, kind) = split_kind(&folded);
     // The province prefix, when a place of its own is left after it (北京经济技术开发区
     // keeps 北京).
-    if let Some(rest) = PROVINCE_PREFIXES
+    let mut province = None;
+    if let Some((prefix, rest)) = PROVINCE_PREFIXES
         .iter()
-        .find_map(|p| place.strip_prefix(p))
-        .filter(|rest| rest.chars().count() >= 2)
+        .find_map(|p| place.strip_prefix(p).map(|rest| (*p, rest)))
+        .filter(|(_, rest)| rest.chars().count() >= 2)
     {
+        province = crate::provinces::PROVINCES
+            .iter()
+            .find(|p| prefix.starts_with(p.short))
+            .map(|p| p.short);
         place = rest.to_string();
     }
-    // 长治市高新区 → 长治高新区, 平山县经济开发区 → 平山经开: a city's or county's suffix.
-    for suffix in ['市', '县'] {
-        if place.chars().count() > 2 {
-            if let Some(rest) = place.strip_suffix(suffix) {
-                place = rest.to_string();
-            }
+    // 长治市高新区 → 长治高新区: a city's suffix. (A county's 县 stays: 承德县 is not 承德.)
+    if place.chars().count() > 2 {
+        if let Some(rest) = place.strip_suffix('市') {
+            place = rest.to_string();
         }
     }
     if place.chars().count() > 3 {
@@ -176,7 +201,18 @@ pub fn name_key(name: &str) -> NameKey {
     NameKey {
         place,
         kind: kind.to_string(),
+        province,
     }
+}
+
+/// The canonical kind when the whole query is a kind ending (经开区, 综保区, 高新区), to list
+/// every zone of that kind.
+pub fn kind_only(query: &str) -> Option<&'static str> {
+    let folded = fold_name(query);
+    KINDS
+        .iter()
+        .find(|(ending, kind)| !kind.is_empty() && *ending == folded)
+        .map(|(_, kind)| *kind)
 }
 
 /// Split a folded name into its place and canonical kind, by the longest known ending.
@@ -200,7 +236,7 @@ pub fn names_zone(query: &NameKey, name: &str) -> bool {
     if key.place.is_empty() {
         return false;
     }
-    if *query == key {
+    if query.same(&key) {
         return true;
     }
     query.kind.is_empty() && !query.place.is_empty() && generic_place_matches(&query.place, &key)
@@ -227,8 +263,12 @@ pub fn same_zone<'a>(
     let key = name_key(name);
     let code = code.trim();
     zones.iter().find(|z| {
-        (!code.is_empty() && z.catalogue_code.trim() == code)
-            || (key.place.chars().count() >= 2 && name_key(&z.name.zh) == key)
+        let other = z.catalogue_code.trim();
+        // Two different catalogue codes are two zones, whatever their names.
+        if !code.is_empty() && !other.is_empty() {
+            return other.eq_ignore_ascii_case(code) && name_key(&z.name.zh).compatible(&key);
+        }
+        key.place.chars().count() >= 2 && name_key(&z.name.zh).same(&key)
     })
 }
 
@@ -245,7 +285,7 @@ mod tests {
             ("長治高新區", "长治高新技术产业开发区"),
             ("长治市高新区", "长治高新技术产业开发区"),
         ] {
-            assert_eq!(name_key(short), name_key(full), "{short} / {full}");
+            assert!(name_key(short).same(&name_key(full)), "{short} / {full}");
         }
         assert_eq!(name_key("北京经济技术开发区").place, "北京");
         assert!(names_zone(

@@ -25,6 +25,9 @@ use crate::model::{Cluster, Text, Zone, ZoneKind};
 use crate::names::{name_key, names_zone, NameKey};
 use crate::provinces::{province, Province};
 
+/// The source of record in English (the asset states it in Chinese).
+pub const SOURCE_EN: &str = "Catalogue of China's Development Zones (2018 edition), announcement No. 4 of 2018 by NDRC, MOST, MLR, MOHURD, MOFCOM and the General Administration of Customs";
+
 /// The file name of the asset, relative to the app's root.
 pub const ASSET: &str = "zones-2018.tsv";
 
@@ -185,6 +188,8 @@ pub struct NationalCatalogue {
     pub as_of: String,
     pub industries: Vec<Industry>,
     pub entries: Vec<NationalEntry>,
+    /// Per entry, its folded name and name key, worked out once when read.
+    names: Vec<(String, NameKey)>,
 }
 
 /// Why an asset could not be read (a damaged download or a file that is not the asset).
@@ -236,6 +241,7 @@ impl NationalCatalogue {
             as_of,
             industries: Vec::with_capacity(count),
             entries: Vec::new(),
+            names: Vec::new(),
         };
         for _ in 0..count {
             let (n, line) = lines
@@ -263,6 +269,8 @@ impl NationalCatalogue {
             .parse()
             .map_err(|_| err(n, "园区数无效", "Invalid zone count"))?;
         cat.entries.reserve(count);
+        // How often each code was seen so far (S377018 is printed twice).
+        let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         for _ in 0..count {
             let (n, line) = lines
                 .next()
@@ -302,7 +310,11 @@ impl NationalCatalogue {
                 industries.push(i);
             }
             let code = f[0].to_string();
-            let repeats = cat.entries.iter().filter(|e| e.code == code).count();
+            let repeats = {
+                let n = seen.entry(code.clone()).or_insert(0usize);
+                *n += 1;
+                *n - 1
+            };
             cat.entries.push(NationalEntry {
                 id: if repeats == 0 {
                     code.clone()
@@ -325,6 +337,11 @@ impl NationalCatalogue {
                 seq: f[10].parse().unwrap_or(0),
             });
         }
+        cat.names = cat
+            .entries
+            .iter()
+            .map(|e| (crate::names::fold_name(&e.name.zh), name_key(&e.name.zh)))
+            .collect();
         Ok(cat)
     }
 
@@ -351,11 +368,10 @@ impl NationalCatalogue {
         }
         let mut exact: Vec<&NationalEntry> = Vec::new();
         let mut loose: Vec<&NationalEntry> = Vec::new();
-        for e in &self.entries {
-            let k = name_key(&e.name.zh);
-            if k == key {
+        for (e, (_, k)) in self.entries.iter().zip(&self.names) {
+            if k.same(&key) && province_fits(&key, e) {
                 exact.push(e);
-            } else if names_zone(&key, &e.name.zh) {
+            } else if names_zone(&key, &e.name.zh) && province_fits(&key, e) {
                 loose.push(e);
             }
         }
@@ -435,45 +451,98 @@ impl NationalCatalogue {
     /// a profile someone keeps wins over the reference data for its zone.
     ///
     /// A profile is linked by its code, or, when it has none, by its name: a profile
-    /// called 长治高新区 is the catalogue's 长治高新技术产业开发区 (same name key), so the
-    /// zone is not listed twice.
+    /// called 长治高新区 is the catalogue's 长治高新技术产业开发区, so the zone is not
+    /// listed twice (see [`NationalCatalogue::entry_of`]).
     pub fn reference_zones(&self, profiles: &[Zone]) -> Vec<Zone> {
         let mut linked: Vec<&str> = profiles
             .iter()
-            .map(|z| z.catalogue_code.trim())
-            .filter(|c| !c.is_empty())
+            .filter_map(|z| self.entry_of(z))
+            .map(|e| e.id.as_str())
             .collect();
         linked.sort_unstable();
-        let mut named: Vec<NameKey> = profiles
-            .iter()
-            .filter(|z| z.catalogue_code.trim().is_empty())
-            .map(|z| name_key(&z.name.zh))
-            .filter(|k| k.place.chars().count() >= 2)
-            .collect();
-        named.sort_unstable();
         self.entries
             .iter()
-            .filter(|e| linked.binary_search(&e.code.as_str()).is_err())
-            .filter(|e| named.is_empty() || named.binary_search(&name_key(&e.name.zh)).is_err())
+            .filter(|e| linked.binary_search(&e.id.as_str()).is_err())
             .map(|e| self.to_zone(e))
             .collect()
     }
 
-    /// The catalogue entry a zone is: a reference zone's own, a profile's by its code,
-    /// else the entry with the same name key (长治高新区 → G142057).
+    /// The catalogue entry a zone is: a reference zone's own; a profile's by its code (of
+    /// two entries printed with one code, the one with its name); else the entry its name
+    /// means ([`NationalCatalogue::find_named`]).
     pub fn entry_of(&self, z: &Zone) -> Option<&NationalEntry> {
         if z.reference {
             return self.entry(&z.id);
         }
-        if !z.catalogue_code.trim().is_empty() {
-            return self.by_code(&z.catalogue_code);
+        let code = z.catalogue_code.trim();
+        if !code.is_empty() {
+            let key = name_key(&z.name.zh);
+            let mut with_code = self
+                .entries
+                .iter()
+                .filter(|e| e.code.eq_ignore_ascii_case(code));
+            let first = with_code.next()?;
+            return Some(
+                std::iter::once(first)
+                    .chain(with_code)
+                    .find(|e| name_key(&e.name.zh).same(&key))
+                    .unwrap_or(first),
+            );
         }
-        let key = name_key(&z.name.zh);
+        self.find_named(&z.name.zh)
+    }
+
+    /// The one entry a zone name means, or `None` when none or several could be meant:
+    /// the name exactly as printed; else the same name key (长治高新区), in the province
+    /// the name gives, national before provincial when exactly one is national; else a
+    /// generic name's single national match (漕河泾开发区, 中关村).
+    pub fn find_named(&self, name: &str) -> Option<&NationalEntry> {
+        let folded = crate::names::fold_name(name);
+        if folded.is_empty() {
+            return None;
+        }
+        if let Some(i) = self.names.iter().position(|(f, _)| *f == folded) {
+            return self.entries.get(i);
+        }
+        let key = name_key(name);
         if key.place.chars().count() < 2 {
             return None;
         }
-        self.entries.iter().find(|e| name_key(&e.name.zh) == key)
+        let exact: Vec<&NationalEntry> = self
+            .entries
+            .iter()
+            .zip(&self.names)
+            .filter(|(e, (_, k))| k.same(&key) && province_fits(&key, e))
+            .map(|(e, _)| e)
+            .collect();
+        if !exact.is_empty() {
+            return pick_one(exact);
+        }
+        let loose: Vec<&NationalEntry> = self
+            .entries
+            .iter()
+            .filter(|e| names_zone(&key, &e.name.zh) && province_fits(&key, e))
+            .collect();
+        pick_one(loose)
     }
+}
+
+/// One entry of several candidates: the only one, or the only national one.
+fn pick_one(list: Vec<&NationalEntry>) -> Option<&NationalEntry> {
+    if list.len() == 1 {
+        return list.into_iter().next();
+    }
+    let mut national = list.into_iter().filter(|e| e.level == Level::National);
+    match (national.next(), national.next()) {
+        (Some(e), None) => Some(e),
+        _ => None,
+    }
+}
+
+/// Whether an entry lies in the province a name gives (any, when it gives none).
+fn province_fits(key: &NameKey, e: &NationalEntry) -> bool {
+    key.province
+        .is_none_or(|p| e.province().is_some_and(|ep| ep.short == p))
 }
 
 /// The first province whose full, short or English name occurs in `text`.
@@ -525,7 +594,9 @@ impl Scope {
     /// The zones in scope: profiles (always, except those outside chosen provinces) and,
     /// for `All` and `Provinces`, the reference zones.
     pub fn zones(&self, profiles: &[Zone], national: Option<&NationalCatalogue>) -> Vec<Zone> {
-        let Some(cat) = national.filter(|_| *self != Scope::Profiles) else {
+        let none_chosen = matches!(self, Scope::Provinces(list) if list.is_empty());
+        let Some(cat) = national.filter(|_| *self != Scope::Profiles && !none_chosen) else {
+            // (No province chosen yet: the profiles, as before the choice.)
             return profiles.to_vec();
         };
         let keep = |z: &Zone| match self {

@@ -17,8 +17,7 @@ use crate::model::{
     parse_area_m2, parse_land_mu, parse_quantity, parse_wan, ChainLink, ChainStage, Cluster,
     FieldError, Incentive, IncentiveCategory, Lang, LinkStatus, Text, Zone, ZoneKind,
 };
-use crate::names::name_key;
-use crate::national::{Level, NationalCatalogue, NationalEntry};
+use crate::national::{NationalCatalogue, NationalEntry};
 use crate::taxonomy::taxonomy;
 
 /// Identifies a row while the form is open (stable when rows are added, removed or
@@ -1197,14 +1196,7 @@ pub fn already_listed(existing: &Text) -> Text {
 /// provincial one of the same name. `None` when no entry has this name (or the name is
 /// too short to tell).
 pub fn catalogue_entry<'a>(c: &'a NationalCatalogue, name: &str) -> Option<&'a NationalEntry> {
-    let key = name_key(name);
-    if key.place.chars().count() < 2 {
-        return None;
-    }
-    c.entries
-        .iter()
-        .filter(|e| name_key(&e.name.zh) == key)
-        .min_by_key(|e| e.level != Level::National)
+    c.find_named(name)
 }
 
 fn name_needed() -> Text {
@@ -1889,15 +1881,32 @@ mod tests {
             ]
             .map(String::from),
         );
-        for name in &names {
-            let key = name_key(name);
-            let before = cat
-                .resolve(name)
-                .into_iter()
-                .find(|e| name_key(&e.name.zh) == key)
-                .map(|e| &e.id);
-            assert_eq!(catalogue_entry(&cat, name).map(|e| &e.id), before, "{name}");
+        for e in cat.entries.iter().step_by(25) {
+            // A name exactly as printed is that entry (its twin with a repeated code aside).
+            let found = catalogue_entry(&cat, &e.name.zh).map(|f| &f.name.zh);
+            assert_eq!(found, Some(&e.name.zh), "{}", e.name.zh);
         }
+        for (name, code) in [
+            ("长治高新区", Some("G142057")),
+            ("長治高新區", Some("G142057")),
+            ("运城经开区", Some("S147018")),
+            ("苏州工业园", Some("G321090")),
+            ("漕河泾开发区", Some("G311013")),
+            ("中关村", Some("G112001")),
+            ("河南新乡经济开发区", Some("S417008")),
+            ("青海南川工业园区", Some("S639004")),
+            ("南川工业园区", None),
+            ("高新区", None),
+            ("", None),
+            ("x", None),
+        ] {
+            assert_eq!(
+                catalogue_entry(&cat, name).map(|e| e.code.as_str()),
+                code,
+                "{name}"
+            );
+        }
+        let _ = names;
         assert_eq!(catalogue_entry(&cat, "太原经开区").unwrap().code, "G141004");
     }
 }

@@ -406,3 +406,157 @@ fn an_imported_zone_named_as_people_say_it_is_the_zone_already_here() {
     assert_eq!(ids, ["changzhi-htz", "yuncheng-etdz", "new-one"]);
     assert_eq!(pending.incoming.prospects[0].zone_id, "changzhi-htz");
 }
+
+#[test]
+fn different_zones_with_similar_names_stay_apart() {
+    let cat = catalogue();
+    let named = |name: &str| cat.find_named(name).map(|e| e.code.as_str());
+    // The name as printed is that zone; a county is not its city.
+    assert_eq!(named("河北承德县高新技术产业开发区"), Some("S138122"));
+    assert_eq!(named("承德高新区"), Some("G132055"));
+    assert_eq!(named("河南新乡经济开发区"), Some("S417008"));
+    assert_eq!(named("新乡经济技术开发区"), Some("G411166"));
+    assert_eq!(named("青海南川工业园区"), Some("S639004"));
+    assert_eq!(named("重庆南川工业园区"), Some("S509036"));
+    // Said without the province, two provincial zones could be meant: neither is chosen.
+    assert_eq!(named("南川工业园区"), None);
+    // A profile of one is not the other.
+    let chongqing = Zone {
+        id: "cq".into(),
+        name: zonematch::model::Text::new("重庆南川工业园区", ""),
+        ..Default::default()
+    };
+    assert!(
+        zonematch::names::same_zone(std::slice::from_ref(&chongqing), "青海南川工业园区", "")
+            .is_none()
+    );
+    assert!(
+        zonematch::names::same_zone(std::slice::from_ref(&chongqing), "南川工业园区", "").is_some()
+    );
+    let listed = cat.reference_zones(std::slice::from_ref(&chongqing));
+    assert!(listed.iter().any(|z| z.catalogue_code == "S639004"));
+    assert!(!listed.iter().any(|z| z.catalogue_code == "S509036"));
+}
+
+#[test]
+fn the_two_zones_printed_with_one_code_are_two_zones() {
+    let cat = catalogue();
+    let linzi = cat.entry("S377018~2").unwrap();
+    assert_eq!(linzi.name.zh, "山东临淄经济开发区");
+    // Taken up as a profile, it keeps its own facts and 淄川 stays listed.
+    let mut profile = cat.to_zone(linzi);
+    profile.reference = false;
+    profile.id = "linzi".into();
+    assert_eq!(cat.entry_of(&profile).unwrap().area_ha, Some(196.91));
+    let listed = cat.reference_zones(std::slice::from_ref(&profile));
+    assert_eq!(listed.len(), 2543 - 1);
+    assert!(listed.iter().any(|z| z.id == "S377018"));
+    // A record of 淄川 with the same code is not the 临淄 profile.
+    assert!(zonematch::names::same_zone(
+        std::slice::from_ref(&profile),
+        "山东淄川经济开发区",
+        "S377018"
+    )
+    .is_none());
+}
+
+#[test]
+fn a_thin_imported_record_never_wipes_a_detailed_profile() {
+    use zonematch::import::{preview, FileKind};
+    use zonematch::model::{Dataset, Text};
+    use zonematch::transfer::export_json;
+    let current = zonematch::demo::demo_dataset();
+    let before = current.zone("changzhi-htz").unwrap().clone();
+    let incoming = Dataset {
+        zones: vec![
+            Zone {
+                id: "thin".into(),
+                name: Text::new("长治高新区", ""),
+                land_available_mu: Some(300.0),
+                ..Default::default()
+            },
+            // A second record naming the same zone is not merged into it too.
+            Zone {
+                id: "thin-2".into(),
+                name: Text::new("长治高新技术产业开发区", ""),
+                ..Default::default()
+            },
+        ],
+        ..Default::default()
+    };
+    let file = export_json(&incoming, "2026-11-29T00:00:00Z");
+    let pending = preview(
+        &current,
+        file.as_bytes(),
+        FileKind::Json,
+        "2026-11-29T00:00:00Z",
+        |_| None,
+    )
+    .unwrap();
+    let mut after = current.clone();
+    after.apply(&pending.clone().into_change());
+    let z = after.zone("changzhi-htz").unwrap();
+    assert_eq!(z.land_available_mu, Some(300.0));
+    assert_eq!(z.clusters, before.clusters);
+    assert_eq!(z.incentives, before.incentives);
+    assert_eq!(z.contacts, before.contacts);
+    assert_eq!(z.catalogue_code, "G142057");
+    assert_eq!(z.name.zh, "长治高新区");
+    assert_eq!(z.name.en, before.name.en);
+    assert_eq!(pending.plan.zones_updated, 1);
+    assert_eq!(pending.plan.zones_added, 1);
+}
+
+#[test]
+fn the_profiled_zone_ranks_above_under_every_preset_and_figure() {
+    let cat = catalogue();
+    let entry = cat.to_zone(cat.by_code("G142057").unwrap());
+    let mut profiled = entry.clone();
+    profiled.id = "profiled".into();
+    profiled.reference = false;
+    profiled.incentives = vec![zonematch::model::Incentive {
+        name: zonematch::model::Text::new("投资奖励", "Investment reward"),
+        min_investment_wan: Some(1000.0),
+        ..Default::default()
+    }];
+    profiled.factory.available_m2 = Some(500.0);
+    profiled.min_investment_wan = Some(100_000.0);
+    let prospects = [
+        prospect("生物医药"),
+        Prospect {
+            investment_wan: Some(0.0),
+            ..prospect("生物医药")
+        },
+        Prospect {
+            factory_m2: Some(0.0),
+            land_mu: Some(0.0),
+            investment_wan: None,
+            ..prospect("生物医药")
+        },
+        Prospect {
+            industry: "生物医药".into(),
+            origin: "上海".into(),
+            ..Default::default()
+        },
+    ];
+    for preset in Preset::ALL {
+        for p in &prospects {
+            let ranked = rank_zones(p, &[entry.clone(), profiled.clone()], &preset.weights());
+            let ind = |m: &zonematch::matching::ZoneMatch| {
+                m.criterion(CriterionKind::Industry).unwrap().score
+            };
+            assert_eq!(ind(&ranked[0]), ind(&ranked[1]));
+            assert_eq!(
+                ranked[0].zone_id, "profiled",
+                "{preset:?} {p:?}: {ranked:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_province_scope_with_no_province_chosen_keeps_the_profiles() {
+    let cat = catalogue();
+    let zones = Scope::Provinces(Vec::new()).zones(&demo_zones(), Some(&cat));
+    assert_eq!(zones.len(), demo_zones().len());
+}

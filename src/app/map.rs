@@ -43,7 +43,9 @@ pub fn province_map(
             let label = v.map(|v| v.label.clone()).unwrap_or_default();
             let x = (p.col as f64 - first_col) * (TILE + GAP);
             let y = p.row as f64 * (TILE + GAP);
-            let name = if lang == Lang::Zh { p.short } else { p.en.split(' ').next().unwrap_or(p.en) };
+            let name = if lang == Lang::Zh { p.short } else { tile_name_en(p.en) };
+            // A long English name is squeezed to the tile's width.
+            let squeeze = (name.chars().count() > 7).then_some("54");
             let is_selected = selected.iter().any(|s| s == p.zh);
             let zh = p.zh.to_string();
             let zh_key = zh.clone();
@@ -72,7 +74,7 @@ pub fn province_map(
                     }
                 >
                     <rect x=x y=y width=TILE height=TILE rx="6" fill=fill></rect>
-                    <text x=x + TILE / 2.0 y=y + 26.0 text-anchor="middle" fill=ink class="tile-name">{name}</text>
+                    <text x=x + TILE / 2.0 y=y + 26.0 text-anchor="middle" fill=ink class="tile-name" textLength=squeeze lengthAdjust=squeeze.map(|_| "spacingAndGlyphs")>{name}</text>
                     <text x=x + TILE / 2.0 y=y + 46.0 text-anchor="middle" fill=ink class="tile-value">{label}</text>
                 </g>
             }
@@ -85,6 +87,15 @@ pub fn province_map(
             </svg>
             <figcaption class="note">{caption}</figcaption>
         </figure>
+    }
+}
+
+/// A province's English name short enough for a tile.
+fn tile_name_en(en: &'static str) -> &'static str {
+    match en {
+        "Inner Mongolia" => "Inner Mong.",
+        "Xizang (Tibet)" => "Xizang",
+        _ => en,
     }
 }
 

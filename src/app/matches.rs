@@ -11,6 +11,10 @@ use crate::model::Prospect;
 /// best few, and explaining 2,600 zones on every keystroke would cost the typing speed.
 pub const SHOWN_AT_FIRST: usize = 20;
 
+/// How many more zones each "show more" adds: thousands of zones are paged, not drawn at
+/// once.
+pub const MORE_AT_A_TIME: usize = 100;
+
 /// Ranked zones for `prospect`; re-ranks when it, the zones or the weights change. Each
 /// zone is one compact row (rank, name, total, its two strongest reasons) that opens to
 /// the full breakdown; excluded zones are collapsed under one heading with their reasons.
@@ -24,30 +28,24 @@ pub fn MatchList(#[prop(into)] prospect: Signal<Prospect>) -> impl IntoView {
         let lang = state.lang.get();
         let weights = state.weights.get();
         let limit = shown.get();
-        let catalogue = state.catalogue.get();
+        let catalogue = state.scoped_catalogue.get();
         let profile = ProspectProfile::new(&prospect.get());
         let ranked = catalogue.0.rank_explaining(&profile, &weights, limit);
         let total = ranked.len();
         let zones = catalogue.0.zones();
+        // Looked up by id once per ranking: thousands of zones with scope "all".
+        let by_id: std::collections::HashMap<&str, &crate::model::Zone> =
+            zones.iter().map(|z| (z.id.as_str(), z)).collect();
         let name_of = |id: &str| {
-            zones
-                .iter()
-                .find(|z| z.id == id)
+            by_id
+                .get(id)
                 .map(|z| z.name.get(lang).to_string())
                 .unwrap_or_default()
         };
-        let province_zh = |id: &str| {
-            zones
-                .iter()
-                .find(|z| z.id == id)
-                .and_then(zone_province)
-                .unwrap_or("")
-        };
+        let province_zh = |id: &str| by_id.get(id).and_then(|z| zone_province(z)).unwrap_or("");
         // The best score per province, for the map (zones that fit, not excluded), while
         // the map is open.
         if map_open.get() && state.scope.with(|s| *s != crate::national::Scope::Profiles) {
-            let by_id: std::collections::HashMap<&str, &crate::model::Zone> =
-                zones.iter().map(|z| (z.id.as_str(), z)).collect();
             let mut best: Vec<(&'static str, u8)> = Vec::new();
             for m in ranked
                 .iter()
@@ -87,8 +85,14 @@ pub fn MatchList(#[prop(into)] prospect: Signal<Prospect>) -> impl IntoView {
         });
         let more = (total > limit).then(|| {
             view! {
-                <button class="secondary" data-testid="show-all-matches" on:click=move |_| shown.set(usize::MAX)>
-                    {format!("{} ({total})", Msg::ShowAll.text(lang))}
+                <button class="secondary" data-testid="show-all-matches" on:click=move |_| shown.update(|s| *s = s.saturating_add(MORE_AT_A_TIME))>
+                    {if total - limit <= MORE_AT_A_TIME {
+                        format!("{} ({total})", Msg::ShowAll.text(lang))
+                    } else if lang == Lang::Zh {
+                        format!("再显示 {MORE_AT_A_TIME} 个（共 {total} 个）")
+                    } else {
+                        format!("Show {MORE_AT_A_TIME} more (of {total})")
+                    }}
                 </button>
             }
         });

@@ -94,19 +94,34 @@ fn Shell() -> impl IntoView {
             None => SharedZones::default(),
         })
     });
+    // The profiles prepared for matching: the pipeline's best zones, the brief, compare,
+    // the report and the zone staff's ranking use these, whatever the scope.
     let catalogue = Memo::new(move |_| {
         catalogue_version.update_value(|v| *v += 1);
-        let scoped = scope.with(|s| national.with(|n| zones.with(|z| s.zones(z, n.get()))));
+        SharedCatalogue(Arc::new(zones.with(|z| Catalogue::new(z))))
+    });
+    // The zones in the ranking scope (profiles, all, provinces) prepared for matching:
+    // the live ranking of one prospect uses these. Built when first read.
+    let scoped_catalogue = Memo::new(move |_| {
+        let in_scope = scope.with(|s| {
+            national.with(|n| {
+                (*s != crate::national::Scope::Profiles && n.get().is_some())
+                    .then(|| zones.with(|z| s.zones(z, n.get())))
+            })
+        });
+        let Some(scoped) = in_scope else {
+            return catalogue.get();
+        };
         // Marks for the benchmarks: preparing thousands of zones is worth seeing.
         let perf = web_sys::window().and_then(|w| w.performance());
         if let Some(p) = &perf {
             let _ = p.mark("zonematch:prepare-start");
         }
-        let catalogue = Catalogue::new(&scoped);
+        let prepared = Catalogue::new(&scoped);
         if let Some(p) = &perf {
             let _ = p.mark("zonematch:prepare-end");
         }
-        SharedCatalogue(Arc::new(catalogue))
+        SharedCatalogue(Arc::new(prepared))
     });
     let best_cache = StoredValue::new(crate::report::BestZoneCache::default());
     let profiles = Memo::new(move |_| {
@@ -153,6 +168,7 @@ fn Shell() -> impl IntoView {
         scope,
         reference_zones,
         catalogue,
+        scoped_catalogue,
         profiles,
         best_zones: Memo::new(move |_| {
             let c = catalogue.get();
@@ -257,6 +273,7 @@ fn Shell() -> impl IntoView {
         }
     });
 
+    let query = leptos_router::hooks::use_query_map();
     view! {
         <header class="topbar">
             <div class="brand">
@@ -303,6 +320,15 @@ fn Shell() -> impl IntoView {
                 Page::Zone(id) => view! { <zones::ZoneDetail id=id/> }.into_any(),
                 Page::EditZone(Some(id)) if state.data.with(|d| d.zone(&id).is_none()) => {
                     view! { <NotFound/> }.into_any()
+                }
+                // "Add details" from a catalogue entry (`?from=`) starts from the entry: drawn
+                // again when the catalogue arrives (after a reload on this screen).
+                Page::EditZone(None) if query.with_untracked(|q| q.get("from").is_some()) => {
+                    (move || {
+                        state.national.track();
+                        view! { <zone_editor::ZoneEditor id=None/> }
+                    })
+                    .into_any()
                 }
                 Page::EditZone(id) => view! { <zone_editor::ZoneEditor id=id/> }.into_any(),
                 Page::Capture => view! { <capture::Capture/> }.into_any(),

@@ -76,6 +76,14 @@ pub fn loading_note(lang: Lang) -> impl IntoView {
     }
 }
 
+/// The catalogue's source of record in the reader's language.
+pub fn source_text(cat: &NationalCatalogue, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => cat.source.clone(),
+        Lang::En => crate::national::SOURCE_EN.to_string(),
+    }
+}
+
 /// "Little data": what a catalogue-only zone is scored on.
 pub fn little_data_text() -> Text {
     Text::new(
@@ -157,7 +165,7 @@ pub fn entry_facts(cat: &NationalCatalogue, e: &NationalEntry, lang: Lang) -> im
                 {row(Text::new("批准时间", "Approved"), approved, "catalogue-approved")}
                 {row(Text::new("核准规划面积（园区边界，非可用土地）", "Approved planning area (the zone's boundary, not free land)"), area, "approved-area")}
             </dl>
-            <p class="note">{super::zones::as_of_view(&as_of, lang)} " · " {cat.source.clone()}</p>
+            <p class="note">{super::zones::as_of_view(&as_of, lang)} " · " {source_text(cat, lang)}</p>
         </section>
     }
 }

@@ -150,9 +150,12 @@ pub struct AppState {
     pub scope: RwSignal<crate::national::Scope>,
     /// Catalogue entries no profile is linked to, as zones (empty until it arrives).
     pub reference_zones: Memo<SharedZones>,
-    /// The zones in [`AppState::scope`], prepared for ranking. Rebuilt only when the
-    /// zones or the scope change, not per keystroke.
+    /// The profiles prepared for ranking (best zones, brief, compare, report). Rebuilt
+    /// only when the zones change, not per keystroke.
     pub catalogue: Memo<SharedCatalogue>,
+    /// The zones in [`AppState::scope`] prepared for ranking one prospect live (the
+    /// profiles, when the scope is the profiles or the catalogue has not arrived).
+    pub scoped_catalogue: Memo<SharedCatalogue>,
     /// Rebuilt only when the prospects change.
     pub profiles: Memo<SharedProfiles>,
     /// Each prospect's best zone and score, same order as the prospects (for the pipeline

@@ -121,7 +121,12 @@ fn listed(z: &Zone, national: Option<&crate::national::NationalCatalogue>) -> Li
         None => crate::national::province_in(&z.location.zh)
             .or_else(|| crate::national::province_in(&z.location.en)),
     };
-    let level = match z.catalogue_code.chars().next() {
+    // A profile's level is its catalogue entry's (linked by code or by name).
+    let linked = national
+        .filter(|_| !z.reference)
+        .and_then(|c| c.entry_of(z))
+        .map(|e| e.code.as_str());
+    let level = match linked.unwrap_or(&z.catalogue_code).chars().next() {
         Some('G') => "national",
         Some('S') => "provincial",
         _ => "",
@@ -176,6 +181,7 @@ struct Query {
     folded: String,
     key: crate::names::NameKey,
     industry: String,
+    kind_only: Option<&'static str>,
 }
 
 impl Query {
@@ -184,6 +190,7 @@ impl Query {
             folded: crate::names::fold_name(&f.query),
             key: crate::names::name_key(&f.query),
             industry: crate::names::fold_name(&f.industry),
+            kind_only: crate::names::kind_only(&f.query),
         }
     }
 
@@ -193,8 +200,12 @@ impl Query {
         if self.folded.is_empty() {
             return Some(2);
         }
+        // A kind alone (经开区, 综保区) lists the zones of that kind.
+        if let Some(kind) = self.kind_only {
+            return (l.key.kind == kind).then_some(2);
+        }
         let named = self.key.place.chars().count() >= 2;
-        if named && self.key == l.key {
+        if named && self.key.same(&l.key) {
             return Some(0);
         }
         if named
@@ -820,7 +831,7 @@ pub fn ZoneDetail(id: String) -> impl IntoView {
                     <h3>{Msg::Contacts.text(lang)}</h3>
                     {contacts}
                 })}
-                <p class="source">{Msg::Source.text(lang)} ": " {z.source.clone()}</p>
+                <p class="source">{Msg::Source.text(lang)} ": " {if z.reference && lang == Lang::En { crate::national::SOURCE_EN.to_string() } else { z.source.clone() }}</p>
                 <ProspectsForZone zone_id=z.id.clone()/>
             </section>
         }

@@ -465,7 +465,10 @@ fn would_apply(kind: CriterionKind, p: &ProspectProfile) -> bool {
         CriterionKind::Industry | CriterionKind::Chain => !p.text.is_empty(),
         CriterionKind::Space => space,
         CriterionKind::Investment => investment,
-        CriterionKind::Incentives => space || investment,
+        // As `incentive_fit` judges: any stated figure, zero included.
+        CriterionKind::Incentives => {
+            pr.investment_wan.is_some() || pr.factory_m2.is_some() || pr.land_mu.is_some()
+        }
         CriterionKind::Region => !pr.origin.trim().is_empty(),
     }
 }

@@ -22,9 +22,17 @@ test('a short name finds its zone, and the approved area is shown as approved ar
   await expect(facts).toHaveAttribute('data-code', 'G142057');
   await expect(page.getByTestId('approved-area')).toHaveText('753.01 公顷（11,295 亩）');
   await expect(facts).toContainText('核准规划面积');
-  await expect(facts).toContainText('2018-04');
-  // Never as free land or factory space: the profile's own figures stay its own.
-  await expect(page.getByTestId('zone-detail')).not.toContainText('753.01 公顷 可用');
+  // As of 2018-04, marked as possibly out of date.
+  await expect(facts.getByTestId('as-of')).toContainText('2018-04');
+  await expect(facts.getByTestId('as-of')).toHaveAttribute('data-stale', 'true');
+  // Never as free land or factory space: the profile's own space and land facts do not
+  // take the approved area.
+  const spaceFacts = page.locator('[data-testid=zone-detail] > dl.facts-grid');
+  await expect(spaceFacts.first()).toBeVisible();
+  for (const text of await spaceFacts.allTextContents()) {
+    expect(text).not.toContain('753');
+    expect(text).not.toContain('11,295');
+  }
 });
 
 test("province and level filters give the file's count, in both languages", async ({ page }, testInfo) => {
