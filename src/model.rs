@@ -359,29 +359,6 @@ pub struct Zone {
     pub extra: Extra,
 }
 
-impl Zone {
-    /// True when `query` (any case, either language) occurs in the zone's name, location,
-    /// cluster or chain-link names or keywords. An empty query matches every zone.
-    pub fn matches_query(&self, query: &str) -> bool {
-        use crate::text::{fold::fold_script, normalize::to_half_width};
-        let q = fold_script(&to_half_width(query.trim())).to_lowercase();
-        if q.is_empty() {
-            return true;
-        }
-        let hit = |s: &str| fold_script(s).to_lowercase().contains(&q);
-        let text_hit = |t: &Text| hit(&t.zh) || hit(&t.en);
-        text_hit(&self.name)
-            || text_hit(&self.location)
-            || self.clusters.iter().any(|c| {
-                text_hit(&c.name)
-                    || c.keywords.iter().any(|k| hit(k))
-                    || c.links
-                        .iter()
-                        .any(|l| text_hit(&l.name) || l.keywords.iter().any(|k| hit(k)))
-            })
-    }
-}
-
 /// Pipeline stage of a prospect: 线索 → 接洽 → 在谈 → 签约 → 开工 → 投产.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

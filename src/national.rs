@@ -366,20 +366,30 @@ impl NationalCatalogue {
         if key.place.chars().count() < 2 {
             return Vec::new();
         }
-        let mut exact: Vec<&NationalEntry> = Vec::new();
-        let mut loose: Vec<&NationalEntry> = Vec::new();
-        for (e, (_, k)) in self.entries.iter().zip(&self.names) {
-            if k.same(&key) && province_fits(&key, e) {
-                exact.push(e);
-            } else if names_zone(&key, &e.name.zh) && province_fits(&key, e) {
-                loose.push(e);
-            }
-        }
+        let (mut exact, mut loose) = self.candidates(&key);
         let order = |e: &&NationalEntry| (e.level != Level::National) as u8;
         exact.sort_by_key(order);
         loose.sort_by_key(order);
         exact.extend(loose);
         exact
+    }
+
+    /// The entries in the key's province (any, when it gives none) with the same name key,
+    /// and, apart, those a generic name matches ([`names_zone`]).
+    fn candidates(&self, key: &NameKey) -> (Vec<&NationalEntry>, Vec<&NationalEntry>) {
+        let mut exact = Vec::new();
+        let mut loose = Vec::new();
+        for (e, (_, k)) in self.entries.iter().zip(&self.names) {
+            if !province_fits(key, e) {
+                continue;
+            }
+            if k.same(key) {
+                exact.push(e);
+            } else if names_zone(key, &e.name.zh) {
+                loose.push(e);
+            }
+        }
+        (exact, loose)
     }
 
     /// The leading industries of an entry.
@@ -508,22 +518,8 @@ impl NationalCatalogue {
         if key.place.chars().count() < 2 {
             return None;
         }
-        let exact: Vec<&NationalEntry> = self
-            .entries
-            .iter()
-            .zip(&self.names)
-            .filter(|(e, (_, k))| k.same(&key) && province_fits(&key, e))
-            .map(|(e, _)| e)
-            .collect();
-        if !exact.is_empty() {
-            return pick_one(exact);
-        }
-        let loose: Vec<&NationalEntry> = self
-            .entries
-            .iter()
-            .filter(|e| names_zone(&key, &e.name.zh) && province_fits(&key, e))
-            .collect();
-        pick_one(loose)
+        let (exact, loose) = self.candidates(&key);
+        pick_one(if exact.is_empty() { loose } else { exact })
     }
 }
 

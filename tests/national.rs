@@ -239,6 +239,17 @@ fn demo_profiles_are_linked_to_their_catalogue_entries() {
         .any(|r| r.catalogue_code == "G142057"));
 }
 
+/// What importing `incoming` (as an exported JSON file) into `current` would do.
+fn import(
+    current: &zonematch::model::Dataset,
+    incoming: &zonematch::model::Dataset,
+) -> zonematch::import::Pending {
+    use zonematch::import::{preview, FileKind};
+    let now = "2026-11-29T00:00:00Z";
+    let file = zonematch::transfer::export_json(incoming, now);
+    preview(current, file.as_bytes(), FileKind::Json, now, |_| None).unwrap()
+}
+
 fn prospect(industry: &str) -> Prospect {
     Prospect {
         id: "p".into(),
@@ -355,9 +366,7 @@ fn ranking_across_the_country_reaches_several_provinces() {
 
 #[test]
 fn an_imported_zone_named_as_people_say_it_is_the_zone_already_here() {
-    use zonematch::import::{preview, FileKind};
     use zonematch::model::{Dataset, Text};
-    use zonematch::transfer::export_json;
     let current = zonematch::demo::demo_dataset();
     let incoming = Dataset {
         zones: vec![
@@ -386,15 +395,7 @@ fn an_imported_zone_named_as_people_say_it_is_the_zone_already_here() {
         }],
         ..Default::default()
     };
-    let file = export_json(&incoming, "2026-11-29T00:00:00Z");
-    let pending = preview(
-        &current,
-        file.as_bytes(),
-        FileKind::Json,
-        "2026-11-29T00:00:00Z",
-        |_| None,
-    )
-    .unwrap();
+    let pending = import(&current, &incoming);
     assert_eq!(pending.plan.zones_updated, 2);
     assert_eq!(pending.plan.zones_added, 1);
     let ids: Vec<&str> = pending
@@ -462,9 +463,7 @@ fn the_two_zones_printed_with_one_code_are_two_zones() {
 
 #[test]
 fn a_thin_imported_record_never_wipes_a_detailed_profile() {
-    use zonematch::import::{preview, FileKind};
     use zonematch::model::{Dataset, Text};
-    use zonematch::transfer::export_json;
     let current = zonematch::demo::demo_dataset();
     let before = current.zone("changzhi-htz").unwrap().clone();
     let incoming = Dataset {
@@ -484,15 +483,7 @@ fn a_thin_imported_record_never_wipes_a_detailed_profile() {
         ],
         ..Default::default()
     };
-    let file = export_json(&incoming, "2026-11-29T00:00:00Z");
-    let pending = preview(
-        &current,
-        file.as_bytes(),
-        FileKind::Json,
-        "2026-11-29T00:00:00Z",
-        |_| None,
-    )
-    .unwrap();
+    let pending = import(&current, &incoming);
     let mut after = current.clone();
     after.apply(&pending.clone().into_change());
     let z = after.zone("changzhi-htz").unwrap();

@@ -43,19 +43,7 @@ fn field_name(f: ProspectField) -> &'static str {
 
 /// Scroll to and focus the form field named `name`.
 fn focus_field(name: &str) {
-    use wasm_bindgen::JsCast;
-    let el = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| {
-            d.query_selector(&format!("[data-testid=prospect-form] [name={name}]"))
-                .ok()
-                .flatten()
-        })
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(el) = el {
-        el.scroll_into_view();
-        let _ = el.focus();
-    }
+    super::form_fields::focus_first(&format!("[data-testid=prospect-form] [name={name}]"));
 }
 
 /// The capture form and its live ranking; with `edit`, the same form filled in with that

@@ -77,6 +77,19 @@ pub trait FieldModel: Send + Sync {
     }
 }
 
+/// Scroll to and focus the first element matching `selector` (a form field to correct).
+pub fn focus_first(selector: &str) {
+    use wasm_bindgen::JsCast;
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = el {
+        el.scroll_into_view();
+        let _ = el.focus();
+    }
+}
+
 /// The error listed for `field` in `errors`, in `lang`.
 pub fn error_of<F: PartialEq>(errors: &[(F, Text)], field: &F, lang: Lang) -> Option<String> {
     errors

@@ -281,21 +281,9 @@ fn rows(
 
 /// Scroll to the first field marked invalid and put the cursor there.
 fn focus_first_error() {
-    use wasm_bindgen::JsCast;
-    let el = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| {
-            d.query_selector(
-                "[data-testid=zone-form] .invalid input, [data-testid=zone-form] .invalid textarea",
-            )
-            .ok()
-            .flatten()
-        })
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(el) = el {
-        el.scroll_into_view();
-        let _ = el.focus();
-    }
+    super::form_fields::focus_first(
+        "[data-testid=zone-form] .invalid input, [data-testid=zone-form] .invalid textarea",
+    );
 }
 
 /// Send an edit to the draft (redrawing what shows it only when it changed something).
