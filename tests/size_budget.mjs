@@ -19,7 +19,7 @@ import { join, extname } from 'node:path';
 // leptos_router with the screens at their own URLs, the pipeline list, capture readings,
 // visitor mode and the amount reader the rest. Issue 8 states no allowance: this raise is
 // recorded in its closing note, and issue 11 (wasm <= 280 KB) takes the budget down.
-// 2026-11-29, issue 9 (the national zone catalogue): 551,478 (549,399 before the review
+// 2026-11-29, issue 9 (the national zone catalogue): 550,987 (549,399 before the review
 // fixes: name rules, import fill, scope). Measured by building
 // without each part: the structured zone editor 20.9 KB (38.6 KB as first written; a
 // case-mapping table and per-field generic views removed), the catalogue in the app
@@ -27,7 +27,7 @@ import { join, extname } from 'node:path';
 // little-data ranking) about 41 KB. The catalogue itself is a separate 97 KB gzip asset,
 // not wasm. Issue 9 states no allowance either: recorded in its closing note; issue 11
 // takes it down.
-const BUDGET_GZIP = { '.wasm': 551_500, '.js': 15_000, '.css': 6_000 };
+const BUDGET_GZIP = { '.wasm': 551_000, '.js': 15_000, '.css': 6_000 };
 
 const dir = process.argv[2] || 'dist';
 let failed = false;
