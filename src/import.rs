@@ -79,7 +79,7 @@ pub fn preview(
         FileKind::Json => import_json_bytes(bytes).map_err(|e| e.problems)?,
         FileKind::Table => {
             let text = decode_table(bytes, gbk)?;
-            crate::csv::read_table(current, &text, now)?
+            crate::table_import::read_table(current, &text, now)?
         }
     };
     let mut incoming = incoming;

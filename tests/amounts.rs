@@ -375,9 +375,10 @@ fn odd_inputs_never_panic() {
 /// a CSV amount column stays strict.
 #[test]
 fn kept_text_survives_the_ledger_csv() {
-    use zonematch::csv::{prospects_from_csv, prospects_to_csv};
+    use zonematch::csv::prospects_to_csv;
     use zonematch::forms::{needs_review, review_fields, ProspectDraft, ProspectField};
     use zonematch::model::Lang;
+    use zonematch::table_import::prospects_from_csv;
     let drafts = [
         ("p1", "猎鹰", "500万美元", "2万平米", "50亩", "300"),
         ("p2", "", "很多", "2万多", "3.3公顷", "300多"),

@@ -31,6 +31,8 @@ const LAYERS: &[(&str, u8)] = &[
     ("demo", 5),
     ("evaluation", 5),
     ("synthetic", 5),
+    ("sheet", 5),
+    ("table_import", 5),
     ("national", 5),
     ("storage", 6),
     ("app", 7),

@@ -1,15 +1,14 @@
 //! The pipeline and the monthly ledger: Beijing dates, stage history, the monthly report
 //! (月报, 三个一批) on a known dataset, and the ledger and report CSVs.
 
-use zonematch::csv::{
-    detect_table, ledger_to_csv, parse_csv, prospects_from_csv, report_to_csv, Table,
-};
+use zonematch::csv::{ledger_to_csv, parse_csv, report_to_csv};
 use zonematch::dates::{
     beijing_date, beijing_date_time, days_in_month, normalize_date, parse_date, YearMonth,
 };
 use zonematch::matching::{Catalogue, ProspectProfile, Weights};
 use zonematch::model::{Lang, Prospect, Stage, Standing, Text, Zone};
 use zonematch::report::{best_zone, monthly_report, notes, BestZone, Tally};
+use zonematch::table_import::{detect_table, prospects_from_csv, Table};
 
 // ---------------------------------------------------------------- dates
 

@@ -4,7 +4,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use zonematch::csv::{parse_csv, prospects_from_csv, prospects_to_csv};
+use zonematch::csv::{parse_csv, prospects_to_csv};
+use zonematch::table_import::prospects_from_csv;
 use zonematch::i18n::Lang;
 use zonematch::import::{preview, FileKind};
 
