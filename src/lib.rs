@@ -35,6 +35,7 @@ pub mod text;
 pub mod transfer;
 pub mod vcard;
 pub mod zone_form;
+pub mod workbook;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -35,6 +35,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("table_import", 5),
     ("national", 5),
     ("storage", 6),
+    ("workbook", 5),
     ("app", 7),
 ];
 

@@ -1,0 +1,112 @@
+//! The workbook worker: a Web Worker with its own wasm that reads and writes Excel
+//! workbooks ([`zonematch::workbook`]), so that `calamine` and `rust_xlsxwriter` never
+//! weigh on the app's first screen. Trunk builds it from index.html (`data-type="worker"`,
+//! no-modules, with a loader shim `workbook_worker_loader.js`); the app starts it the first
+//! time a workbook is opened or written (`src/app/workbook.rs`).
+//!
+//! Messages, one reply per request, matched by `id` (a number):
+//! - `{op: "read", id, bytes: Uint8Array}` → `{id, ok: "<JSON of Vec<Sheet>>"}`
+//! - `{op: "write", id, sheets: "<JSON of Vec<Sheet>>"}` → `{id, ok: Uint8Array}` (the
+//!   `.xlsx` bytes, their buffer transferred)
+//! - any failure → `{id, error: "<JSON of Text>"}` (a bilingual message).
+//!
+//! Once started it posts `{ready: true}`: messages sent before its wasm has loaded would
+//! be lost, so the app waits for that first.
+
+#[cfg(target_arch = "wasm32")]
+mod worker {
+    use js_sys::{Object, Reflect, Uint8Array};
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+    use zonematch::model::Text;
+    use zonematch::sheet::Sheet;
+    use zonematch::workbook::{read_workbook, write_workbook};
+
+    /// What a request asks for, or why it cannot be read.
+    fn answer(data: &JsValue) -> Result<JsValue, Text> {
+        let get = |key: &str| Reflect::get(data, &JsValue::from_str(key)).ok();
+        let op = get("op").and_then(|v| v.as_string()).unwrap_or_default();
+        match op.as_str() {
+            "read" => {
+                let bytes = get("bytes")
+                    .filter(|v| v.is_instance_of::<Uint8Array>())
+                    .map(|v| v.unchecked_into::<Uint8Array>().to_vec())
+                    .ok_or_else(|| bad_request("bytes"))?;
+                let sheets = read_workbook(&bytes)?;
+                let json =
+                    serde_json::to_string(&sheets).map_err(|e| bad_request(&e.to_string()))?;
+                Ok(JsValue::from_str(&json))
+            }
+            "write" => {
+                let json = get("sheets")
+                    .and_then(|v| v.as_string())
+                    .ok_or_else(|| bad_request("sheets"))?;
+                let sheets: Vec<Sheet> =
+                    serde_json::from_str(&json).map_err(|e| bad_request(&e.to_string()))?;
+                let bytes = write_workbook(&sheets)?;
+                Ok(Uint8Array::from(bytes.as_slice()).into())
+            }
+            other => Err(bad_request(other)),
+        }
+    }
+
+    fn bad_request(what: &str) -> Text {
+        Text::new(
+            &format!("工作簿处理请求无效（{what}）"),
+            &format!("Invalid workbook request ({what})"),
+        )
+    }
+
+    fn reply(scope: &DedicatedWorkerGlobalScope, id: &JsValue, result: Result<JsValue, Text>) {
+        let message = Object::new();
+        let _ = Reflect::set(&message, &"id".into(), id);
+        let transfer = js_sys::Array::new();
+        match result {
+            Ok(value) => {
+                if let Some(bytes) = value.dyn_ref::<Uint8Array>() {
+                    transfer.push(&bytes.buffer());
+                }
+                let _ = Reflect::set(&message, &"ok".into(), &value);
+            }
+            Err(text) => {
+                let json = serde_json::to_string(&text).unwrap_or_default();
+                let _ = Reflect::set(&message, &"error".into(), &JsValue::from_str(&json));
+            }
+        }
+        if scope
+            .post_message_with_transfer(&message, &transfer)
+            .is_err()
+        {
+            let _ = scope.post_message(&message);
+        }
+    }
+
+    pub fn start() {
+        console_error_panic_hook::set_once();
+        let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+        let replies = scope.clone();
+        let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+            let data = event.data();
+            let id = Reflect::get(&data, &"id".into()).unwrap_or(JsValue::NULL);
+            reply(&replies, &id, answer(&data));
+        });
+        scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        let ready = Object::new();
+        let _ = Reflect::set(&ready, &"ready".into(), &JsValue::TRUE);
+        let _ = scope.post_message(&ready);
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    worker::start();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!(
+        "The workbook worker runs in the browser, started by the app (see src/app/workbook.rs)."
+    );
+}
