@@ -77,6 +77,101 @@ pub fn day_number(s: &str) -> Option<i64> {
     parse_date(s).map(|(y, m, d)| i64::from(y) * 10_000 + i64::from(m) * 100 + i64::from(d))
 }
 
+/// A date as a spreadsheet cell gives it: a day or only a month.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CellDate {
+    /// `YYYY-MM-DD`.
+    Day(String),
+    /// `YYYY-MM` (`1988.06`, `2023年8月`: the cell names no day).
+    Month(String),
+}
+
+/// The date of an Excel serial number (days since 1899-12-30 in the 1900 date system,
+/// which counts a 1900-02-29 that never was: serial 60 is refused, 61 is 1900-03-01).
+/// Serials below 1 or after 9999-12-31 (2,958,465) are not dates; a time of day (the
+/// fraction) is dropped.
+pub fn excel_serial_date(serial: f64) -> Option<String> {
+    if !serial.is_finite() || !(1.0..2_958_466.0).contains(&serial) {
+        return None;
+    }
+    let whole = serial.floor() as i64;
+    if whole == 60 {
+        return None;
+    }
+    // Serials 1-59 are 1900-01-01..1900-02-28; from 61 on, one day too many is counted.
+    let days_since_1899_12_31 = if whole < 60 { whole } else { whole - 1 };
+    let (y, m, d) = civil_from_days(days_from_civil(1899, 12, 31) + days_since_1899_12_31);
+    Some(format_date(y as i32, m, d))
+}
+
+/// A date cell of a table, in any form people keep dates in: what [`parse_date`] reads
+/// (`2023-08-24`, `2023/8/24`, `2023.8.24`, `2023年8月24日`), an Excel serial typed or
+/// exported as text (`45162`, five or more digits, is 2023-08-24), a month alone
+/// (`2023.08`, `2023-08`, `2023/8`, `2023年8月`, `198806`), or a day-first date whose
+/// day cannot be a month (`24/8/2023`). A date whose day and month could be swapped
+/// (`5/8/2023`) and a year alone are not read: `None`, so the cell is flagged, never
+/// guessed.
+pub fn read_cell_date(s: &str) -> Option<CellDate> {
+    let s: String = s
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - 0xFF10 + u32::from(b'0')).unwrap_or(c),
+            '．' | '。' => '.',
+            '／' => '/',
+            '－' => '-',
+            _ => c,
+        })
+        .collect();
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    if let Some(d) = normalize_date(s) {
+        return Some(CellDate::Day(d));
+    }
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    // An Excel serial: a whole number of five or more digits (10000 is 1927-05-18), or
+    // one with a time fraction.
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    if digits(int) && int.len() == 5 && (frac.is_empty() || digits(frac)) {
+        return s
+            .parse()
+            .ok()
+            .and_then(excel_serial_date)
+            .map(CellDate::Day);
+    }
+    // YYYYMM and YYYYMMDD.
+    if digits(s) && (s.len() == 6 || s.len() == 8) {
+        let (y, rest) = s.split_at(4);
+        let (m, d) = rest.split_at(2);
+        if d.is_empty() {
+            return YearMonth::new(y.parse().ok()?, m.parse().ok()?)
+                .map(|ym| CellDate::Month(ym.to_string()));
+        }
+        return normalize_date(&format!("{y}-{m}-{d}")).map(CellDate::Day);
+    }
+    // A month alone.
+    let month = s.strip_suffix('月').unwrap_or(s);
+    if let Some((y, m)) = month.split_once(['-', '/', '.', '年']) {
+        if y.len() == 4 && digits(y) && (1..=2).contains(&m.len()) && digits(m) {
+            return YearMonth::new(y.parse().ok()?, m.parse().ok()?)
+                .map(|ym| CellDate::Month(ym.to_string()));
+        }
+    }
+    // Day first, year last: read only when the first number cannot be a month.
+    let parts: Vec<&str> = s.split(['/', '.', '-']).collect();
+    if let [d, m, y] = parts[..] {
+        if y.len() == 4 && digits(d) && digits(m) && digits(y) && d.len() <= 2 && m.len() <= 2 {
+            let (d, m): (u32, u32) = (d.parse().ok()?, m.parse().ok()?);
+            if d > 12 {
+                return normalize_date(&format!("{y}-{m}-{d}")).map(CellDate::Day);
+            }
+        }
+    }
+    None
+}
+
 /// Days since 1970-01-01 of a civil date (proleptic Gregorian; H. Hinnant's algorithm).
 fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
     let y = if month <= 2 { year - 1 } else { year };
@@ -271,6 +366,50 @@ impl std::fmt::Display for YearMonth {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cell_dates() {
+        let day = |s: &str| Some(CellDate::Day(s.to_string()));
+        let month = |s: &str| Some(CellDate::Month(s.to_string()));
+        let cases: &[(&str, Option<CellDate>)] = &[
+            ("2023/8/24", day("2023-08-24")),
+            ("2023-08-24", day("2023-08-24")),
+            ("2023.8.24", day("2023-08-24")),
+            ("2023年8月24日", day("2023-08-24")),
+            ("２０２３年８月２４日", day("2023-08-24")),
+            ("2023-08-24 10:30", day("2023-08-24")),
+            ("2019/12/6", day("2019-12-06")),
+            ("45162", day("2023-08-24")),
+            ("45162.5", day("2023-08-24")),
+            ("20230824", day("2023-08-24")),
+            ("24/8/2023", day("2023-08-24")),
+            ("1988.06", month("1988-06")),
+            ("2023.08", month("2023-08")),
+            ("2023-8", month("2023-08")),
+            ("2023年8月", month("2023-08")),
+            ("198806", month("1988-06")),
+            ("5/8/2023", None),
+            ("8/24/2023", None),
+            ("2023", None),
+            ("2023/2/30", None),
+            ("2023.13", None),
+            ("下个月", None),
+            ("", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(&read_cell_date(input), want, "{input}");
+        }
+        assert_eq!(excel_serial_date(1.0).as_deref(), Some("1900-01-01"));
+        assert_eq!(excel_serial_date(59.0).as_deref(), Some("1900-02-28"));
+        assert_eq!(excel_serial_date(60.0), None);
+        assert_eq!(excel_serial_date(61.0).as_deref(), Some("1900-03-01"));
+        assert_eq!(excel_serial_date(43831.0).as_deref(), Some("2020-01-01"));
+        assert_eq!(
+            excel_serial_date(2_958_465.0).as_deref(),
+            Some("9999-12-31")
+        );
+        assert_eq!(excel_serial_date(f64::NAN), None);
+    }
 
     #[test]
     fn day_counts_round_trip() {

@@ -4,15 +4,22 @@
 //!
 //! - JSON (a ZoneMatch export): strict UTF-8 (a byte order mark is accepted; UTF-16 and
 //!   other encodings are refused with a message), validated as a whole.
-//! - Tables (CSV): strict UTF-8, else GBK (what Chinese Excel writes). The GBK decoder is
-//!   passed in: in the browser it is the browser's own `TextDecoder`, natively a WHATWG
-//!   decoder (the tests use `encoding_rs`), so the wasm carries no GBK table.
+//! - Tables: text files (CSV, TSV, TXT) in UTF-8 (with or without a byte order mark),
+//!   UTF-16 or GBK/GB18030, separator sniffed ([`crate::sheet`]); workbooks (`.xlsx`,
+//!   `.xls`) are read into the same [`Sheet`]s by [`crate::workbook`] (in the browser in a
+//!   worker loaded on demand, so the app's own wasm carries no workbook reader). The GBK
+//!   decoder is passed in: in the browser it is the browser's own `TextDecoder`, natively
+//!   a WHATWG decoder (the tests use `encoding_rs`), so the wasm carries no GBK table.
+//! - A sheet is read through a [`Mapping`] of its columns ([`crate::table_import`]): the
+//!   one the app proposes, or the one the user confirmed.
 //!
 //! Nothing changes until [`Pending::into_change`] is applied; on any error the caller's
 //! data is untouched and the problems say why, in both languages.
 
 use crate::model::{Change, Dataset, Text};
-use crate::transfer::{decode_utf8, import_json_bytes, plan_import, ImportPlan, MAX_IMPORT_BYTES};
+use crate::sheet::{decode_text, file_shape, text_sheet, FileShape, Sheet};
+use crate::table_import::{guess_mapping, read_records, Flag, Mapping};
+use crate::transfer::{import_json_bytes, plan_import, ImportPlan};
 
 /// What kind of file the user picked (by the button they used).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,6 +35,8 @@ pub enum FileKind {
 pub struct Pending {
     pub incoming: Dataset,
     pub plan: ImportPlan,
+    /// Values of a table kept as written or read with a guess, to check (none for JSON).
+    pub flags: Vec<Flag>,
 }
 
 impl Pending {
@@ -37,37 +46,56 @@ impl Pending {
     }
 }
 
-/// The text of a table file: strict UTF-8, else `gbk(bytes)`.
-pub fn decode_table(
+/// The sheet of a text table file (CSV, TSV, TXT), named `name`: decoded (UTF-8, UTF-16,
+/// else `gbk(bytes)`) and split on its sniffed separator.
+///
+/// # Errors
+/// A workbook (it goes through [`crate::workbook`]), a file too large or in no encoding
+/// read, a quote never closed, or an empty file.
+pub fn text_table(
     bytes: &[u8],
+    name: &str,
     gbk: impl FnOnce(&[u8]) -> Option<String>,
-) -> Result<String, Vec<Text>> {
-    if bytes.len() > MAX_IMPORT_BYTES {
+) -> Result<Sheet, Vec<Text>> {
+    if file_shape(bytes) != FileShape::Text {
         return Err(vec![Text::new(
-            &format!("文件过大（上限 {} MB）", MAX_IMPORT_BYTES / 1024 / 1024),
-            &format!(
-                "File too large (limit {} MB)",
-                MAX_IMPORT_BYTES / 1024 / 1024
-            ),
+            "这是 Excel 工作簿，请用“导入表格”打开",
+            "This is an Excel workbook: open it with Import table",
         )]);
     }
-    match decode_utf8(bytes) {
-        Ok(text) => Ok(text.to_string()),
-        // UTF-16 is refused with its own message; anything else not UTF-8 is GBK.
-        Err(e) if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) => {
-            Err(e.problems)
-        }
-        Err(_) => gbk(bytes).ok_or_else(|| {
-            vec![Text::new(
-                "无法读取该文件（编码应为 UTF-8 或 GBK）",
-                "The file could not be read (UTF-8 or GBK expected)",
-            )]
-        }),
+    let text = decode_text(bytes, gbk)?;
+    let sheet = text_sheet(&text, name).map_err(|e| vec![e.message])?;
+    if sheet.is_empty() {
+        return Err(vec![Text::new("文件是空的", "The file is empty")]);
     }
+    Ok(sheet)
+}
+
+/// What importing `sheet` through `mapping` would do to `current`, for the preview: the
+/// records, the plan and what to check.
+///
+/// # Errors
+/// Every problem of the rows, by row, column and value ([`read_records`]).
+pub fn preview_sheet(
+    current: &Dataset,
+    sheet: &Sheet,
+    mapping: &Mapping,
+    now: &str,
+) -> Result<Pending, Vec<Text>> {
+    let read = read_records(current, sheet, mapping, now)?;
+    let mut incoming = read.data;
+    recognise_zones(current, &mut incoming);
+    let plan = plan_import(current, &incoming);
+    Ok(Pending {
+        incoming,
+        plan,
+        flags: read.flags,
+    })
 }
 
 /// Read and validate a picked file against `current`, for the preview. `now` (ISO 8601)
-/// stamps the capture time of table rows that have none.
+/// stamps the capture time of table rows that have none. A table is read with the
+/// mapping the app proposes ([`guess_mapping`]).
 pub fn preview(
     current: &Dataset,
     bytes: &[u8],
@@ -75,17 +103,23 @@ pub fn preview(
     now: &str,
     gbk: impl FnOnce(&[u8]) -> Option<String>,
 ) -> Result<Pending, Vec<Text>> {
-    let incoming = match kind {
-        FileKind::Json => import_json_bytes(bytes).map_err(|e| e.problems)?,
-        FileKind::Table => {
-            let text = decode_table(bytes, gbk)?;
-            crate::table_import::read_table(current, &text, now)?
+    match kind {
+        FileKind::Json => {
+            let mut incoming = import_json_bytes(bytes).map_err(|e| e.problems)?;
+            recognise_zones(current, &mut incoming);
+            let plan = plan_import(current, &incoming);
+            Ok(Pending {
+                incoming,
+                plan,
+                flags: Vec::new(),
+            })
         }
-    };
-    let mut incoming = incoming;
-    recognise_zones(current, &mut incoming);
-    let plan = plan_import(current, &incoming);
-    Ok(Pending { incoming, plan })
+        FileKind::Table => {
+            let sheet = text_table(bytes, "", gbk)?;
+            let mapping = guess_mapping(&sheet);
+            preview_sheet(current, &sheet, &mapping, now)
+        }
+    }
 }
 
 /// An incoming zone with a new id that is a zone already here, by its national catalogue
@@ -184,6 +218,9 @@ fn fill_from(here: &crate::model::Zone, incoming: &crate::model::Zone) -> crate:
     z.as_of = string(&incoming.as_of, &here.as_of);
     z.source = string(&incoming.source, &here.source);
     z.catalogue_code = string(&incoming.catalogue_code, &here.catalogue_code);
+    z.level = string(&incoming.level, &here.level);
+    z.approved = string(&incoming.approved, &here.approved);
+    z.approved_area_ha = incoming.approved_area_ha.or(here.approved_area_ha);
     for (k, v) in &here.extra {
         z.extra.entry(k.clone()).or_insert_with(|| v.clone());
     }

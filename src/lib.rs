@@ -11,6 +11,7 @@
 //! - `storage` (browser only): the one module that touches localStorage.
 //! - `app` (browser only): Leptos views that render state and call the domain.
 
+pub mod columns;
 pub mod csv;
 pub mod dates;
 pub mod demo;
@@ -34,8 +35,8 @@ pub mod taxonomy;
 pub mod text;
 pub mod transfer;
 pub mod vcard;
-pub mod zone_form;
 pub mod workbook;
+pub mod zone_form;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

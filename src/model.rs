@@ -17,7 +17,7 @@ pub use crate::lang::{Lang, Text};
 /// typed when not readable as 万元 / m² / 亩, stage history, standing (paused / lost) with
 /// its reason (all default, so version 2 records read unchanged); 4 = a zone profile's
 /// national catalogue code (default empty, so version 3 records read unchanged).
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// 1 亩 (mu) in square metres, rounded: exactly 10000/15 (666.666…; see
 /// [`crate::text::amount`], which converts with the exact value).
@@ -349,6 +349,17 @@ pub struct Zone {
     /// `G142057` (G national / S provincial); empty when the zone is not in it or not linked.
     #[serde(default)]
     pub catalogue_code: String,
+    /// Level: `national` (国家级), `provincial` (省级) or empty when not stated.
+    #[serde(default)]
+    pub level: String,
+    /// When the zone was approved (批准时间), `YYYY-MM` or `YYYY-MM-DD`; empty when unknown.
+    /// Not the date the profile's facts are as of ([`Zone::as_of`]).
+    #[serde(default)]
+    pub approved: String,
+    /// Approved planning area (核准面积 / 规划面积), 公顷: the zone's boundary, not free land
+    /// or factory space.
+    #[serde(default)]
+    pub approved_area_ha: Option<f64>,
     /// True for a national-catalogue entry shown as a zone (reference data, "little data":
     /// name, kind and leading industries only), false for a profile someone keeps. Never
     /// stored: reference entries are not user data, and a profile taken up from one is not.
@@ -900,6 +911,9 @@ keeps_unknown!(
         "as_of",
         "source",
         "catalogue_code",
+        "level",
+        "approved",
+        "approved_area_ha",
     ],
     |z, o| {
         if let Some(f) = o.get("factory") {

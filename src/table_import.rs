@@ -1,52 +1,1161 @@
 //! Reading tables into records: a sheet (from CSV, text or a workbook, see
-//! [`crate::sheet`]) of prospects or zones, its columns recognised by what people call
-//! them, validated row by row, all or nothing.
+//! [`crate::sheet`]) of prospects or zones, through a [`Mapping`] of its columns to
+//! fields, into records, all or nothing.
+//!
+//! 1. [`guess_mapping`] finds the header row (a title row above it is common), tells a
+//!    prospect ledger from a zone table, and recognises each column
+//!    ([`crate::columns::recognise`]) with the unit its header gives.
+//! 2. The user checks the mapping (the Data screen shows each column, what it was taken
+//!    for, and sample values) and may change any column or ignore it; a confirmed mapping
+//!    is remembered for files with the same headers ([`mapping_key`]).
+//! 3. [`read_records`] reads every row. Columns the app has no field for are kept in each
+//!    record's notes as `header: value` (a zone's in its Chinese summary), never dropped.
+//!    What cannot be stored as a value is kept as typed and flagged ([`Flag`]): money in a
+//!    foreign currency, amounts or dates that cannot be read, stage words not known.
+//!    Errors (a row with no name, a duplicate id, a value the app's own columns cannot
+//!    take) name the row, the column and the value, and refuse the whole file.
+//!
+//! Cells: a bare number takes the unit of its header (`拟投资额（亿元）` with `1.2` is
+//! 12,000 万元), a cell's own unit wins (`8500万元`, `2万平米`); full-width digits are
+//! read; in a `;`-separated file a comma is the decimal mark (`1,5` is 1.5). Text is kept
+//! as it is: leading zeros (`046000`), phone numbers, and text starting with `-`, `=`,
+//! `+` or `@` (`-40℃低温锂电池`). Dates as [`crate::dates::read_cell_date`] reads them.
 
-use crate::csv::{parse_csv, Column, PROSPECT_COLUMNS, ZONE_COLUMNS};
+use crate::columns::{choosable, fold_header, recognise, recognised_count, Target, SERIAL};
+use crate::dates::{excel_serial_date, read_cell_date, CellDate};
 use crate::forms::{ProspectDraft, ZoneDraft};
-use crate::i18n::{kind_label, stage_label, Lang};
-use crate::model::{Prospect, Stage, StageMark, Standing, Text, Zone, ZoneKind};
+use crate::i18n::{field_label, kind_label, stage_label, Lang};
+use crate::model::{Cluster, Dataset, Prospect, Stage, StageMark, Standing, Text, Zone, ZoneKind};
+use crate::sheet::{number_text, text_sheet, Cell, Sheet};
+use crate::text::amount::{read as read_amount, Amount, Field as AmountField};
+use crate::text::normalize::to_half_width;
+
+/// The old name of [`Target`]: which records a table holds.
+pub use crate::columns::Target as Table;
 
 /// Most errors listed for one file.
 const MAX_ERRORS: usize = 50;
 
-/// Which table a CSV holds, from its header row.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Table {
-    Prospects,
-    Zones,
+/// Rows searched for the header (title rows above it).
+const HEADER_SEARCH_ROWS: usize = 12;
+
+/// What a column is read into.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Choice {
+    /// A field of the record, by key (see [`crate::columns`]).
+    Field(&'static str),
+    /// Kept in the record's notes as `header: value`.
+    Notes,
+    /// Not imported (the row number `序号`, or what the user chose to leave out).
+    Ignore,
 }
 
-/// Map header cells to column keys; unknown headers are errors (a typo must not silently
-/// drop a column).
-fn map_header(row: &[String], columns: &[Column]) -> (Vec<Option<&'static str>>, Vec<String>) {
-    let mut unknown = Vec::new();
-    let keys = row
+impl Choice {
+    /// As stored for a remembered mapping: the key, `notes` or `ignore`.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Choice::Field(k) => k,
+            Choice::Notes => "notes_column",
+            Choice::Ignore => "ignore",
+        }
+    }
+
+    /// From [`Choice::key`], for `target`; `None` for a key this version does not know.
+    pub fn from_key(key: &str, target: Target) -> Option<Choice> {
+        match key {
+            "notes_column" => Some(Choice::Notes),
+            "ignore" => Some(Choice::Ignore),
+            k => choosable(target)
+                .into_iter()
+                .find(|c| *c == k)
+                .map(Choice::Field),
+        }
+    }
+}
+
+/// One column of a mapping.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ColumnMap {
+    /// The header as written (empty for a column with no header).
+    pub header: String,
+    pub choice: Choice,
+    /// The unit the header gives, as the amount reader's suffix (`万元`, `亿元`, `亩`).
+    pub unit: Option<&'static str>,
+}
+
+/// How a sheet's columns are read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mapping {
+    pub target: Target,
+    /// 0-based index of the header row in the sheet; the rows above it are titles.
+    pub header_row: usize,
+    pub columns: Vec<ColumnMap>,
+}
+
+/// The header row of a sheet: among the first rows, the one whose cells name the most
+/// fields (of either target); a sheet where no row names two is read from its first
+/// non-blank row.
+fn header_row(sheet: &Sheet) -> usize {
+    let mut best = (0usize, None::<usize>);
+    for (i, row) in sheet.rows.iter().take(HEADER_SEARCH_ROWS).enumerate() {
+        let headers: Vec<String> = row.iter().map(Cell::text).collect();
+        let n = Target::ALL
+            .iter()
+            .map(|t| recognised_count(&headers, *t))
+            .max()
+            .unwrap_or(0);
+        if n > best.0 {
+            best = (n, Some(i));
+        }
+    }
+    match best {
+        (n, Some(i)) if n >= 2 => i,
+        _ => sheet
+            .rows
+            .iter()
+            .position(|r| r.iter().any(|c| !c.is_blank()))
+            .unwrap_or(0),
+    }
+}
+
+/// The header row's cells as text; a row below it that is longer is refused by
+/// [`read_records`] (its values would have no column).
+fn headers_at(sheet: &Sheet, row: usize) -> Vec<String> {
+    sheet
+        .rows
+        .get(row)
+        .map(|r| r.iter().map(|c| c.text().trim().to_string()).collect())
+        .unwrap_or_default()
+}
+
+/// The mapping of `sheet`'s columns for `target`, header row found as [`guess_mapping`]
+/// finds it. A field claimed by two columns goes to the first; the second is kept in
+/// the notes. `project` (项目名称) is the name when no column names the company.
+pub fn mapping_for(sheet: &Sheet, target: Target) -> Mapping {
+    let row = header_row(sheet);
+    let headers = headers_at(sheet, row);
+    let mut taken: Vec<&'static str> = Vec::new();
+    let mut columns: Vec<ColumnMap> = headers
         .iter()
         .map(|h| {
-            let h = h.trim();
-            let found = columns.iter().find(|c| {
-                h.eq_ignore_ascii_case(c.key) || h == c.zh || h.eq_ignore_ascii_case(c.en)
-            });
-            if found.is_none() && !h.is_empty() {
-                unknown.push(h.to_string());
+            let r = recognise(h, target);
+            let choice = match r.key {
+                _ if r.derived => Choice::Ignore,
+                Some(SERIAL) => Choice::Ignore,
+                Some(k) if !taken.contains(&k) => {
+                    taken.push(k);
+                    Choice::Field(k)
+                }
+                _ if h.is_empty() => Choice::Ignore,
+                _ => Choice::Notes,
+            };
+            ColumnMap {
+                header: h.clone(),
+                choice,
+                unit: r.unit,
             }
-            found.map(|c| c.key)
         })
         .collect();
-    (keys, unknown)
+    // Columns with no header and no values are not columns.
+    for (i, c) in columns.iter_mut().enumerate() {
+        if c.header.is_empty()
+            && sheet
+                .rows
+                .iter()
+                .skip(row + 1)
+                .all(|r| r.get(i).is_none_or(Cell::is_blank))
+        {
+            c.choice = Choice::Ignore;
+        }
+    }
+    if target == Target::Prospects && !taken.contains(&"name") {
+        if let Some(c) = columns
+            .iter_mut()
+            .find(|c| c.choice == Choice::Field("project"))
+        {
+            c.choice = Choice::Field("name");
+        }
+    }
+    Mapping {
+        target,
+        header_row: row,
+        columns,
+    }
 }
 
-/// Guess the table from the header: a zone table has `name_zh`, a prospect table `name`.
-pub fn detect_table(text: &str) -> Option<Table> {
-    let rows = parse_csv(text).ok()?;
-    let head = rows.first()?;
-    let (z, _) = map_header(head, ZONE_COLUMNS);
-    if z.contains(&Some("name_zh")) || z.contains(&Some("name_en")) {
-        return Some(Table::Zones);
+/// The mapping the app proposes for `sheet`: its header row, prospects or zones (the
+/// target more of whose fields the headers name; prospects on a tie), and each column.
+pub fn guess_mapping(sheet: &Sheet) -> Mapping {
+    let row = header_row(sheet);
+    let headers = headers_at(sheet, row);
+    let zones = recognised_count(&headers, Target::Zones);
+    let prospects = recognised_count(&headers, Target::Prospects);
+    mapping_for(
+        sheet,
+        if zones > prospects {
+            Target::Zones
+        } else {
+            Target::Prospects
+        },
+    )
+}
+
+/// The key under which a confirmed mapping is remembered: the folded headers of the
+/// header row, hashed (`map-3f1a…`). Files with the same headers share it.
+pub fn mapping_key(sheet: &Sheet, header_row: usize) -> String {
+    let folded: Vec<String> = headers_at(sheet, header_row)
+        .iter()
+        .map(|h| fold_header(h))
+        .collect();
+    let parts: Vec<&str> = folded.iter().map(String::as_str).collect();
+    stable_id("map", &parts)
+}
+
+impl Mapping {
+    /// The choices as remembered: target key, then one [`Choice::key`] per column.
+    pub fn to_keys(&self) -> Vec<String> {
+        std::iter::once(self.target.key().to_string())
+            .chain(self.columns.iter().map(|c| c.choice.key().to_string()))
+            .collect()
     }
-    let (p, _) = map_header(head, PROSPECT_COLUMNS);
-    p.contains(&Some("name")).then_some(Table::Prospects)
+
+    /// A remembered mapping applied to `sheet` (the same headers): `None` when it does
+    /// not fit (another number of columns, a key this version does not know).
+    pub fn from_keys(sheet: &Sheet, keys: &[String]) -> Option<Mapping> {
+        let (target, choices) = keys.split_first()?;
+        let target = Target::from_key(target)?;
+        let mut m = mapping_for(sheet, target);
+        if choices.len() != m.columns.len() {
+            return None;
+        }
+        for (c, k) in m.columns.iter_mut().zip(choices) {
+            c.choice = Choice::from_key(k, target)?;
+        }
+        Some(m)
+    }
+
+    /// Up to `n` non-blank sample values of column `col`, from the first data rows.
+    pub fn samples(&self, sheet: &Sheet, col: usize, n: usize) -> Vec<String> {
+        sheet
+            .rows
+            .iter()
+            .skip(self.header_row + 1)
+            .filter_map(|r| r.get(col))
+            .filter(|c| !c.is_blank())
+            .map(Cell::text)
+            .take(n)
+            .collect()
+    }
+
+    /// The headers of the columns kept in the notes.
+    pub fn notes_columns(&self) -> Vec<String> {
+        self.columns
+            .iter()
+            .filter(|c| c.choice == Choice::Notes)
+            .map(|c| c.header.clone())
+            .collect()
+    }
+}
+
+/// A value imported but not as a plain value: kept as typed, in the notes, or read with a
+/// guess the user should check.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Flag {
+    /// 1-based row number in the sheet (as a spreadsheet numbers it).
+    pub row: usize,
+    /// The record's name.
+    pub record: String,
+    /// The column's header.
+    pub column: String,
+    /// The cell as written.
+    pub value: String,
+    pub message: Text,
+}
+
+/// What reading a sheet gives: the records, and what to check.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TableRead {
+    pub data: Dataset,
+    pub flags: Vec<Flag>,
+}
+
+fn row_error_at(row: usize, column: &str, value: &str, msg: &Text) -> Text {
+    let v: String = value.chars().take(40).collect();
+    Text::new(
+        &format!("第 {row} 行「{column}」（{v}）：{}", msg.zh),
+        &format!("Row {row}, {column} ({v}): {}", msg.en),
+    )
+}
+
+/// A cell prepared for reading: `text` as written; `number` for a workbook number.
+struct Value<'a> {
+    cell: &'a Cell,
+    text: String,
+}
+
+/// One row of the sheet, read through the mapping.
+struct MappedRow<'a> {
+    mapping: &'a Mapping,
+    cells: Vec<Value<'a>>,
+    /// 1-based sheet row.
+    n: usize,
+    semicolon: bool,
+}
+
+const EMPTY: Cell = Cell::Empty;
+
+impl<'a> MappedRow<'a> {
+    fn col(&self, key: &str) -> Option<usize> {
+        self.mapping
+            .columns
+            .iter()
+            .position(|c| matches!(c.choice, Choice::Field(k) if k == key))
+    }
+
+    fn has(&self, key: &str) -> bool {
+        self.col(key).is_some()
+    }
+
+    /// The trimmed text of column `key` (empty when absent).
+    fn get(&self, key: &str) -> String {
+        self.col(key)
+            .and_then(|i| self.cells.get(i))
+            .map(|v| v.text.trim().to_string())
+            .unwrap_or_default()
+    }
+
+    fn cell(&self, key: &str) -> &Cell {
+        self.col(key)
+            .and_then(|i| self.cells.get(i))
+            .map(|v| v.cell)
+            .unwrap_or(&EMPTY)
+    }
+
+    fn header(&self, key: &str) -> String {
+        self.col(key)
+            .map(|i| self.mapping.columns[i].header.clone())
+            .unwrap_or_else(|| key.to_string())
+    }
+
+    /// An amount cell ready for the amount reader: a bare number gets the header's unit;
+    /// a decimal comma of a `;` file becomes a point.
+    fn amount(&self, key: &str) -> String {
+        let Some(i) = self.col(key) else {
+            return String::new();
+        };
+        let unit = self.mapping.columns[i].unit;
+        let text = match self.cells.get(i) {
+            Some(Value {
+                cell: Cell::Number(n),
+                ..
+            }) => number_text(*n),
+            Some(v) => v.text.trim().to_string(),
+            None => String::new(),
+        };
+        let mut t = to_half_width(&text);
+        if self.semicolon && t.matches(',').count() == 1 && !t.contains('.') {
+            t = t.replace(',', ".");
+        }
+        let bare = !t.is_empty()
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' '));
+        match unit {
+            Some(u) if bare => format!("{t}{u}"),
+            _ if bare => t,
+            _ => text,
+        }
+    }
+
+    /// The `header: value` lines of the columns kept in the notes.
+    fn note_lines(&self) -> Vec<String> {
+        self.mapping
+            .columns
+            .iter()
+            .zip(&self.cells)
+            .filter(|(c, v)| c.choice == Choice::Notes && !v.text.trim().is_empty())
+            .map(|(c, v)| {
+                let h = if c.header.is_empty() { "?" } else { &c.header };
+                format!("{h}: {}", v.text.trim())
+            })
+            .collect()
+    }
+
+    /// A date cell: a workbook date, an Excel serial, a `1988.06` month written as a
+    /// number, or text [`read_cell_date`] reads. `Err` keeps the text for a flag.
+    fn date(&self, key: &str) -> Result<Option<CellDate>, String> {
+        let text = self.get(key);
+        match self.cell(key) {
+            Cell::Date(d) => Ok(Some(CellDate::Day(d.clone()))),
+            Cell::Number(n) if (1900.0..2101.0).contains(n) && n.fract() != 0.0 => {
+                // A month typed as a number (1988.06 shown, 1988.1 stored for October
+                // when the format kept two decimals): the year, then the month.
+                let year = n.trunc() as i32;
+                let month = ((n.fract() * 100.0).round()) as u32;
+                crate::dates::YearMonth::new(year, month)
+                    .map(|m| Some(CellDate::Month(m.to_string())))
+                    .ok_or(text)
+            }
+            Cell::Number(n) if *n >= 10_000.0 => excel_serial_date(*n)
+                .map(|d| Some(CellDate::Day(d)))
+                .ok_or(text),
+            _ if text.is_empty() => Ok(None),
+            _ => read_cell_date(&text).map(Some).ok_or(text),
+        }
+    }
+}
+
+/// Stage words of ledgers, with whether the word says more than the stage (kept in the
+/// notes): 意向 / 线索 → lead; 接洽 / 已对接 → contacted; 在谈 / 洽谈中 → negotiating;
+/// 已签约 / 签约 → signed; 已注册 / 已备案 / 完成报批 → signed (kept); 已开工 / 在建 →
+/// started; 已投产 / 已竣工 → operating; and their English.
+const STAGE_WORDS: &[(&str, Stage, bool)] = &[
+    ("意向", Stage::Lead, false),
+    ("线索", Stage::Lead, false),
+    ("有意向", Stage::Lead, false),
+    ("初步意向", Stage::Lead, false),
+    ("储备", Stage::Lead, false),
+    ("lead", Stage::Lead, false),
+    ("接洽", Stage::Contacted, false),
+    ("已接洽", Stage::Contacted, false),
+    ("已对接", Stage::Contacted, false),
+    ("对接中", Stage::Contacted, false),
+    ("初步接洽", Stage::Contacted, false),
+    ("已考察", Stage::Contacted, true),
+    ("contacted", Stage::Contacted, false),
+    ("在谈", Stage::Negotiating, false),
+    ("洽谈中", Stage::Negotiating, false),
+    ("洽谈", Stage::Negotiating, false),
+    ("正在洽谈", Stage::Negotiating, false),
+    ("在洽谈", Stage::Negotiating, false),
+    ("谈判中", Stage::Negotiating, false),
+    ("negotiating", Stage::Negotiating, false),
+    ("innegotiation", Stage::Negotiating, false),
+    ("已签约", Stage::Signed, false),
+    ("签约", Stage::Signed, false),
+    ("已签", Stage::Signed, false),
+    ("已签订", Stage::Signed, false),
+    ("signed", Stage::Signed, false),
+    ("已注册", Stage::Signed, true),
+    ("已备案", Stage::Signed, true),
+    ("完成报批", Stage::Signed, true),
+    ("已落地", Stage::Signed, true),
+    ("已开工", Stage::Started, false),
+    ("开工", Stage::Started, false),
+    ("在建", Stage::Started, false),
+    ("建设中", Stage::Started, false),
+    ("started", Stage::Started, false),
+    ("constructionstarted", Stage::Started, false),
+    ("underconstruction", Stage::Started, false),
+    ("已投产", Stage::Operating, false),
+    ("投产", Stage::Operating, false),
+    ("已竣工", Stage::Operating, false),
+    ("竣工", Stage::Operating, false),
+    ("运营", Stage::Operating, false),
+    ("operating", Stage::Operating, false),
+    ("inoperation", Stage::Operating, false),
+];
+
+/// A stage word of a ledger: the stage, and whether the word is kept in the notes (it
+/// says more than the stage). `None` for a word not known.
+pub fn stage_word(s: &str) -> Option<(Stage, bool)> {
+    let f = fold_header(s);
+    if f.is_empty() {
+        return Some((Stage::Lead, false));
+    }
+    if let Some(st) = Stage::ALL.into_iter().find(|st| {
+        fold_header(stage_label(*st, Lang::Zh)) == f
+            || fold_header(stage_label(*st, Lang::En)) == f
+            || fold_header(&format!("{st:?}")) == f
+    }) {
+        return Some((st, false));
+    }
+    STAGE_WORDS
+        .iter()
+        .find(|(w, _, _)| fold_header(w) == f)
+        .map(|(_, st, keep)| (*st, *keep))
+}
+
+/// Zone kinds as tables name them.
+fn kind_word(s: &str) -> Option<ZoneKind> {
+    let f = fold_header(s);
+    if f.is_empty() {
+        return Some(ZoneKind::Other);
+    }
+    if let Some(k) = ZoneKind::ALL.into_iter().find(|k| {
+        fold_header(kind_label(*k, Lang::Zh)) == f
+            || fold_header(kind_label(*k, Lang::En)) == f
+            || fold_header(&format!("{k:?}")) == f
+    }) {
+        return Some(k);
+    }
+    if f.contains("高新") || f.contains("hightech") {
+        Some(ZoneKind::HighTech)
+    } else if f.contains("经济技术开发区")
+        || f.contains("经济开发区")
+        || f.contains("经开区")
+        || f.contains("economic")
+    {
+        Some(ZoneKind::EconomicTechnological)
+    } else if f.contains("示范区") || f.contains("demonstration") {
+        Some(ZoneKind::Demonstration)
+    } else if f.contains("园区")
+        || f.contains("开发区")
+        || f.contains("工业")
+        || f.contains("保税")
+        || f.contains("海关")
+        || f.contains("park")
+    {
+        Some(ZoneKind::Other)
+    } else {
+        None
+    }
+}
+
+/// A zone's kind from its name, when the table has no kind column.
+fn kind_from_name(name: &str) -> ZoneKind {
+    if name.contains("高新") {
+        ZoneKind::HighTech
+    } else if name.contains("经济技术开发区") || name.contains("经开区") {
+        ZoneKind::EconomicTechnological
+    } else if name.contains("示范区") {
+        ZoneKind::Demonstration
+    } else {
+        ZoneKind::Other
+    }
+}
+
+/// `national`, `provincial`, or `None` for a level not known.
+fn level_word(s: &str) -> Option<&'static str> {
+    let f = fold_header(s);
+    if f.is_empty() {
+        Some("")
+    } else if f.starts_with("国家") || f == "national" || f == "国家级" {
+        Some("national")
+    } else if f.starts_with("省") || f == "provincial" {
+        Some("provincial")
+    } else {
+        None
+    }
+}
+
+fn flag(row: &MappedRow, record: &str, key: &str, value: &str, msg: Text) -> Flag {
+    Flag {
+        row: row.n,
+        record: record.to_string(),
+        column: row.header(key),
+        value: value.to_string(),
+        message: msg,
+    }
+}
+
+/// Rows of the sheet below the header that hold anything, with their 1-based numbers.
+fn data_rows<'a>(
+    sheet: &'a Sheet,
+    mapping: &'a Mapping,
+) -> impl Iterator<Item = (usize, &'a Vec<Cell>)> + 'a {
+    sheet
+        .rows
+        .iter()
+        .enumerate()
+        .skip(mapping.header_row + 1)
+        .filter(|(_, r)| r.iter().any(|c| !c.is_blank()))
+        .map(|(i, r)| (i + 1, r))
+}
+
+/// The records of `sheet` read through `mapping`, checked: all of them and what to check,
+/// or every error (capped at 50). Zone rows apply over the zones in `current` (same id),
+/// so what the table does not hold is kept. `now` (ISO 8601) stamps the capture time of
+/// prospect rows that have none.
+///
+/// # Errors
+/// A table with no rows or without a name column; per row: no name (nor industry, for
+/// prospects), a duplicate id, a row longer than the header with values past it, values
+/// the app's own columns cannot take (`厂房为必需` other than yes/no, a zone's occupancy
+/// over 100 %, an unreadable stage history), each naming the row, the column and the
+/// value.
+pub fn read_records(
+    current: &Dataset,
+    sheet: &Sheet,
+    mapping: &Mapping,
+    now: &str,
+) -> Result<TableRead, Vec<Text>> {
+    let keys: Vec<&str> = mapping
+        .columns
+        .iter()
+        .filter_map(|c| match c.choice {
+            Choice::Field(k) => Some(k),
+            _ => None,
+        })
+        .collect();
+    let required: &[&str] = match mapping.target {
+        Target::Prospects => &["name", "project", "industry", "code_name"],
+        Target::Zones => &["name_zh", "name_en", "id", "code"],
+    };
+    if !required.iter().any(|r| keys.contains(r)) {
+        let labels: Vec<String> = required.iter().map(|k| field_label(k, Lang::Zh)).collect();
+        let labels_en: Vec<String> = required.iter().map(|k| field_label(k, Lang::En)).collect();
+        return Err(vec![Text::new(
+            &format!(
+                "没有可识别的名称列：请在对应关系中指定哪一列是{}",
+                labels.join("、")
+            ),
+            &format!(
+                "No column was recognised as a name: choose which column holds the {}",
+                labels_en.join(", ")
+            ),
+        )]);
+    }
+    let width = mapping.columns.len();
+    let semicolon = sheet.separator == Some(';');
+    let mut out = TableRead::default();
+    let mut errors: Vec<Text> = Vec::new();
+    let mut ids = std::collections::HashSet::new();
+    for (n, cells) in data_rows(sheet, mapping) {
+        if let Some((extra, c)) = cells
+            .iter()
+            .enumerate()
+            .skip(width)
+            .find(|(_, c)| !c.is_blank())
+        {
+            errors.push(row_error_at(
+                n,
+                &format!("#{}", extra + 1),
+                &c.text(),
+                &Text::new(
+                    "这一行的列数多于表头",
+                    "the row has more cells than the header",
+                ),
+            ));
+            continue;
+        }
+        let row = MappedRow {
+            mapping,
+            cells: cells
+                .iter()
+                .map(|c| Value {
+                    cell: c,
+                    text: c.text(),
+                })
+                .collect(),
+            n,
+            semicolon,
+        };
+        let result = match mapping.target {
+            Target::Prospects => {
+                prospect_row(&row, now, &mut out.flags).map(|p| (p.id.clone(), Record::P(p)))
+            }
+            Target::Zones => zone_row(&row, &current.zones, &mut out.flags)
+                .map(|z| (z.id.clone(), Record::Z(Box::new(z)))),
+        };
+        match result {
+            Ok((id, record)) => {
+                if !ids.insert(id.clone()) {
+                    errors.push(row_error_at(
+                        n,
+                        &row.header("id"),
+                        &id,
+                        &Text::new("编号重复", "duplicate id"),
+                    ));
+                    continue;
+                }
+                match record {
+                    Record::P(p) => out.data.prospects.push(p),
+                    Record::Z(z) => out.data.zones.push(*z),
+                }
+            }
+            Err(e) => errors.extend(e),
+        }
+        if errors.len() >= MAX_ERRORS {
+            break;
+        }
+    }
+    if errors.is_empty() && out.data.prospects.is_empty() && out.data.zones.is_empty() {
+        errors.push(Text::new(
+            "表格中没有数据行",
+            "The table has no rows below its header",
+        ));
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        errors.truncate(MAX_ERRORS);
+        Err(errors)
+    }
+}
+
+enum Record {
+    P(Prospect),
+    Z(Box<Zone>),
+}
+
+fn push_line(notes: &mut String, line: &str) {
+    if line.is_empty() {
+        return;
+    }
+    if !notes.is_empty() {
+        notes.push('\n');
+    }
+    notes.push_str(line);
+}
+
+/// One prospect row.
+fn prospect_row(row: &MappedRow, now: &str, flags: &mut Vec<Flag>) -> Result<Prospect, Vec<Text>> {
+    let n = row.n;
+    let mut errors = Vec::new();
+    let project = row.get("project");
+    let name = match row.get("name") {
+        s if s.is_empty() => project.clone(),
+        s => s,
+    };
+    let record = if name.is_empty() {
+        row.get("industry")
+    } else {
+        name.clone()
+    };
+    let mut extra_notes: Vec<String> = Vec::new();
+    if !project.is_empty() && project != name {
+        extra_notes.push(format!("{}: {project}", row.header("project")));
+    }
+    let stage_cell = row.get("stage");
+    let stage = match stage_word(&stage_cell) {
+        Some((st, keep)) => {
+            if keep {
+                extra_notes.push(format!("{}: {stage_cell}", row.header("stage")));
+            }
+            st
+        }
+        None => {
+            extra_notes.push(format!("{}: {stage_cell}", row.header("stage")));
+            flags.push(flag(
+                row,
+                &record,
+                "stage",
+                &stage_cell,
+                Text::new(
+                    "无法识别的阶段，按“线索”导入，原文记入备注",
+                    "stage not known: imported as lead, the word kept in the notes",
+                ),
+            ));
+            Stage::Lead
+        }
+    };
+    let mut yes_no = |key: &str| {
+        let cell = row.get(key);
+        parse_bool(&cell).unwrap_or_else(|| {
+            errors.push(row_error_at(
+                n,
+                &row.header(key),
+                &cell,
+                &Text::new("请填“是”或“否”", "use yes or no"),
+            ));
+            false
+        })
+    };
+    let (must_factory, must_land) = (yes_no("must_factory"), yes_no("must_land"));
+    let standing_cell = row.get("standing");
+    let standing = parse_standing(&standing_cell).unwrap_or_else(|| {
+        errors.push(row_error_at(
+            n,
+            &row.header("standing"),
+            &standing_cell,
+            &Text::new("无法识别的跟进状态", "unknown standing"),
+        ));
+        Standing::Active
+    });
+    let history_cell = row.get("history");
+    let history = parse_history(&history_cell).unwrap_or_else(|| {
+        errors.push(row_error_at(
+            n,
+            &row.header("history"),
+            &history_cell,
+            &Text::new("无法识别的阶段记录", "unreadable stage history"),
+        ));
+        Vec::new()
+    });
+    let mut stage_dates = Vec::new();
+    for (st, key) in [
+        (Stage::Signed, "signed_date"),
+        (Stage::Started, "started_date"),
+        (Stage::Operating, "operating_date"),
+    ] {
+        match row.date(key) {
+            Ok(None) => {}
+            Ok(Some(CellDate::Day(d))) => stage_dates.push((st, key, d)),
+            Ok(Some(CellDate::Month(m))) => {
+                flags.push(flag(
+                    row,
+                    &record,
+                    key,
+                    &row.get(key),
+                    Text::new(
+                        "只有年月，没有日：记为当月 1 日",
+                        "a month with no day: recorded as the 1st",
+                    ),
+                ));
+                stage_dates.push((st, key, format!("{m}-01")));
+            }
+            Err(text) => {
+                extra_notes.push(format!("{}: {text}", row.header(key)));
+                flags.push(flag(
+                    row,
+                    &record,
+                    key,
+                    &text,
+                    Text::new(
+                        "无法读作日期（年、月、日可能颠倒），原文记入备注",
+                        "not read as a date (day and month could be swapped): kept in the notes",
+                    ),
+                ));
+            }
+        }
+    }
+    for (key, label) in [("contact", "contact"), ("phone", "phone")] {
+        let v = row.get(key);
+        if !v.is_empty() {
+            let _ = label;
+            extra_notes.push(format!("{}: {v}", row.header(key)));
+        }
+    }
+    extra_notes.extend(row.note_lines());
+    let draft = ProspectDraft {
+        name: name.clone(),
+        industry: row.get("industry"),
+        products: row.get("products"),
+        investment: row.amount("investment_wan"),
+        factory: row.amount("factory_m2"),
+        land: row.amount("land_mu"),
+        jobs: row.amount("jobs"),
+        origin: row.get("origin"),
+        notes: row.get("notes"),
+        stage,
+        must_factory,
+        must_land,
+        code_name: row.get("code_name"),
+    };
+    for (field, key) in [
+        (AmountField::Money, "investment_wan"),
+        (AmountField::Area, "factory_m2"),
+        (AmountField::Land, "land_mu"),
+        (AmountField::Count, "jobs"),
+    ] {
+        let typed = row.amount(key);
+        let msg = match read_amount(&typed, field) {
+            Ok(Some(Amount::Foreign { currency, .. })) => Some(Text::new(
+                &format!("外币金额（{currency}）按原文保留，不折算为万元，请核对"),
+                &format!("money in {currency}: kept as entered, not converted to 万元; check it"),
+            )),
+            Err(_) => Some(Text::new(
+                "无法读取的数额：按原文保留，标记待核对",
+                "amount not read: kept as written and marked for review",
+            )),
+            Ok(_) => None,
+        };
+        if let Some(msg) = msg {
+            flags.push(flag(row, &record, key, &row.get(key), msg));
+        }
+    }
+    let id = match row.get("id") {
+        id if id.is_empty() => stable_id(
+            "p-csv",
+            &[&draft.name, &draft.industry, &draft.origin, &project],
+        ),
+        id => id,
+    };
+    let created = match row.get("created") {
+        c if c.is_empty() => now.to_string(),
+        c => c,
+    };
+    let mut p = match draft.to_prospect(&id, &created) {
+        Ok(p) => p,
+        Err(e) => {
+            errors.extend(
+                e.into_iter()
+                    .map(|(_, msg)| row_error_at(n, &row.header("name"), &name, &msg)),
+            );
+            return Err(errors);
+        }
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    for line in &extra_notes {
+        push_line(&mut p.notes, line);
+    }
+    p.zone_id = row.get("zone_id");
+    // As typed, where the amount column gave no value (the app's own export keeps them).
+    for (text, read, key) in [
+        (
+            &mut p.investment_text,
+            p.investment_wan.is_some(),
+            "investment_text",
+        ),
+        (&mut p.factory_text, p.factory_m2.is_some(), "factory_text"),
+        (&mut p.land_text, p.land_mu.is_some(), "land_text"),
+    ] {
+        let cell = row.get(key);
+        if !read && !cell.is_empty() {
+            *text = cell;
+        }
+    }
+    p.standing = standing;
+    if p.standing != Standing::Active {
+        p.standing_reason = row.get("standing_reason");
+    }
+    p.stage_history = history;
+    if p.stage_history.is_empty() && !stage_dates.is_empty() {
+        // A ledger kept elsewhere: 线索 at capture, then the dates it gives. A date of a
+        // stage not reached yet (a planned signing) is kept in the notes.
+        let captured = p.captured_date().unwrap_or_default();
+        p.stage_history.push(mark(Stage::Lead, captured));
+        for (st, key, date) in stage_dates {
+            if st.index() <= p.stage.index() {
+                p.stage_history.push(mark(st, date));
+            } else {
+                push_line(&mut p.notes, &format!("{}: {date}", row.header(key)));
+            }
+        }
+    }
+    Ok(p)
+}
+
+/// The clusters named in a 主导产业 cell: `电子信息、新材料、生物医药` (also `，` `,` `;`
+/// `；` `/` and line breaks), each a cluster with its Chinese name; a cluster already in
+/// `existing` with the same name keeps its chain links and codes.
+pub fn leading_clusters(cell: &str, existing: &[Cluster]) -> Vec<Cluster> {
+    let mut out: Vec<Cluster> = Vec::new();
+    for part in cell.split(['、', '，', ',', ';', '；', '/', '\n']) {
+        let name = part.trim();
+        if name.is_empty() || out.iter().any(|c| c.name.zh == name) {
+            continue;
+        }
+        out.push(
+            existing
+                .iter()
+                .find(|c| c.name.zh == name)
+                .cloned()
+                .unwrap_or_else(|| Cluster {
+                    name: Text::new(name, ""),
+                    ..Default::default()
+                }),
+        );
+    }
+    out
+}
+
+/// One zone row.
+fn zone_row(row: &MappedRow, existing: &[Zone], flags: &mut Vec<Flag>) -> Result<Zone, Vec<Text>> {
+    let n = row.n;
+    let mut errors = Vec::new();
+    let name_zh = row.get("name_zh");
+    let record = if name_zh.is_empty() {
+        row.get("name_en")
+    } else {
+        name_zh.clone()
+    };
+    let kind_cell = row.get("kind");
+    let kind = match kind_word(&kind_cell) {
+        Some(k) if row.has("kind") => Some(k),
+        Some(_) => None,
+        None => {
+            flags.push(flag(
+                row,
+                &record,
+                "kind",
+                &kind_cell,
+                Text::new(
+                    "无法识别的园区类型，按名称判断，原文记入简介",
+                    "zone kind not known: taken from the name, the word kept in the summary",
+                ),
+            ));
+            None
+        }
+    };
+    let code = row.get("code");
+    let id = match row.get("id") {
+        id if id.is_empty() && !code.is_empty() => format!("zone-{}", code.to_lowercase()),
+        id if id.is_empty() => stable_id("zone-csv", &[&name_zh, &row.get("name_en")]),
+        id => id,
+    };
+    let base = existing
+        .iter()
+        .find(|z| z.id == id)
+        .cloned()
+        .unwrap_or_else(|| Zone {
+            id: id.clone(),
+            ..Default::default()
+        });
+    // Keep what the table does not hold: an absent column is the current value.
+    let current = ZoneDraft::from_zone(&base);
+    let pick = |key: &str, cur: &str| {
+        if row.has(key) {
+            row.get(key)
+        } else {
+            cur.to_string()
+        }
+    };
+    let amount = |key: &str, cur: &str| {
+        if row.has(key) {
+            row.amount(key)
+        } else {
+            cur.to_string()
+        }
+    };
+    let mut location = pick("location_zh", &current.location_zh);
+    let province = row.get("province");
+    if !province.is_empty() && !location.starts_with(&province) {
+        location = format!("{province}{location}");
+    }
+    let draft = ZoneDraft {
+        name_zh: pick("name_zh", &current.name_zh),
+        name_en: pick("name_en", &current.name_en),
+        kind: kind.unwrap_or(if row.has("kind") || base.kind != ZoneKind::Other {
+            base.kind
+        } else {
+            kind_from_name(&name_zh)
+        }),
+        location_zh: location,
+        location_en: pick("location_en", &current.location_en),
+        summary_zh: pick("summary_zh", &current.summary_zh),
+        summary_en: pick("summary_en", &current.summary_en),
+        clusters: pick("clusters", &current.clusters),
+        available_m2: amount("available_m2", &current.available_m2),
+        built_m2: amount("built_m2", &current.built_m2),
+        planned_m2: amount("planned_m2", &current.planned_m2),
+        occupancy_pct: amount("occupancy_pct", &current.occupancy_pct),
+        land_mu: amount("land_mu", &current.land_mu),
+        min_investment: amount("min_investment_wan", &current.min_investment),
+        min_intensity: amount("min_intensity", &current.min_intensity),
+        as_of: pick("as_of", &current.as_of),
+        restricted: pick("restricted", &current.restricted),
+    };
+    let mut z = match draft.apply(&base) {
+        Ok(z) => z,
+        Err(e) => {
+            errors.extend(e.into_iter().map(|(field, msg)| {
+                let key = format!("{field:?}").to_lowercase();
+                row_error_at(n, &row.header(&key), &row.get(&key), &msg)
+            }));
+            return Err(errors);
+        }
+    };
+    if row.has("leading") {
+        z.clusters = leading_clusters(&row.get("leading"), &base.clusters);
+    }
+    if !code.is_empty() {
+        z.catalogue_code = code.to_uppercase();
+    }
+    let level_cell = row.get("level");
+    match level_word(&level_cell) {
+        Some("") => {}
+        Some(l) => z.level = l.to_string(),
+        None => flags.push(flag(
+            row,
+            &record,
+            "level",
+            &level_cell,
+            Text::new(
+                "无法识别的级别（应为国家级或省级），原文记入简介",
+                "level not known (national or provincial expected): kept in the summary",
+            ),
+        )),
+    }
+    match row.date("approved") {
+        Ok(None) => {}
+        Ok(Some(CellDate::Day(d) | CellDate::Month(d))) => z.approved = d,
+        Err(text) => flags.push(flag(
+            row,
+            &record,
+            "approved",
+            &text,
+            Text::new(
+                "无法读作年月，原文记入简介",
+                "not read as a month: kept in the summary",
+            ),
+        )),
+    }
+    if row.has("approved_area_ha") {
+        let cell = row.get("approved_area_ha");
+        let typed = row.amount("approved_area_ha");
+        // A bare number with no unit in the header is in 公顷, the catalogue's unit.
+        let typed = if typed == to_half_width(&cell) && typed.parse::<f64>().is_ok() {
+            format!("{typed}公顷")
+        } else {
+            typed
+        };
+        match read_amount(&typed, AmountField::Land) {
+            Ok(None) => {}
+            Ok(Some(a)) => {
+                let ha = a.value() / 15.0;
+                z.approved_area_ha = Some((ha * 1e6).round() / 1e6);
+            }
+            Err(_) => flags.push(flag(
+                row,
+                &record,
+                "approved_area_ha",
+                &cell,
+                Text::new(
+                    "无法读取的面积，原文记入简介",
+                    "area not read: kept in the summary",
+                ),
+            )),
+        }
+    }
+    // Unknown words and columns the app has no field for: in the Chinese summary.
+    let mut lines = row.note_lines();
+    for f in flags.iter().filter(|f| f.row == n) {
+        lines.push(format!("{}: {}", f.column, f.value));
+    }
+    for line in lines {
+        if !z.summary.zh.contains(&line) {
+            let mut s = z.summary.zh.clone();
+            push_line(&mut s, &line);
+            z.summary.zh = s;
+        }
+    }
+    Ok(z)
+}
+
+/// The records of a text table (CSV, TSV or TXT, already decoded), with the mapping the
+/// app proposes, as a dataset to preview and merge; zone rows apply over the zones in
+/// `current`. What the preview flags is in [`read_text_table`].
+pub fn read_table(current: &Dataset, text: &str, now: &str) -> Result<Dataset, Vec<Text>> {
+    read_text_table(current, text, now).map(|r| r.data)
+}
+
+/// [`read_table`] with its flags.
+pub fn read_text_table(current: &Dataset, text: &str, now: &str) -> Result<TableRead, Vec<Text>> {
+    let sheet = text_sheet(text, "").map_err(|e| vec![e.message])?;
+    if sheet.is_empty() {
+        return Err(vec![Text::new("文件是空的", "The file is empty")]);
+    }
+    let mapping = guess_mapping(&sheet);
+    read_records(current, &sheet, &mapping, now)
+}
+
+/// Which records a text table holds, by its headers; `None` when it names no field.
+pub fn detect_table(text: &str) -> Option<Table> {
+    let sheet = text_sheet(text, "").ok()?;
+    let m = guess_mapping(&sheet);
+    let headers = headers_at(&sheet, m.header_row);
+    (recognised_count(&headers, m.target) > 0).then_some(m.target)
+}
+
+/// Prospects from a text table (see [`read_table`]).
+pub fn prospects_from_csv(text: &str, now: &str) -> Result<Vec<Prospect>, Vec<Text>> {
+    let sheet = text_sheet(text, "").map_err(|e| vec![e.message])?;
+    let mapping = mapping_for(&sheet, Target::Prospects);
+    read_records(&Dataset::default(), &sheet, &mapping, now).map(|r| r.data.prospects)
+}
+
+/// Zones from a text table, applied over `existing` (see [`read_table`]).
+pub fn zones_from_csv(text: &str, existing: &[Zone]) -> Result<Vec<Zone>, Vec<Text>> {
+    let sheet = text_sheet(text, "").map_err(|e| vec![e.message])?;
+    let mapping = mapping_for(&sheet, Target::Zones);
+    let current = Dataset {
+        zones: existing.to_vec(),
+        ..Default::default()
+    };
+    read_records(&current, &sheet, &mapping, "").map(|r| r.data.zones)
 }
 
 /// A short stable hash for ids of rows that have none, so re-importing the same row
@@ -62,13 +1171,6 @@ fn stable_id(prefix: &str, parts: &[&str]) -> String {
     format!("{prefix}-{h:012x}")
 }
 
-fn row_error(row: usize, field: &str, msg: &Text) -> Text {
-    Text::new(
-        &format!("第 {row} 行「{field}」：{}", msg.zh),
-        &format!("Row {row}, {field}: {}", msg.en),
-    )
-}
-
 fn parse_bool(s: &str) -> Option<bool> {
     match s.trim().to_lowercase().as_str() {
         "" | "否" | "no" | "n" | "false" | "0" => Some(false),
@@ -77,256 +1179,7 @@ fn parse_bool(s: &str) -> Option<bool> {
     }
 }
 
-fn parse_stage(s: &str) -> Option<Stage> {
-    let s = s.trim();
-    if s.is_empty() {
-        return Some(Stage::Lead);
-    }
-    Stage::ALL.into_iter().find(|st| {
-        stage_label(*st, Lang::Zh) == s
-            || stage_label(*st, Lang::En).eq_ignore_ascii_case(s)
-            || format!("{st:?}").eq_ignore_ascii_case(s)
-    })
-}
-
-fn parse_kind(s: &str) -> Option<ZoneKind> {
-    let s = s.trim();
-    if s.is_empty() {
-        return Some(ZoneKind::Other);
-    }
-    ZoneKind::ALL.into_iter().find(|k| {
-        kind_label(*k, Lang::Zh) == s
-            || kind_label(*k, Lang::En).eq_ignore_ascii_case(s)
-            || format!("{k:?}").eq_ignore_ascii_case(s)
-    })
-}
-
-/// One data row, read through the header.
-struct Row<'a> {
-    keys: &'a [Option<&'static str>],
-    cells: &'a [String],
-}
-
-impl Row<'_> {
-    /// The trimmed cell of column `key` (empty when absent).
-    fn get(&self, key: &str) -> String {
-        self.keys
-            .iter()
-            .position(|k| *k == Some(key))
-            .and_then(|c| self.cells.get(c))
-            .map(|s| s.trim().to_string())
-            .unwrap_or_default()
-    }
-
-    /// Whether the table has column `key` at all.
-    fn has(&self, key: &str) -> bool {
-        self.keys.contains(&Some(key))
-    }
-}
-
-/// The shared frame of every table import: parse, map the header (unknown columns are
-/// errors), read each row with `read` (which returns the row's id and record, or its
-/// errors), refuse duplicate ids, and return every record or every error (capped).
-fn import_rows<T>(
-    text: &str,
-    columns: &[Column],
-    required: &[&str],
-    mut read: impl FnMut(usize, &Row) -> Result<(String, T), Vec<Text>>,
-) -> Result<Vec<T>, Vec<Text>> {
-    let rows = parse_csv(text).map_err(|e| vec![e.message])?;
-    let Some((head, body)) = rows.split_first() else {
-        return Err(vec![Text::new("文件是空的", "The file is empty")]);
-    };
-    let (keys, unknown) = map_header(head, columns);
-    let mut errors: Vec<Text> = unknown
-        .iter()
-        .map(|h| Text::new(&format!("未知的列：{h}"), &format!("Unknown column: {h}")))
-        .collect();
-    if !required.is_empty() && !required.iter().any(|r| keys.contains(&Some(*r))) {
-        errors.push(Text::new(
-            &format!("缺少必需的列（{}）", required.join(" / ")),
-            &format!(
-                "The table needs one of these columns: {}",
-                required.join(", ")
-            ),
-        ));
-    }
-    let mut out = Vec::new();
-    let mut ids = std::collections::HashSet::new();
-    for (i, cells) in body.iter().enumerate() {
-        let n = i + 2; // 1-based, after the header
-        if cells.len() > keys.len() {
-            errors.push(Text::new(
-                &format!("第 {n} 行的列数多于表头"),
-                &format!("Row {n} has more cells than the header"),
-            ));
-            continue;
-        }
-        match read(n, &Row { keys: &keys, cells }) {
-            Ok((id, record)) => {
-                if ids.insert(id.clone()) {
-                    out.push(record);
-                } else {
-                    errors.push(row_error(
-                        n,
-                        "id",
-                        &Text::new(&format!("编号 {id} 重复"), &format!("duplicate id {id}")),
-                    ));
-                }
-            }
-            Err(row_errors) => errors.extend(row_errors),
-        }
-        if errors.len() >= MAX_ERRORS {
-            break;
-        }
-    }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        errors.truncate(MAX_ERRORS);
-        Err(errors)
-    }
-}
-
 /// Field errors of a draft as row errors.
-fn field_errors<F: std::fmt::Debug>(n: usize, errors: Vec<(F, Text)>) -> Vec<Text> {
-    errors
-        .into_iter()
-        .map(|(field, msg)| row_error(n, &format!("{field:?}").to_lowercase(), &msg))
-        .collect()
-}
-
-/// Prospects from a CSV table; every problem by row and field, or all rows.
-/// `now` is the capture time given to rows without one.
-pub fn prospects_from_csv(text: &str, now: &str) -> Result<Vec<Prospect>, Vec<Text>> {
-    import_rows(text, PROSPECT_COLUMNS, &["name", "industry"], |n, row| {
-        let mut errors = Vec::new();
-        let stage = parse_stage(&row.get("stage"));
-        if stage.is_none() {
-            errors.push(row_error(
-                n,
-                "stage",
-                &Text::new("无法识别的阶段", "unknown stage"),
-            ));
-        }
-        let mut flag = |field: &str| {
-            parse_bool(&row.get(field)).unwrap_or_else(|| {
-                errors.push(row_error(
-                    n,
-                    field,
-                    &Text::new("请填“是”或“否”", "use yes or no"),
-                ));
-                false
-            })
-        };
-        let (must_factory, must_land) = (flag("must_factory"), flag("must_land"));
-        let standing = parse_standing(&row.get("standing"));
-        if standing.is_none() {
-            errors.push(row_error(
-                n,
-                "standing",
-                &Text::new("无法识别的状态", "unknown standing"),
-            ));
-        }
-        let history = parse_history(&row.get("history"));
-        if history.is_none() {
-            errors.push(row_error(
-                n,
-                "history",
-                &Text::new("无法识别的阶段记录", "unreadable stage history"),
-            ));
-        }
-        let mut stage_dates = Vec::new();
-        for (stage, key) in [
-            (Stage::Signed, "signed_date"),
-            (Stage::Started, "started_date"),
-            (Stage::Operating, "operating_date"),
-        ] {
-            let cell = row.get(key);
-            if cell.is_empty() {
-                continue;
-            }
-            match crate::dates::normalize_date(&cell) {
-                Some(d) => stage_dates.push((stage, d)),
-                None => errors.push(row_error(
-                    n,
-                    key,
-                    &Text::new("日期应为 YYYY-MM-DD", "dates are YYYY-MM-DD"),
-                )),
-            }
-        }
-        let draft = ProspectDraft {
-            name: row.get("name"),
-            industry: row.get("industry"),
-            products: row.get("products"),
-            investment: row.get("investment_wan"),
-            factory: row.get("factory_m2"),
-            land: row.get("land_mu"),
-            jobs: row.get("jobs"),
-            origin: row.get("origin"),
-            notes: row.get("notes"),
-            stage: stage.unwrap_or_default(),
-            must_factory,
-            must_land,
-            code_name: row.get("code_name"),
-        };
-        // The capture form keeps an amount it cannot read as typed; a file is strict
-        // instead, so the row can be corrected and the file imported again.
-        errors.extend(field_errors(n, draft.amount_errors()));
-        let id = match row.get("id") {
-            id if id.is_empty() => {
-                stable_id("p-csv", &[&draft.name, &draft.industry, &draft.origin])
-            }
-            id => id,
-        };
-        let created = match row.get("created") {
-            c if c.is_empty() => now.to_string(),
-            c => c,
-        };
-        match draft.to_prospect(&id, &created) {
-            Ok(mut p) if errors.is_empty() => {
-                p.zone_id = row.get("zone_id");
-                // As typed, where the amount column gave no value (kept for review, or
-                // money in another currency); else what the amount column kept.
-                for (text, read, key) in [
-                    (
-                        &mut p.investment_text,
-                        p.investment_wan.is_some(),
-                        "investment_text",
-                    ),
-                    (&mut p.factory_text, p.factory_m2.is_some(), "factory_text"),
-                    (&mut p.land_text, p.land_mu.is_some(), "land_text"),
-                ] {
-                    let cell = row.get(key);
-                    if !read && !cell.is_empty() {
-                        *text = cell;
-                    }
-                }
-                p.standing = standing.unwrap_or_default();
-                if p.standing != Standing::Active {
-                    p.standing_reason = row.get("standing_reason");
-                }
-                p.stage_history = history.unwrap_or_default();
-                if p.stage_history.is_empty() && !stage_dates.is_empty() {
-                    // A ledger kept elsewhere: 线索 at capture, then the dates it gives.
-                    let captured = p.captured_date().unwrap_or_default();
-                    p.stage_history.push(mark(Stage::Lead, captured));
-                    for (stage, date) in stage_dates {
-                        if stage.index() <= p.stage.index() {
-                            p.stage_history.push(mark(stage, date));
-                        }
-                    }
-                }
-                Ok((id, p))
-            }
-            Ok(_) => Err(errors),
-            Err(e) => {
-                errors.extend(field_errors(n, e));
-                Err(errors)
-            }
-        }
-    })
-}
 
 fn mark(stage: Stage, date: String) -> StageMark {
     StageMark {
@@ -359,109 +1212,13 @@ fn parse_history(cell: &str) -> Option<Vec<StageMark>> {
         }
         let dated = item.rsplit_once(' ').and_then(|(label, date)| {
             let date = crate::dates::normalize_date(date)?;
-            Some((parse_stage(label)?, date))
+            Some((stage_word(label)?.0, date))
         });
         let (stage, date) = match dated {
             Some(d) => d,
-            None => (parse_stage(item)?, String::new()),
+            None => (stage_word(item)?.0, String::new()),
         };
         marks.push(mark(stage, date));
     }
     Some(marks)
-}
-
-/// Zones from a CSV table, applied over the matching `existing` zone (same id) so that
-/// what the table does not hold (incentives, services, contacts, keywords) is kept.
-pub fn zones_from_csv(text: &str, existing: &[Zone]) -> Result<Vec<Zone>, Vec<Text>> {
-    import_rows(text, ZONE_COLUMNS, &[], |n, row| {
-        let mut errors = Vec::new();
-        let kind = parse_kind(&row.get("kind"));
-        if kind.is_none() {
-            errors.push(row_error(
-                n,
-                "kind",
-                &Text::new("无法识别的园区类型", "unknown zone kind"),
-            ));
-        }
-        let id = match row.get("id") {
-            id if id.is_empty() => {
-                stable_id("zone-csv", &[&row.get("name_zh"), &row.get("name_en")])
-            }
-            id => id,
-        };
-        let base = existing
-            .iter()
-            .find(|z| z.id == id)
-            .cloned()
-            .unwrap_or_else(|| Zone {
-                id: id.clone(),
-                ..Default::default()
-            });
-        // Keep what the table does not hold: an absent column is the current value.
-        let current = ZoneDraft::from_zone(&base);
-        let pick = |key: &str, cur: &str| {
-            if row.has(key) {
-                row.get(key)
-            } else {
-                cur.to_string()
-            }
-        };
-        let draft = ZoneDraft {
-            name_zh: pick("name_zh", &current.name_zh),
-            name_en: pick("name_en", &current.name_en),
-            kind: if row.has("kind") {
-                kind.unwrap_or(base.kind)
-            } else {
-                base.kind
-            },
-            location_zh: pick("location_zh", &current.location_zh),
-            location_en: pick("location_en", &current.location_en),
-            summary_zh: pick("summary_zh", &current.summary_zh),
-            summary_en: pick("summary_en", &current.summary_en),
-            clusters: pick("clusters", &current.clusters),
-            available_m2: pick("available_m2", &current.available_m2),
-            built_m2: pick("built_m2", &current.built_m2),
-            planned_m2: pick("planned_m2", &current.planned_m2),
-            occupancy_pct: pick("occupancy_pct", &current.occupancy_pct),
-            land_mu: pick("land_mu", &current.land_mu),
-            min_investment: pick("min_investment_wan", &current.min_investment),
-            min_intensity: pick("min_intensity", &current.min_intensity),
-            as_of: pick("as_of", &current.as_of),
-            restricted: pick("restricted", &current.restricted),
-        };
-        match draft.apply(&base) {
-            Ok(z) if errors.is_empty() => Ok((id, z)),
-            Ok(_) => Err(errors),
-            Err(e) => {
-                errors.extend(field_errors(n, e));
-                Err(errors)
-            }
-        }
-    })
-}
-
-/// The records of a CSV table (prospects or zones, told apart by the header), all valid,
-/// as a dataset to preview and merge; zone rows apply over the zones in `current`.
-pub fn read_table(
-    current: &crate::model::Dataset,
-    text: &str,
-    now: &str,
-) -> Result<crate::model::Dataset, Vec<Text>> {
-    match detect_table(text) {
-        Some(Table::Prospects) => Ok(crate::model::Dataset {
-            prospects: prospects_from_csv(text, now)?,
-            ..Default::default()
-        }),
-        Some(Table::Zones) => Ok(crate::model::Dataset {
-            zones: zones_from_csv(text, &current.zones)?,
-            ..Default::default()
-        }),
-        None => Err(vec![match parse_csv(text) {
-            Err(e) => e.message,
-            Ok(_) => Text::new(
-                "无法识别的表格：表头应为意向企业或园区的列名（可先导出一份作模板）",
-                "Unrecognised table: the header must have the prospect or zone columns (export one as a template)",
-            ),
-        }]),
-    }
 }

@@ -499,6 +499,8 @@ fn migrate(from: u32, mut obj: serde_json::Map<String, Value>) -> serde_json::Ma
     // 2 → 3: code name, amount texts, stage history and standing were added with defaults
     // (an empty history: the dates stages were reached before were never recorded).
     // 3 → 4: a zone's national catalogue code was added, default empty.
+    // 4 → 5: a zone's level, approval date and approved planning area (公顷) were added,
+    // default empty (tables imported from the catalogue's layout fill them).
     debug_assert!(from <= SCHEMA_VERSION);
     obj.insert("schema_version".into(), Value::from(SCHEMA_VERSION));
     obj

@@ -23,6 +23,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("i18n", 4),
     ("transfer", 5),
     ("csv", 5),
+    ("columns", 5),
     ("vcard", 5),
     ("import", 5),
     ("merge", 5),
@@ -34,8 +35,8 @@ const LAYERS: &[(&str, u8)] = &[
     ("sheet", 5),
     ("table_import", 5),
     ("national", 5),
-    ("storage", 6),
     ("workbook", 5),
+    ("storage", 6),
     ("app", 7),
 ];
 

@@ -1,0 +1,526 @@
+//! Tables people already have (issue 10): the four handed field cases with their right
+//! values (tests/cases/import, copied from ../shared/cases/import), and table-driven
+//! checks of header recognition, units, dates and stage words.
+
+use zonematch::columns::{recognise, Target};
+use zonematch::csv::ledger_to_csv;
+use zonematch::import::{preview, FileKind};
+use zonematch::model::{Dataset, Lang, Prospect, Stage, Zone};
+use zonematch::sheet::{decode_text, text_sheet, Cell, Sheet};
+use zonematch::table_import::{guess_mapping, read_records, stage_word, Choice, Mapping};
+
+fn case(name: &str) -> Vec<u8> {
+    std::fs::read(format!(
+        "{}/tests/cases/import/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+fn gbk(bytes: &[u8]) -> Option<String> {
+    let (text, _, bad) = encoding_rs::GBK.decode(bytes);
+    (!bad).then(|| text.into_owned())
+}
+
+/// What the Data screen does with a picked text file: decode, read, guess the mapping.
+fn sheet_of(bytes: &[u8]) -> (Sheet, Mapping) {
+    let text = decode_text(bytes, gbk).unwrap();
+    let sheet = text_sheet(&text, "case.csv").unwrap();
+    let mapping = guess_mapping(&sheet);
+    (sheet, mapping)
+}
+
+fn prospects_of(bytes: &[u8]) -> Vec<Prospect> {
+    let (sheet, mapping) = sheet_of(bytes);
+    assert_eq!(mapping.target, Target::Prospects);
+    read_records(
+        &Dataset::default(),
+        &sheet,
+        &mapping,
+        "2026-11-29T08:00:00Z",
+    )
+    .unwrap()
+    .data
+    .prospects
+}
+
+#[test]
+fn ledger_gbk() {
+    let p = prospects_of(&case("ledger-gbk.csv"));
+    assert_eq!(p.len(), 3);
+    let inv: Vec<_> = p.iter().map(|p| p.investment_wan).collect();
+    assert_eq!(inv, [Some(69_000.0), Some(50_000.0), Some(600_000.0)]);
+    let land: Vec<_> = p.iter().map(|p| p.land_mu).collect();
+    assert_eq!(land, [None, Some(60.0), Some(1500.0)]);
+    let factory: Vec<_> = p.iter().map(|p| p.factory_m2).collect();
+    assert_eq!(factory, [Some(20_000.0), None, None]);
+    let origin: Vec<_> = p.iter().map(|p| p.origin.as_str()).collect();
+    assert_eq!(origin, ["广东深圳", "湖北十堰", "北京"]);
+    let stages: Vec<_> = p.iter().map(|p| p.stage).collect();
+    assert_eq!(stages, [Stage::Signed, Stage::Negotiating, Stage::Signed]);
+    // Signing dates: in the stage history where signed, kept in the notes where the
+    // project is still negotiating; never a number, never day and month swapped.
+    assert_eq!(p[0].reached(Stage::Signed), Some("2023-08-24"));
+    assert_eq!(p[2].reached(Stage::Signed), Some("2019-12-06"));
+    assert!(
+        p[1].notes.contains("签约日期: 2025-03-31"),
+        "{}",
+        p[1].notes
+    );
+    // The company is the name; the project and the department are kept in the notes;
+    // 序号 is not imported.
+    assert_eq!(p[0].name, "深圳市吉岭电池科技有限公司（化名）");
+    assert!(p[0].notes.contains("项目名称: 新能源锂电池生产线项目"));
+    assert!(p[0].notes.contains("招商责任部门: 招商一部"));
+    assert!(!p[0].notes.contains("序号"));
+    assert_eq!(p[0].industry, "电池制造");
+    assert_eq!(p[0].products, "消费类及动力锂电池，日产50万只");
+    // No mojibake.
+    for r in &p {
+        assert!(!r.name.contains('\u{fffd}') && !r.notes.contains('\u{fffd}'));
+    }
+}
+
+#[test]
+fn ledger_units() {
+    let p = prospects_of(&case("ledger-units.csv"));
+    assert_eq!(p.len(), 5);
+    let inv: Vec<_> = p.iter().map(|p| p.investment_wan).collect();
+    assert_eq!(
+        inv,
+        [
+            Some(8500.0),
+            Some(12_000.0),
+            Some(15_900.0),
+            Some(6000.0),
+            Some(5000.0)
+        ]
+    );
+    let factory: Vec<_> = p.iter().map(|p| p.factory_m2).collect();
+    assert_eq!(
+        factory,
+        [None, Some(20_000.0), Some(12_000.0), Some(5000.0), None]
+    );
+    let land: Vec<_> = p.iter().map(|p| p.land_mu).collect();
+    assert_eq!(land, [Some(40.0), None, None, None, Some(25.0)]);
+    assert_eq!(p[3].stage, Stage::Lead);
+    assert_eq!(p[0].stage, Stage::Negotiating);
+    assert_eq!(p[1].stage, Stage::Signed);
+}
+
+#[test]
+fn ledger_multiline_and_its_round_trip() {
+    let p = prospects_of(&case("ledger-multiline.csv"));
+    assert_eq!(p.len(), 2);
+    assert_eq!(p[0].products, "电子铜箔, 锂电铜箔");
+    assert_eq!(p[1].products, "-40℃低温锂电池");
+    let first_notes: Vec<&str> = p[0].notes.lines().collect();
+    assert_eq!(
+        &first_notes[..3],
+        [
+            "8月24日首次接洽",
+            "9月3日来园区考察",
+            "需要2万㎡标准厂房，对方自称\"链主\"配套企业"
+        ]
+    );
+    assert!(p[0].notes.contains("联系电话: 0355-2026123"));
+    assert!(p[0].notes.contains("邮编: 046000"));
+    assert!(p[1].notes.contains("邮编: 100080"));
+    assert_eq!(p[0].investment_wan, Some(62_000.0));
+    assert_eq!(p[1].stage, Stage::Lead);
+    // Export then import on a fresh device gives the same records.
+    let text = ledger_to_csv(&p, &[], &[], Lang::Zh);
+    let back = prospects_of(text.as_bytes());
+    assert_eq!(back, p);
+}
+
+#[test]
+fn catalogue_rows_are_zones() {
+    let bytes = case("catalogue-rows.csv");
+    let (sheet, mapping) = sheet_of(&bytes);
+    assert_eq!(mapping.target, Target::Zones);
+    let zones: Vec<Zone> = read_records(&Dataset::default(), &sheet, &mapping, "")
+        .unwrap()
+        .data
+        .zones;
+    assert_eq!(zones.len(), 6);
+    let first = &zones[0];
+    assert_eq!(first.name.zh, "漕河泾新兴技术开发区");
+    let clusters: Vec<&str> = first.clusters.iter().map(|c| c.name.zh.as_str()).collect();
+    assert_eq!(clusters, ["电子信息", "新材料", "生物医药"]);
+    assert_eq!(first.approved, "1988-06");
+    assert_eq!(first.as_of, "");
+    assert_eq!(first.approved_area_ha, Some(1330.0));
+    assert_eq!(first.land_available_mu, None);
+    assert_eq!(first.factory.available_m2, None);
+    assert_eq!(zones[1].approved_area_ha, Some(65.2));
+    assert_eq!(zones[5].approved_area_ha, Some(868.18));
+    assert_eq!(zones[5].approved, "2011-06");
+    assert_eq!(zones[4].clusters.len(), 3);
+    // Importing the page again updates the same zones instead of adding copies.
+    let current = Dataset {
+        zones: zones.clone(),
+        ..Default::default()
+    };
+    let again = preview(&current, &bytes, FileKind::Table, "t", gbk).unwrap();
+    assert_eq!(again.plan.zones_added, 0);
+    assert_eq!(again.plan.zones_unchanged, 6);
+}
+
+#[test]
+fn a_title_row_above_the_header_and_a_column_changed_by_hand() {
+    let text = "2024年度签约项目台账（截至12月）\n\n序号,客商名称,产业类别,投资额（亿元）,备注\n1,甲公司,电池,2,首批\n";
+    let (sheet, mut mapping) = sheet_of(text.as_bytes());
+    assert_eq!(mapping.header_row, 1, "the title row is above the header");
+    assert_eq!(mapping.columns[0].choice, Choice::Ignore);
+    let p = read_records(&Dataset::default(), &sheet, &mapping, "t")
+        .unwrap()
+        .data
+        .prospects;
+    assert_eq!(p[0].name, "甲公司");
+    assert_eq!(p[0].investment_wan, Some(20_000.0));
+    // The user says 备注 is the products column instead.
+    mapping.columns[4].choice = Choice::Field("products");
+    let p = read_records(&Dataset::default(), &sheet, &mapping, "t")
+        .unwrap()
+        .data
+        .prospects;
+    assert_eq!(p[0].products, "首批");
+    assert_eq!(p[0].notes, "");
+}
+
+#[test]
+fn foreign_money_is_kept_and_flagged() {
+    let text = "企业名称,行业,投资额（万美元）\n甲,电池,500\n乙,电池,USD 3 million\n";
+    let (sheet, mapping) = sheet_of(text.as_bytes());
+    let read = read_records(&Dataset::default(), &sheet, &mapping, "t").unwrap();
+    let p = &read.data.prospects;
+    assert_eq!(p[0].investment_wan, None);
+    assert_eq!(p[0].investment_text, "500万美元");
+    assert_eq!(p[1].investment_text, "USD 3 million");
+    assert_eq!(read.flags.len(), 2);
+    assert_eq!(read.flags[0].row, 2);
+    assert_eq!(read.flags[0].column, "投资额（万美元）");
+    assert!(read.flags[0].message.en.contains("USD"));
+}
+
+#[test]
+fn a_decimal_comma_in_a_semicolon_file() {
+    let text = "Company;Industry;Investment (100m CNY);Land (mu)\nAcme;batteries;1,5;12,5\n";
+    let p = prospects_of(text.as_bytes());
+    assert_eq!(p[0].investment_wan, Some(15_000.0));
+    assert_eq!(p[0].land_mu, Some(12.5));
+}
+
+#[test]
+fn excel_unicode_text_utf16_with_tabs() {
+    let text = "项目名称\t所属行业\t签约时间\r\n乙项目\t食醋\t45162\r\n";
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in text.encode_utf16() {
+        bytes.extend(u.to_le_bytes());
+    }
+    let p = prospects_of(&bytes);
+    assert_eq!(p[0].name, "乙项目");
+    assert_eq!(p[0].industry, "食醋");
+    // An Excel serial in a date column is a date (kept in the notes: not signed yet).
+    assert!(
+        p[0].notes.contains("签约时间: 2023-08-24"),
+        "{}",
+        p[0].notes
+    );
+}
+
+/// ≥ 60 header spellings and the field each names (prospects, then zones).
+#[test]
+fn header_spellings() {
+    let prospects: &[(&str, Option<&str>)] = &[
+        ("项目名称", Some("project")),
+        ("企业名称", Some("name")),
+        ("投资方", Some("name")),
+        ("公司名称", Some("name")),
+        ("客商", Some("name")),
+        ("客商名称", Some("name")),
+        ("投资主体", Some("name")),
+        ("Company", Some("name")),
+        ("Company Name", Some("name")),
+        ("Investor", Some("name")),
+        ("所属行业", Some("industry")),
+        ("行业", Some("industry")),
+        ("产业类别", Some("industry")),
+        ("行業類別", Some("industry")),
+        ("Industry", Some("industry")),
+        ("Sector", Some("industry")),
+        ("主要产品", Some("products")),
+        ("产品", Some("products")),
+        ("主要產品", Some("products")),
+        ("Main products", Some("products")),
+        ("计划总投资（万元）", Some("investment_wan")),
+        ("计划总投资(万元)", Some("investment_wan")),
+        ("总投资", Some("investment_wan")),
+        ("投资额", Some("investment_wan")),
+        ("拟投资额（亿元）", Some("investment_wan")),
+        ("协议投资总额（亿元）", Some("investment_wan")),
+        ("總投資（萬元）", Some("investment_wan")),
+        ("Investment", Some("investment_wan")),
+        ("Total investment (100m CNY)", Some("investment_wan")),
+        ("用地", Some("land_mu")),
+        ("用地面积", Some("land_mu")),
+        ("申请用地面积（亩）", Some("land_mu")),
+        ("Land (mu)", Some("land_mu")),
+        ("厂房", Some("factory_m2")),
+        ("厂房面积", Some("factory_m2")),
+        ("租赁厂房面积（平方米）", Some("factory_m2")),
+        ("厂房需求", Some("factory_m2")),
+        ("Factory space (sqm)", Some("factory_m2")),
+        ("就业", Some("jobs")),
+        ("用工人数", Some("jobs")),
+        ("Employees", Some("jobs")),
+        ("投资方所在地", Some("origin")),
+        ("来源地", Some("origin")),
+        ("客商所在地", Some("origin")),
+        ("Origin", Some("origin")),
+        ("项目进展", Some("stage")),
+        ("项目进展状态", Some("stage")),
+        ("状态", Some("stage")),
+        ("阶段", Some("stage")),
+        ("Status", Some("stage")),
+        ("签约日期", Some("signed_date")),
+        ("签约时间", Some("signed_date")),
+        ("Signing date", Some("signed_date")),
+        ("备注", Some("notes")),
+        ("Remarks", Some("notes")),
+        ("联系人", Some("contact")),
+        ("电话", Some("phone")),
+        ("联系电话", Some("phone")),
+        ("序号", Some("serial")),
+        ("招商责任部门", None),
+        ("邮编", None),
+        // The app's own export headers.
+        ("企业名称或代号", Some("name")),
+        ("计划投资（原文）", Some("investment_text")),
+        ("跟进状态", Some("standing")),
+        ("Planned investment (10k CNY)", Some("investment_wan")),
+    ];
+    let zones: &[(&str, Option<&str>)] = &[
+        ("开发区名称", Some("name_zh")),
+        ("园区名称", Some("name_zh")),
+        ("開發區名稱", Some("name_zh")),
+        ("级别", Some("level")),
+        ("类型", Some("kind")),
+        ("批准时间", Some("approved")),
+        ("批准日期", Some("approved")),
+        ("核准面积（公顷）", Some("approved_area_ha")),
+        ("规划面积（平方公里）", Some("approved_area_ha")),
+        ("主导产业", Some("leading")),
+        ("省份", Some("province")),
+        ("开发区代码", Some("code")),
+        ("序号", Some("serial")),
+        ("名称（中文）", Some("name_zh")),
+    ];
+    for (target, table) in [(Target::Prospects, prospects), (Target::Zones, zones)] {
+        for (header, want) in table {
+            assert_eq!(recognise(header, target).key, *want, "{header}");
+        }
+    }
+    assert!(prospects.len() + zones.len() >= 60);
+}
+
+/// ≥ 40 cell and header forms and what they are stored as.
+#[test]
+fn units_in_headers_and_cells() {
+    // (header, cell, investment 万元, or factory m² / land 亩 by the header's field)
+    type Case<'a> = (&'a str, &'a str, Option<f64>);
+    let money: &[Case] = &[
+        ("投资额（万元）", "8500", Some(8500.0)),
+        ("投资额（万元）", "8500万元", Some(8500.0)),
+        ("投资额（万元）", "1.59亿", Some(15_900.0)),
+        ("投资额（万元）", "８５００", Some(8500.0)),
+        ("投资额（万元）", "69,000", Some(69_000.0)),
+        ("投资额（亿元）", "1.2", Some(12_000.0)),
+        ("投资额（亿元）", "0.5", Some(5000.0)),
+        ("投资额（亿元）", "8500万元", Some(8500.0)),
+        ("投资额（亿元）", "6000万", Some(6000.0)),
+        ("投资额（亿元）", "1.59亿", Some(15_900.0)),
+        ("投资额（元）", "3000000", Some(300.0)),
+        ("投资额", "3亿", Some(30_000.0)),
+        ("投资额", "5000", Some(5000.0)),
+        ("投资额", "一点二亿", Some(12_000.0)),
+        ("投資額（億元）", "2", Some(20_000.0)),
+        ("投资额（万美元）", "500", None),
+        ("Investment (100m CNY)", "2", Some(20_000.0)),
+        ("Investment (10k CNY)", "2", Some(2.0)),
+    ];
+    let factory: &[Case] = &[
+        ("厂房需求", "2万平米", Some(20_000.0)),
+        ("厂房需求", "1.2万㎡", Some(12_000.0)),
+        ("厂房需求", "5,000平方米", Some(5000.0)),
+        ("厂房需求", "5000", Some(5000.0)),
+        ("厂房需求（平方米）", "20000", Some(20_000.0)),
+        ("厂房需求（㎡）", "3000", Some(3000.0)),
+        ("厂房需求（m2）", "3000", Some(3000.0)),
+        ("厂房需求（万平方米）", "1.5", Some(15_000.0)),
+        ("厂房需求（平方米）", "2万平米", Some(20_000.0)),
+        ("厂房需求", "２万平方米", Some(20_000.0)),
+        ("厂房需求", "20000 sqm", Some(20_000.0)),
+        ("厂房需求（亩）", "3", Some(2000.0)),
+    ];
+    let land: &[Case] = &[
+        ("用地面积（亩）", "60", Some(60.0)),
+        ("用地面积（公顷）", "4", Some(60.0)),
+        ("用地面积（平方公里）", "0.5", Some(750.0)),
+        ("用地面积（平方米）", "20000", Some(30.0)),
+        ("用地面积", "3.3公顷", Some(49.5)),
+        ("用地面积", "100亩", Some(100.0)),
+        ("用地面积（亩）", "10公顷", Some(150.0)),
+        ("用地面积（亩）", "１５００", Some(1500.0)),
+        ("用地面积（㎡）", "6666.67", Some(10.000005)),
+        ("Land (ha)", "2", Some(30.0)),
+        ("Land (mu)", "2", Some(2.0)),
+    ];
+    let mut count = 0;
+    for (field, cases) in [("investment", money), ("factory", factory), ("land", land)] {
+        for (header, cell, want) in cases {
+            let text = format!("企业名称,{header}\n甲,\"{cell}\"\n");
+            let p = &prospects_of(text.as_bytes())[0];
+            let got = match field {
+                "investment" => p.investment_wan,
+                "factory" => p.factory_m2,
+                _ => p.land_mu,
+            };
+            match (got, want) {
+                (Some(g), Some(w)) => assert!((g - w).abs() < 1e-6, "{header} {cell}: {g}"),
+                (g, w) => assert_eq!(g, *w, "{header} {cell}"),
+            }
+            count += 1;
+        }
+    }
+    assert!(count >= 40);
+}
+
+#[test]
+fn stage_words() {
+    let cases: &[(&str, Option<(Stage, bool)>)] = &[
+        ("意向", Some((Stage::Lead, false))),
+        ("线索", Some((Stage::Lead, false))),
+        ("接洽", Some((Stage::Contacted, false))),
+        ("已对接", Some((Stage::Contacted, false))),
+        ("在谈", Some((Stage::Negotiating, false))),
+        ("洽谈中", Some((Stage::Negotiating, false))),
+        ("已签约", Some((Stage::Signed, false))),
+        ("签约", Some((Stage::Signed, false))),
+        ("已簽約", Some((Stage::Signed, false))),
+        ("已注册", Some((Stage::Signed, true))),
+        ("已备案", Some((Stage::Signed, true))),
+        ("完成报批", Some((Stage::Signed, true))),
+        ("已开工", Some((Stage::Started, false))),
+        ("在建", Some((Stage::Started, false))),
+        ("已投产", Some((Stage::Operating, false))),
+        ("已竣工", Some((Stage::Operating, false))),
+        ("Negotiating", Some((Stage::Negotiating, false))),
+        ("", Some((Stage::Lead, false))),
+        ("成交", None),
+        ("<script>", None),
+    ];
+    for (word, want) in cases {
+        assert_eq!(stage_word(word), *want, "{word}");
+    }
+}
+
+#[test]
+fn unknown_stage_is_kept_and_flagged() {
+    let text = "企业名称,行业,项目进展\n甲,电池,筹备中\n";
+    let (sheet, mapping) = sheet_of(text.as_bytes());
+    let read = read_records(&Dataset::default(), &sheet, &mapping, "t").unwrap();
+    assert_eq!(read.data.prospects[0].stage, Stage::Lead);
+    assert!(read.data.prospects[0].notes.contains("项目进展: 筹备中"));
+    assert_eq!(read.flags[0].value, "筹备中");
+}
+
+#[test]
+fn workbook_cells_are_typed() {
+    // A workbook gives numbers and dates as such: a date cell is a date, a serial in a
+    // date column is a date, a number in an investment column takes the header's unit.
+    let sheet = Sheet {
+        name: "台账".into(),
+        rows: vec![
+            vec![Cell::Text("签约项目台账".into())],
+            vec![
+                Cell::Text("企业名称".into()),
+                Cell::Text("计划总投资（亿元）".into()),
+                Cell::Text("项目进展".into()),
+                Cell::Text("签约日期".into()),
+                Cell::Text("邮编".into()),
+            ],
+            vec![
+                Cell::Text("甲".into()),
+                Cell::Number(1.5),
+                Cell::Text("已签约".into()),
+                Cell::Date("2023-08-24".into()),
+                Cell::Text("046000".into()),
+            ],
+            vec![
+                Cell::Text("乙".into()),
+                Cell::Number(2.0),
+                Cell::Text("已签约".into()),
+                Cell::Number(45162.0),
+                Cell::Empty,
+            ],
+        ],
+        separator: None,
+    };
+    let mapping = guess_mapping(&sheet);
+    assert_eq!(mapping.header_row, 1);
+    let p = read_records(&Dataset::default(), &sheet, &mapping, "t")
+        .unwrap()
+        .data
+        .prospects;
+    assert_eq!(p[0].investment_wan, Some(15_000.0));
+    assert_eq!(p[0].reached(Stage::Signed), Some("2023-08-24"));
+    assert_eq!(p[1].reached(Stage::Signed), Some("2023-08-24"));
+    assert!(p[0].notes.contains("邮编: 046000"));
+}
+
+/// Inputs the first CSV import refused and a ledger import takes (tests/flagged_inputs):
+/// each imports, and what it cannot store as a value is kept as written and flagged,
+/// naming the row and the column.
+#[test]
+fn values_kept_as_written_are_flagged() {
+    let dir = format!("{}/tests/flagged_inputs", env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 12);
+    for path in files {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let bytes = std::fs::read(&path).unwrap();
+        let pending = preview(&Dataset::default(), &bytes, FileKind::Table, "t", gbk)
+            .unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let clean = ["100-", "101-", "124-"].iter().any(|p| name.starts_with(p));
+        assert_eq!(
+            pending.flags.is_empty(),
+            clean,
+            "{name}: {:?}",
+            pending.flags
+        );
+        for f in &pending.flags {
+            assert_eq!(f.row, 2, "{name}");
+            assert!(!f.column.is_empty() && !f.value.is_empty(), "{name}");
+        }
+        let p = pending.incoming.prospects.first();
+        match &name[..3] {
+            "104" => assert_eq!(p.unwrap().investment_text, "很多"),
+            "106" => assert_eq!(p.unwrap().factory_text, "=1+1"),
+            "107" => assert_eq!(p.unwrap().factory_text, "@SUM(A1)"),
+            "108" => assert!(p.unwrap().notes.contains("成交")),
+            "109" => assert!(p.unwrap().notes.contains("<script>alert(1)</script>")),
+            "101" => assert_eq!(p.unwrap().notes, "industy: 电池"),
+            "117" => assert_eq!(
+                pending.incoming.zones[0].kind,
+                zonematch::model::ZoneKind::Other
+            ),
+            _ => {}
+        }
+    }
+}
