@@ -19,6 +19,7 @@ use crate::forms::ZoneDraft;
 use crate::i18n::{kind_label, stage_label, Lang};
 use crate::model::{Prospect, Stage, Text, Zone};
 use crate::report::{BestZone, Label, MonthlyReport, BATCH};
+use crate::sheet::{number_text, Cell, Sheet};
 
 /// Largest CSV accepted (bytes of text): far above 10,000 prospects.
 pub const MAX_CSV_BYTES: usize = 16 * 1024 * 1024;
@@ -293,6 +294,43 @@ fn num(v: Option<f64>) -> String {
         .unwrap_or_default()
 }
 
+/// A cell holding `text` as a number when it is a plain number whose text
+/// ([`Cell::text`]) is `text` again, so the CSV written from the cell is unchanged;
+/// empty text is an empty cell; anything else stays text.
+fn number_cell(text: String) -> Cell {
+    if text.is_empty() {
+        return Cell::Empty;
+    }
+    match text.parse::<f64>() {
+        Ok(x) if x.is_finite() && number_text(x) == text => Cell::Number(x),
+        _ => Cell::Text(text),
+    }
+}
+
+/// An amount as a number cell, rounded as the CSV writes it (two decimals at most).
+fn num_cell(v: Option<f64>) -> Cell {
+    number_cell(num(v))
+}
+
+/// A `YYYY-MM-DD` date as a date cell; other text (a month alone, a timestamp) stays
+/// text; empty text is an empty cell.
+fn date_cell(text: String) -> Cell {
+    if !text.is_empty() && crate::dates::normalize_date(&text).as_deref() == Some(text.as_str()) {
+        Cell::Date(text)
+    } else {
+        Cell::text_or_empty(text)
+    }
+}
+
+/// A text cell (empty text is an empty cell).
+fn text_cell(text: impl Into<String>) -> Cell {
+    Cell::text_or_empty(text)
+}
+
+fn header_cells(columns: &[Column], lang: Lang) -> Vec<Cell> {
+    header(columns, lang).into_iter().map(text_cell).collect()
+}
+
 fn yes_no(b: bool, lang: Lang) -> String {
     match (b, lang) {
         (true, Lang::Zh) => "是",
@@ -328,56 +366,80 @@ fn history_cell(p: &Prospect, lang: Lang) -> String {
     out
 }
 
-/// The prospect ledger (台账) as CSV (UTF-8 with BOM, one header row in `lang`), with
-/// each prospect's zone and best-matching zone (`best`: [`crate::report::best_zones`],
-/// same order as `prospects`; shorter or empty leaves the column empty), its dates as
-/// Beijing `YYYY-MM-DD` (Excel reads them as dates), its standing and its stage history.
+/// The prospect ledger (台账) as CSV (UTF-8 with BOM, one header row in `lang`): the
+/// text of [`ledger_sheet`].
 pub fn ledger_to_csv(
     prospects: &[Prospect],
     zones: &[Zone],
     best: &[Option<BestZone>],
     lang: Lang,
 ) -> String {
-    let mut rows = vec![header(PROSPECT_COLUMNS, lang)];
+    write_csv(&ledger_sheet(prospects, zones, best, lang).text_rows())
+}
+
+/// The prospect ledger (台账) as a sheet named 企业台账 / Prospects: one header row in
+/// `lang` (units in the headers: 万元, 平方米, 亩), then one row per prospect with its zone
+/// and best-matching zone (`best`: [`crate::report::best_zones`], same order as
+/// `prospects`; shorter or empty leaves the column empty), its standing and its stage
+/// history. Investment (万元), factory space (m²), land (亩), jobs and the match score
+/// are [`Cell::Number`]s (rounded to two decimals); the dates (captured, last moved,
+/// signed, started, in operation) are [`Cell::Date`]s, Beijing `YYYY-MM-DD`; the rest
+/// is text (the capture time stays an ISO timestamp).
+pub fn ledger_sheet(
+    prospects: &[Prospect],
+    zones: &[Zone],
+    best: &[Option<BestZone>],
+    lang: Lang,
+) -> Sheet {
+    let mut rows = vec![header_cells(PROSPECT_COLUMNS, lang)];
     for (i, p) in prospects.iter().enumerate() {
         let best = best.get(i).and_then(Option::as_ref);
         let date = |s: Stage| p.reached(s).unwrap_or_default().to_string();
         rows.push(vec![
-            p.id.clone(),
-            p.name.clone(),
-            p.code_name.clone(),
-            p.industry.clone(),
-            p.products.clone(),
-            num(p.investment_wan),
-            p.investment_text.clone(),
-            num(p.factory_m2),
-            p.factory_text.clone(),
-            num(p.land_mu),
-            p.land_text.clone(),
-            p.jobs.map(|j| j.to_string()).unwrap_or_default(),
-            p.origin.clone(),
-            zone_name(zones, &p.zone_id, lang).to_string(),
-            p.zone_id.clone(),
-            best.map(|b| zone_name(zones, &b.zone_id, lang))
-                .unwrap_or_default()
-                .to_string(),
-            best.map(|b| b.score.to_string()).unwrap_or_default(),
-            stage_label(p.stage, lang).to_string(),
-            p.standing.label(lang).to_string(),
-            p.standing_reason.clone(),
-            p.captured_date().unwrap_or_default(),
-            p.last_moved(),
-            date(Stage::Signed),
-            date(Stage::Started),
-            date(Stage::Operating),
-            yes_no(p.must_have.factory, lang),
-            yes_no(p.must_have.land, lang),
-            p.notes.clone(),
-            p.created.clone(),
-            history_cell(p, lang),
+            text_cell(p.id.as_str()),
+            text_cell(p.name.as_str()),
+            text_cell(p.code_name.as_str()),
+            text_cell(p.industry.as_str()),
+            text_cell(p.products.as_str()),
+            num_cell(p.investment_wan),
+            text_cell(p.investment_text.as_str()),
+            num_cell(p.factory_m2),
+            text_cell(p.factory_text.as_str()),
+            num_cell(p.land_mu),
+            text_cell(p.land_text.as_str()),
+            number_cell(p.jobs.map(|j| j.to_string()).unwrap_or_default()),
+            text_cell(p.origin.as_str()),
+            text_cell(zone_name(zones, &p.zone_id, lang)),
+            text_cell(p.zone_id.as_str()),
+            text_cell(
+                best.map(|b| zone_name(zones, &b.zone_id, lang))
+                    .unwrap_or_default(),
+            ),
+            number_cell(best.map(|b| b.score.to_string()).unwrap_or_default()),
+            text_cell(stage_label(p.stage, lang)),
+            text_cell(p.standing.label(lang)),
+            text_cell(p.standing_reason.as_str()),
+            date_cell(p.captured_date().unwrap_or_default()),
+            date_cell(p.last_moved()),
+            date_cell(date(Stage::Signed)),
+            date_cell(date(Stage::Started)),
+            date_cell(date(Stage::Operating)),
+            text_cell(yes_no(p.must_have.factory, lang)),
+            text_cell(yes_no(p.must_have.land, lang)),
+            text_cell(p.notes.as_str()),
+            text_cell(p.created.as_str()),
+            text_cell(history_cell(p, lang)),
         ]);
     }
-    write_csv(&rows)
+    Sheet {
+        name: match lang {
+            Lang::Zh => "企业台账",
+            Lang::En => "Prospects",
+        }
+        .to_string(),
+        rows,
+        separator: None,
+    }
 }
 
 /// The ledger without zones ([`ledger_to_csv`] with the zone and best-zone columns
@@ -399,15 +461,7 @@ fn column_header(key: &str, lang: Lang) -> String {
         .to_string()
 }
 
-/// The monthly report (月报) as CSV: the figures of the screen, in `lang`.
-///
-/// UTF-8 with BOM and one header row per block in `lang` (Chinese by default): a title
-/// row (月报, the month as `2026年3月`, the zone or 全部园区); the 三个一批 table (签约 /
-/// 开工 / 投产 and 月末在谈 by count, investment in 万元 and amounts not summed, this month
-/// and year to date); the 12-month series; the projects counted this month (category,
-/// the day the stage was reached, id, name, code name, zone, investment); the notes of
-/// [`crate::report::notes`]. Blocks are separated by an empty row. `prospects` and
-/// `best` are those the report was made from.
+/// The monthly report (月报) as CSV: the text of [`report_sheet`] (UTF-8 with BOM).
 pub fn report_to_csv(
     report: &MonthlyReport,
     prospects: &[Prospect],
@@ -415,19 +469,40 @@ pub fn report_to_csv(
     best: &[Option<BestZone>],
     lang: Lang,
 ) -> String {
-    let l = |x: Label| x.text(lang).to_string();
+    write_csv(&report_sheet(report, prospects, zones, best, lang).text_rows())
+}
+
+/// The monthly report (月报) as a sheet named 月报 / Monthly report: the figures of the
+/// screen, in `lang`.
+///
+/// One header row per block (Chinese by default): a title row (月报, the month as
+/// `2026年3月`, the zone or 全部园区); the 三个一批 table (签约 / 开工 / 投产 and 月末在谈 by
+/// count, investment in 万元 and amounts not summed, this month and year to date); the
+/// 12-month series; the projects counted this month (category, the day the stage was
+/// reached, id, name, code name, zone, investment); the notes of
+/// [`crate::report::notes`]. Blocks are separated by an empty row. Counts and amounts
+/// (万元, two decimals at most) are [`Cell::Number`]s, the days [`Cell::Date`]s, the rest
+/// text. `prospects` and `best` are those the report was made from.
+pub fn report_sheet(
+    report: &MonthlyReport,
+    prospects: &[Prospect],
+    zones: &[Zone],
+    best: &[Option<BestZone>],
+    lang: Lang,
+) -> Sheet {
+    let l = |x: Label| text_cell(x.text(lang));
     let zone_label = |id: &str| match zone_name(zones, id, lang) {
         "" => id.to_string(),
         name => name.to_string(),
     };
     let scope = match &report.zone_id {
-        Some(id) => zone_label(id),
+        Some(id) => text_cell(zone_label(id)),
         None => l(Label::AllZones),
     };
     let mut rows = vec![
         vec![
             l(Label::Title),
-            crate::report::month_label(report.month, lang),
+            text_cell(crate::report::month_label(report.month, lang)),
             scope,
         ],
         vec![],
@@ -441,10 +516,10 @@ pub fn report_to_csv(
             l(Label::YearNotSummed),
         ],
     ];
-    let figures = |row: &mut Vec<String>, t: &crate::report::Tally| {
-        row.push(t.count.to_string());
-        row.push(num(Some(t.investment_wan)));
-        row.push(t.not_summed.to_string());
+    let figures = |row: &mut Vec<Cell>, t: &crate::report::Tally| {
+        row.push(number_cell(t.count.to_string()));
+        row.push(num_cell(Some(t.investment_wan)));
+        row.push(number_cell(t.not_summed.to_string()));
     };
     for k in 0..3 {
         let mut row = vec![l(Label::batch(k))];
@@ -464,9 +539,9 @@ pub fn report_to_csv(
         l(Label::batch(2)),
     ]);
     for point in &report.series {
-        let mut row = vec![crate::report::month_label(point.month, lang)];
+        let mut row = vec![text_cell(crate::report::month_label(point.month, lang))];
         for c in point.counts {
-            row.push(c.to_string());
+            row.push(number_cell(c.to_string()));
         }
         rows.push(row);
     }
@@ -481,7 +556,7 @@ pub fn report_to_csv(
         "investment_wan",
         "investment_text",
     ] {
-        head.push(column_header(key, lang));
+        head.push(text_cell(column_header(key, lang)));
     }
     rows.push(head);
     let lists = [
@@ -505,50 +580,75 @@ pub fn report_to_csv(
                 .unwrap_or_default();
             rows.push(vec![
                 l(label),
-                date,
-                p.id.clone(),
-                p.name.clone(),
-                p.code_name.clone(),
-                zone,
-                num(p.investment_wan),
-                p.investment_text.clone(),
+                date_cell(date),
+                text_cell(p.id.as_str()),
+                text_cell(p.name.as_str()),
+                text_cell(p.code_name.as_str()),
+                text_cell(zone),
+                num_cell(p.investment_wan),
+                text_cell(p.investment_text.as_str()),
             ]);
         }
     }
     rows.push(vec![]);
     for note in crate::report::notes(report, lang) {
-        rows.push(vec![l(Label::Notes), note]);
+        rows.push(vec![l(Label::Notes), text_cell(note)]);
     }
-    write_csv(&rows)
+    Sheet {
+        name: match lang {
+            Lang::Zh => "月报",
+            Lang::En => "Monthly report",
+        }
+        .to_string(),
+        rows,
+        separator: None,
+    }
 }
 
-/// Zone profiles as CSV, headers in `lang`.
+/// Zone profiles as CSV, headers in `lang`: the text of [`zones_sheet`].
 pub fn zones_to_csv(zones: &[Zone], lang: Lang) -> String {
-    let mut rows = vec![header(ZONE_COLUMNS, lang)];
+    write_csv(&zones_sheet(zones, lang).text_rows())
+}
+
+/// Zone profiles as a sheet named 园区 / Zones: a header row in `lang` (units in the
+/// headers: 平方米, %, 亩, 万元, 万元/亩), then a row per zone as the zone editor writes
+/// it. Factory space (m²), occupancy (%), land (亩), minimum investment (万元) and
+/// intensity (万元/亩) are [`Cell::Number`]s when plain numbers; the as-of date is a
+/// [`Cell::Date`] when it names a day (a month alone stays text); the rest is text.
+pub fn zones_sheet(zones: &[Zone], lang: Lang) -> Sheet {
+    let mut rows = vec![header_cells(ZONE_COLUMNS, lang)];
     for z in zones {
         let d = ZoneDraft::from_zone(z);
         rows.push(vec![
-            z.id.clone(),
-            d.name_zh,
-            d.name_en,
-            kind_label(z.kind, lang).to_string(),
-            d.location_zh,
-            d.location_en,
-            d.clusters,
-            d.available_m2,
-            d.built_m2,
-            d.planned_m2,
-            d.occupancy_pct,
-            d.land_mu,
-            d.min_investment,
-            d.min_intensity,
-            d.restricted,
-            d.as_of,
-            d.summary_zh,
-            d.summary_en,
+            text_cell(z.id.as_str()),
+            text_cell(d.name_zh),
+            text_cell(d.name_en),
+            text_cell(kind_label(z.kind, lang)),
+            text_cell(d.location_zh),
+            text_cell(d.location_en),
+            text_cell(d.clusters),
+            number_cell(d.available_m2),
+            number_cell(d.built_m2),
+            number_cell(d.planned_m2),
+            number_cell(d.occupancy_pct),
+            number_cell(d.land_mu),
+            number_cell(d.min_investment),
+            number_cell(d.min_intensity),
+            text_cell(d.restricted),
+            date_cell(d.as_of),
+            text_cell(d.summary_zh),
+            text_cell(d.summary_en),
         ]);
     }
-    write_csv(&rows)
+    Sheet {
+        name: match lang {
+            Lang::Zh => "园区",
+            Lang::En => "Zones",
+        }
+        .to_string(),
+        rows,
+        separator: None,
+    }
 }
 
 #[cfg(test)]

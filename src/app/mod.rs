@@ -16,6 +16,7 @@ pub mod routes;
 pub mod state;
 mod weights;
 mod zone_editor;
+pub mod workbook;
 mod zones;
 
 use leptos::prelude::*;

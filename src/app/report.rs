@@ -1,15 +1,20 @@
 //! The monthly report (月报): for a month and a zone (or all), the prospects signed,
 //! started and operating in the month and year to date (三个一批), those negotiating at
-//! the month's end, and a bar chart of the last 12 months; exported as CSV with the same
-//! figures (`/report?month=2026-11&zone=…`).
+//! the month's end, and a bar chart of the last 12 months; exported as CSV or as an Excel
+//! workbook (numbers as numbers, days as Excel dates) with the same figures
+//! (`/report?month=2026-11&zone=…`).
 
 use leptos::prelude::*;
 
-use super::files::download;
+use super::files::{download, download_bytes};
 use super::state::{tr, use_app};
 use crate::dates::YearMonth;
 use crate::i18n::{fmt_wan, Lang, Msg};
+use crate::model::Text;
 use crate::report::{month_label, monthly_report, notes, Label, MonthlyReport, BATCH};
+
+/// The type of an `.xlsx` file.
+const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// Height of the chart's plot area in SVG units; bars scale to the largest month.
 const CHART_HEIGHT: f64 = 120.0;
@@ -63,13 +68,67 @@ pub fn Report() -> impl IntoView {
             &text,
         );
     };
+    // The workbook is written in the workbook worker, loaded on the first export.
+    let xlsx_busy = RwSignal::new(false);
+    let xlsx_error = RwSignal::new(None::<Text>);
+    let export_xlsx = move |_| {
+        if xlsx_busy.get_untracked() {
+            return;
+        }
+        let lang = state.lang.get_untracked();
+        let r = report.get_untracked();
+        let best = state.best_zones.get_untracked();
+        let sheet = state
+            .data
+            .with_untracked(|d| crate::csv::report_sheet(&r, &d.prospects, &d.zones, &best, lang));
+        let filename = format!(
+            "zonematch-report-{:04}{:02}.xlsx",
+            r.month.year, r.month.month
+        );
+        xlsx_busy.set(true);
+        xlsx_error.set(None);
+        leptos::task::spawn_local(async move {
+            let result = super::workbook::write_workbook(vec![sheet]).await;
+            xlsx_busy.set(false);
+            match result {
+                Ok(bytes) => {
+                    if download_bytes(&filename, XLSX_MIME, &bytes).is_err() {
+                        xlsx_error.set(Some(Text::new(
+                            "浏览器未能保存文件",
+                            "The browser could not save the file",
+                        )));
+                    }
+                }
+                Err(e) => xlsx_error.set(Some(e)),
+            }
+        });
+    };
+    let xlsx_label = move || match (state.lang.get(), xlsx_busy.get()) {
+        (Lang::Zh, false) => "导出 Excel",
+        (Lang::Zh, true) => "正在生成 Excel…",
+        (Lang::En, false) => "Export Excel",
+        (Lang::En, true) => "Writing the workbook…",
+    };
     let zone_options = move || super::zones::zone_options(&zone().unwrap_or_default());
     view! {
         <section class="page report" data-testid="report">
             <div class="page-head no-print">
                 <h2>{move || Label::Title.text(state.lang.get())}</h2>
                 <button class="primary" data-testid="export-report" on:click=export>{tr(Msg::ExportReportCsv)}</button>
+                <button
+                    data-testid="export-report-xlsx"
+                    on:click=export_xlsx
+                    prop:disabled=move || xlsx_busy.get()
+                    attr:aria-busy=move || xlsx_busy.get().then_some("true")
+                >
+                    {xlsx_label}
+                </button>
             </div>
+            {move || xlsx_error.get().map(|e| view! {
+                <p class="error-box no-print" role="alert" data-testid="export-report-xlsx-error">
+                    {e.get(state.lang.get()).to_string()}
+                </p>
+            })}
             <div class="filters no-print">
                 <label>
                     {move || Label::Month.text(state.lang.get())} " "
