@@ -134,8 +134,30 @@ messages! {
     ImportHint => "选择本应用“导出全部数据（JSON）”生成的备份文件。导入按编号新增或更新文件中的记录，本机其他记录保留；先预览，确认后才生效；文件有任何错误则不做任何更改。", "Choose a backup written by “Export all data (JSON)” on this or another device. Import adds or updates the file's records (matched by their ID) and keeps every other record; you see a preview first; if the file has any error, nothing changes.";
     ExportProspectsCsv => "导出意向企业台账（CSV）", "Export prospect ledger (CSV)";
     ExportZonesCsv => "导出园区（CSV）", "Export zones (CSV)";
-    ImportCsv => "导入 CSV（意向企业或园区）", "Import CSV (prospects or zones)";
-    CsvHint => "CSV 表格第一行为表头，其后每行一家企业或一个园区。意向企业表须有“企业名称或代号”列，园区表须有“名称（中文）”或“名称（英文）”列；其他列可选，顺序不限，表头用中文或英文均可，与导出的表格相同（可先导出一份作模板）。金额以万元计，面积以平方米或亩计。可用 Excel 打开和编辑；导入支持 UTF-8 和 GBK 编码。", "A CSV table has one header row, then one row per prospect or zone. A prospect table needs a “Company or code name” column; a zone table needs “Name (Chinese)” or “Name (English)”. Every other column is optional and may come in any order, with headers in Chinese or English as an exported table has them (export one to use as a template). Amounts are in 10k CNY, areas in m² or mu. The file opens in Excel; import reads UTF-8 and GBK (what Chinese Excel saves).";
+    ImportCsv => "导入表格（Excel 或 CSV：台账、园区名录）", "Import a table (Excel or CSV: ledgers, zone lists)";
+    ExportProspectsXlsx => "导出台账（Excel）", "Export the ledger (Excel)";
+    ExportZonesXlsx => "导出园区表（Excel）", "Export zones (Excel)";
+    ReadingWorkbook => "正在读取工作簿…", "Reading the workbook…";
+    WritingWorkbook => "正在生成 Excel 文件…", "Writing the Excel file…";
+    MappingTitle => "核对每一列导入为什么", "Check what each column is imported as";
+    MappingHint => "下表列出文件的每一列、应用的理解和示例值。任何一列都可以改，或选“不导入”。确认导入后，表头相同的文件会沿用这次的对应关系。", "Each column of the file, what the app took it for, and sample values. Change any column, or choose “Not imported”. Once you import, files with the same headers get the same choices.";
+    MappingRemembered => "已按上次确认的对应关系填好。", "Filled in as you confirmed last time.";
+    MappingSheet => "工作表", "Sheet";
+    MappingTarget => "表格内容", "The table holds";
+    TargetProspects => "意向企业（台账）", "Prospects (ledger)";
+    TargetZones => "园区", "Zones";
+    MappingHeaderRow => "表头所在行", "Header row";
+    MappingColumn => "列（表头）", "Column (header)";
+    MappingAs => "导入为", "Imported as";
+    MappingSamples => "示例值", "Sample values";
+    ChoiceNotes => "记入备注（表头: 值）", "Kept in the notes (header: value)";
+    ChoiceIgnore => "不导入", "Not imported";
+    MappingNotesColumns => "这些列没有对应的字段，将以“表头: 值”记入每条记录的备注：", "These columns have no field; each record keeps them in its notes as “header: value”:";
+    MappingIgnored => "不导入的列：", "Columns not imported:";
+    MappingPreview => "预览导入", "Preview the import";
+    ImportFlags => "需核对（按原文保留或已记入备注）：", "To check (kept as written, or in the notes):";
+    ImportWillAdd => "将新增：", "Will be added:";
+    CsvHint => "可导入 Excel 工作簿（.xlsx、.xls，可选工作表）或 CSV、TSV、TXT 文本（UTF-8、GBK、UTF-16 编码均可）。表头可用中文或英文，如“项目名称、投资方、计划总投资（万元）、申请用地面积（亩）、项目进展、签约日期”，或园区名录的“开发区名称、批准时间、核准面积（公顷）、主导产业”；表头上方可有标题行。导入前会列出每一列的对应关系供核对，没有对应字段的列记入备注。", "Import an Excel workbook (.xlsx, .xls; choose the sheet) or a CSV, TSV or TXT table (UTF-8, GBK or UTF-16). Headers may be in Chinese or English, as ledgers have them (项目名称, 投资方, 计划总投资（万元）, 申请用地面积（亩）, 项目进展, 签约日期; Company, Industry, Investment…) or as zone lists do (开发区名称, 批准时间, 核准面积（公顷）, 主导产业); a title row above the header is fine. Before anything is imported you check what each column is taken for; columns with no field are kept in the notes.";
     ImportPreview => "导入预览（尚未更改任何数据）", "Import preview (nothing changed yet)";
     ImportConflicts => "请核对以下可能重复的记录：", "Check these possible duplicates:";
     ApplyImport => "确认导入", "Apply import";
@@ -243,6 +265,49 @@ pub fn field_label(key: &str, lang: Lang) -> String {
     match known_field_label(key, lang) {
         Some(label) => label.to_string(),
         None => key.replace('_', " "),
+    }
+}
+
+/// The label of a column key the import's mapping step offers (see
+/// [`crate::columns`]): zone keys when `zones`, else prospect keys.
+pub fn import_field_label(key: &str, zones: bool, lang: Lang) -> String {
+    let (zh, en) = match (key, zones) {
+        ("serial", _) => ("序号（不导入）", "row number (not imported)"),
+        ("project", _) => ("项目名称", "project name"),
+        ("name", _) => ("企业名称", "company name"),
+        ("contact", _) => ("联系人（记入备注）", "contact (kept in the notes)"),
+        ("phone", _) => ("电话（记入备注）", "phone (kept in the notes)"),
+        ("signed_date", _) => ("签约日期", "date signed"),
+        ("started_date", _) => ("开工日期", "date started"),
+        ("operating_date", _) => ("投产日期", "date in operation"),
+        ("must_factory", _) => ("厂房为必需", "factory must-have"),
+        ("must_land", _) => ("用地为必需", "land must-have"),
+        ("history", _) => ("阶段记录", "stage history"),
+        ("name_zh", _) => ("名称（中文）", "name (Chinese)"),
+        ("name_en", _) => ("名称（英文）", "name (English)"),
+        ("code", _) => ("国家开发区目录代码", "national catalogue code"),
+        ("leading", _) => (
+            "主导产业（按“、”分为产业集群）",
+            "leading industries (split into clusters)",
+        ),
+        ("province", _) => ("省份（记入所在地）", "province (into the location)"),
+        ("location_zh", _) => ("所在地（中文）", "location (Chinese)"),
+        ("location_en", _) => ("所在地（英文）", "location (English)"),
+        ("summary_zh", _) => ("简介（中文）", "summary (Chinese)"),
+        ("summary_en", _) => ("简介（英文）", "summary (English)"),
+        ("land_mu", true) => ("可用土地（亩）", "land available (mu)"),
+        ("land_mu", false) => ("用地需求（亩）", "land needed (mu)"),
+        ("min_intensity", _) => (
+            "投资强度下限（万元/亩）",
+            "minimum intensity (10k CNY per mu)",
+        ),
+        ("investment_wan", _) => ("计划投资（万元）", "investment (10k CNY)"),
+        ("factory_m2", _) => ("厂房需求（平方米）", "factory space needed (m²)"),
+        _ => return field_label(key, lang),
+    };
+    match lang {
+        Lang::Zh => zh.to_string(),
+        Lang::En => en.to_string(),
     }
 }
 

@@ -40,6 +40,11 @@ pub const LANG_KEY: &str = "zonematch.lang";
 pub const WEIGHTS_KEY: &str = "zonematch.weights";
 /// Which zones prospects are ranked against ([`crate::national::Scope::key`]).
 pub const SCOPE_KEY: &str = "zonematch.scope";
+/// Column mappings confirmed on import, by header set ([`crate::table_import::mapping_key`]):
+/// a JSON object of key → [target, choice per column], at most [`MAX_MAPPINGS`].
+pub const MAPPINGS_KEY: &str = "zonematch.mappings";
+/// Most remembered mappings (the oldest goes first).
+pub const MAX_MAPPINGS: usize = 40;
 /// The capture form as typed, so a reload or an update does not lose it.
 pub const DRAFT_KEY: &str = "zonematch.draft";
 /// Visitor mode (the tablet is turned towards a visitor): absent when off; when on, "1"
@@ -453,6 +458,28 @@ impl Store {
         storage
             .set_item(SCOPE_KEY, &scope.key())
             .map_err(|_| SaveError::Refused("scope".into()))
+    }
+
+    /// The mapping confirmed for files with the header set `key`, as
+    /// [`crate::table_import::Mapping::to_keys`] wrote it; anything unreadable is ignored.
+    pub fn load_mapping(&self, key: &str) -> Option<Vec<String>> {
+        self.storage()?;
+        let all: Vec<(String, Vec<String>)> = LocalStorage::get(MAPPINGS_KEY).ok()?;
+        all.into_iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// Remember a confirmed mapping (the newest last; the oldest dropped past
+    /// [`MAX_MAPPINGS`]).
+    pub fn save_mapping(&self, key: &str, keys: &[String]) -> Result<(), SaveError> {
+        self.storage().ok_or(SaveError::Unavailable)?;
+        let mut all: Vec<(String, Vec<String>)> =
+            LocalStorage::get(MAPPINGS_KEY).unwrap_or_default();
+        all.retain(|(k, _)| k != key);
+        all.push((key.to_string(), keys.to_vec()));
+        if all.len() > MAX_MAPPINGS {
+            all.drain(..all.len() - MAX_MAPPINGS);
+        }
+        LocalStorage::set(MAPPINGS_KEY, &all).map_err(|e| SaveError::Refused(e.to_string()))
     }
 
     /// Whether visitor mode was left on: it stays on, across reloads, until the recruiter

@@ -5,17 +5,23 @@ use leptos::prelude::*;
 use super::files::{
     decode_gbk, download, now_iso, picked_input, read_picked_file_bytes, storage_estimate,
 };
+use super::mapping_step::{MappingState, MappingStep};
 use super::state::{tr, use_app, AppState};
 use crate::i18n::{field_label, Lang, Msg};
-use crate::import::{preview, FileKind, Pending};
+use crate::import::{preview, preview_sheet, text_table, FileKind, Pending};
 use crate::merge::{overwrites, Overwrite, RecordKind};
 use crate::model::{Change, Text};
+use crate::sheet::{file_shape, FileShape};
 use crate::transfer::{export_json, ImportPlan};
 
 /// The import in progress, shown under the buttons.
 #[derive(Clone, Debug, PartialEq)]
 enum ImportStatus {
     Idle,
+    /// A workbook is being read (in the workbook worker).
+    Reading,
+    /// A table was read; the user checks what each column is imported as.
+    Mapping(RwSignal<MappingState>),
     /// Validated; waiting for the user to confirm.
     Preview(Box<Pending>),
     Done(ImportPlan),
@@ -73,8 +79,11 @@ pub fn DataPage() -> impl IntoView {
     });
 
     // Every picked file takes the one import path (crate::import): a preview of a valid
-    // file, or its problems; nothing changes before the user confirms.
-    let pick = move |ev: leptos::ev::Event, kind: FileKind| {
+    // file, or its problems; nothing changes before the user confirms. A table goes
+    // through the mapping step first.
+    let mapping_errors = RwSignal::new(Vec::<Text>::new());
+    let remember = StoredValue::new(None::<(String, Vec<String>)>);
+    let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = picked_input(&ev) else {
             return;
         };
@@ -84,21 +93,81 @@ pub fn DataPage() -> impl IntoView {
             let checked = match result {
                 Ok(Some(bytes)) => state
                     .data
-                    .with_untracked(|d| preview(d, &bytes, kind, &now_iso(), decode_gbk)),
+                    .with_untracked(|d| preview(d, &bytes, FileKind::Json, &now_iso(), decode_gbk)),
                 Ok(None) => return,
                 Err(_) => Err(vec![Text::new(
                     "无法读取该文件",
                     "The file could not be read",
                 )]),
             };
+            remember.set_value(None);
             status.set(match checked {
                 Ok(pending) => ImportStatus::Preview(Box::new(pending)),
                 Err(problems) => ImportStatus::Failed(problems),
             });
         });
     };
-    let on_file = move |ev| pick(ev, FileKind::Json);
-    let on_csv = move |ev| pick(ev, FileKind::Table);
+    let on_csv = move |ev: leptos::ev::Event| {
+        let Some(input) = picked_input(&ev) else {
+            return;
+        };
+        let name = input
+            .files()
+            .and_then(|f| f.get(0))
+            .map(|f| f.name())
+            .unwrap_or_default();
+        leptos::task::spawn_local(async move {
+            let result = read_picked_file_bytes(&input).await;
+            input.set_value("");
+            let bytes = match result {
+                Ok(Some(bytes)) => bytes,
+                Ok(None) => return,
+                Err(_) => {
+                    status.set(ImportStatus::Failed(vec![Text::new(
+                        "无法读取该文件",
+                        "The file could not be read",
+                    )]));
+                    return;
+                }
+            };
+            let sheets = if file_shape(&bytes) == FileShape::Text {
+                text_table(&bytes, &name, decode_gbk).map(|s| vec![s])
+            } else {
+                status.set(ImportStatus::Reading);
+                super::workbook::read_workbook(bytes)
+                    .await
+                    .map_err(|e| vec![e])
+            };
+            mapping_errors.set(Vec::new());
+            status.set(match sheets {
+                Ok(sheets) if sheets.iter().any(|s| !s.is_empty()) => {
+                    let step = MappingState::new(sheets, |key| {
+                        state.store.with_value(|s| s.load_mapping(key))
+                    });
+                    ImportStatus::Mapping(RwSignal::new(step))
+                }
+                Ok(_) => ImportStatus::Failed(vec![Text::new("文件是空的", "The file is empty")]),
+                Err(problems) => ImportStatus::Failed(problems),
+            });
+        });
+    };
+    let to_preview = move |step: RwSignal<MappingState>| {
+        let s = step.get_untracked();
+        let Some(sheet) = s.current() else {
+            return;
+        };
+        let checked = state
+            .data
+            .with_untracked(|d| preview_sheet(d, sheet, &s.mapping, &now_iso()));
+        match checked {
+            Ok(pending) => {
+                remember.set_value(s.to_remember());
+                mapping_errors.set(Vec::new());
+                status.set(ImportStatus::Preview(Box::new(pending)));
+            }
+            Err(problems) => mapping_errors.set(problems),
+        }
+    };
     let export_csv = move |zones: bool| {
         let lang = state.lang.get_untracked();
         let day: String = now_iso()
@@ -125,6 +194,47 @@ pub fn DataPage() -> impl IntoView {
             }
         });
         let _ = download(&name, "text/csv;charset=utf-8", &text);
+    };
+    // The ledger or the zone table as an Excel workbook, written in the workbook worker.
+    let export_error = RwSignal::new(None::<Text>);
+    let export_xlsx = move |zones: bool| {
+        let lang = state.lang.get_untracked();
+        let day: String = now_iso()
+            .chars()
+            .take(10)
+            .filter(|c| c.is_ascii_digit())
+            .collect();
+        let (name, sheet) = state.data.with_untracked(|d| {
+            if zones {
+                (
+                    format!("zonematch-zones-{day}.xlsx"),
+                    crate::csv::zones_sheet(&d.zones, lang),
+                )
+            } else {
+                (
+                    format!("zonematch-ledger-{day}.xlsx"),
+                    crate::csv::ledger_sheet(
+                        &d.prospects,
+                        &d.zones,
+                        &state.best_zones.get_untracked(),
+                        lang,
+                    ),
+                )
+            }
+        });
+        export_error.set(None);
+        leptos::task::spawn_local(async move {
+            match super::workbook::write_workbook(vec![sheet]).await {
+                Ok(bytes) => {
+                    let _ = super::files::download_bytes(
+                        &name,
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        &bytes,
+                    );
+                }
+                Err(e) => export_error.set(Some(e)),
+            }
+        });
     };
     let plan_line = move |plan: &ImportPlan, lang| {
         let zh = lang == crate::i18n::Lang::Zh;
@@ -162,6 +272,9 @@ pub fn DataPage() -> impl IntoView {
                 ),
             );
             state.apply_undoable(pending.into_change(), done);
+            if let Some((key, keys)) = remember.get_value() {
+                let _ = state.store.with_value(|s| s.save_mapping(&key, &keys));
+            }
             status.set(ImportStatus::Done(plan));
         }
     };
@@ -169,7 +282,53 @@ pub fn DataPage() -> impl IntoView {
         let lang = state.lang.get();
         match status.get() {
             ImportStatus::Idle => ().into_any(),
+            ImportStatus::Reading => view! {
+                <p class="note" role="status" data-testid="import-reading">{Msg::ReadingWorkbook.text(lang)}</p>
+            }
+            .into_any(),
+            ImportStatus::Mapping(step) => view! {
+                <MappingStep
+                    step=step
+                    on_preview=Callback::new(move |_| to_preview(step))
+                    on_cancel=Callback::new(move |_| status.set(ImportStatus::Idle))
+                />
+                {move || {
+                    let problems = mapping_errors.get();
+                    (!problems.is_empty()).then(|| view! {
+                        <div class="error-box" role="alert" data-testid="import-result">
+                            <p>{Msg::ImportFailed.text(lang)}</p>
+                            <ul>{problems.iter().map(|p| view! { <li>{p.get(lang).to_string()}</li> }).collect_view()}</ul>
+                        </div>
+                    })
+                }}
+            }
+            .into_any(),
             ImportStatus::Preview(pending) => {
+                let flags = pending.flags.clone();
+                let added: Vec<String> = {
+                    let here = state.data.with_untracked(|d| {
+                        d.zones
+                            .iter()
+                            .map(|z| z.id.clone())
+                            .chain(d.prospects.iter().map(|p| p.id.clone()))
+                            .collect::<std::collections::HashSet<_>>()
+                    });
+                    pending
+                        .incoming
+                        .zones
+                        .iter()
+                        .filter(|z| !here.contains(&z.id))
+                        .map(|z| z.name.get(lang).to_string())
+                        .chain(
+                            pending
+                                .incoming
+                                .prospects
+                                .iter()
+                                .filter(|p| !here.contains(&p.id))
+                                .map(|p| p.name.clone()),
+                        )
+                        .collect()
+                };
                 let plan = pending.plan;
                 view! {
                 <div class="preview" data-testid="import-preview">
@@ -178,6 +337,20 @@ pub fn DataPage() -> impl IntoView {
                     {(!plan.overwrites.is_empty()).then(|| view! {
                         <p>{Msg::ImportWillOverwrite.text(lang)}</p>
                         {overwrite_list(&plan.overwrites, lang)}
+                    })}
+                    {(!added.is_empty()).then(|| view! {
+                        <p>{Msg::ImportWillAdd.text(lang)}</p>
+                        <ul data-testid="import-added">{added.iter().take(100).map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
+                    })}
+                    {(!flags.is_empty()).then(|| view! {
+                        <p>{Msg::ImportFlags.text(lang)}</p>
+                        <ul data-testid="import-flags">{flags.iter().take(100).map(|f| {
+                            let line = match lang {
+                                Lang::Zh => format!("第 {} 行 {}「{}」：{}（{}）", f.row, f.record, f.column, f.value, f.message.zh),
+                                Lang::En => format!("Row {} {}, {}: {} ({})", f.row, f.record, f.column, f.value, f.message.en),
+                            };
+                            view! { <li>{line}</li> }
+                        }).collect_view()}</ul>
                     })}
                     {(!plan.conflicts.is_empty()).then(|| view! {
                         <p>{Msg::ImportConflicts.text(lang)}</p>
@@ -341,11 +514,16 @@ pub fn DataPage() -> impl IntoView {
                 <div class="actions">
                     <button class="secondary" data-testid="export-prospects-csv" on:click=move |_| export_csv(false)>{tr(Msg::ExportProspectsCsv)}</button>
                     <button class="secondary" data-testid="export-zones-csv" on:click=move |_| export_csv(true)>{tr(Msg::ExportZonesCsv)}</button>
+                    <button class="secondary" data-testid="export-prospects-xlsx" on:click=move |_| export_xlsx(false)>{tr(Msg::ExportProspectsXlsx)}</button>
+                    <button class="secondary" data-testid="export-zones-xlsx" on:click=move |_| export_xlsx(true)>{tr(Msg::ExportZonesXlsx)}</button>
                     <label class="file-button secondary">
                         {tr(Msg::ImportCsv)}
-                        <input type="file" accept=".csv,text/csv" data-testid="import-csv" on:change=on_csv/>
+                        <input type="file" accept=".xlsx,.xls,.csv,.tsv,.txt,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel" data-testid="import-csv" on:change=on_csv/>
                     </label>
                 </div>
+                {move || export_error.get().map(|e| view! {
+                    <p class="error-box" role="alert" data-testid="export-error">{e.get(state.lang.get()).to_string()}</p>
+                })}
                 <p class="hint">{tr(Msg::CsvHint)}</p>
                 {status_view}
                 <button class="secondary" data-testid="restore-demo" on:click=ask_restore>{tr(Msg::ResetDemo)}</button>

@@ -27,6 +27,8 @@ test('a GBK CSV from Chinese Excel imports after a preview, formulas kept as tex
   await app.open();
   await app.nav('数据');
   await page.getByTestId('import-csv').setInputFiles(path.join(__dirname, '..', 'fixtures', 'prospects-gbk.csv'));
+  await expect(page.getByTestId('mapping-step')).toBeVisible();
+  await app.press(page.getByTestId('mapping-preview'));
   const preview = page.getByTestId('import-preview');
   await expect(preview).toContainText('意向企业：新增 2');
   await app.press(page.getByTestId('confirm-import'));
@@ -39,15 +41,17 @@ test('a GBK CSV from Chinese Excel imports after a preview, formulas kept as tex
   await expect(page.getByTestId('prospect-row').filter({ hasText: "=CMD|' /C calc'!A0" })).toHaveCount(1);
 });
 
-test('a CSV with bad rows is refused with row and field, and nothing changes', async ({ page }, testInfo) => {
+test('a CSV with bad rows is refused with row, column and value, and nothing changes', async ({ page }, testInfo) => {
   const app = new ZoneMatchApp(page, testInfo);
   await app.open();
   const bad = testInfo.outputPath('bad.csv');
-  fs.writeFileSync(bad, 'name,investment_wan,stage\n好企业,100,lead\n坏企业,很多,未来\n');
+  fs.writeFileSync(bad, 'name,investment_wan,stage,must_factory\n好企业,100,lead,否\n坏企业,很多,未来,也许\n');
   await app.nav('数据');
   await page.getByTestId('import-csv').setInputFiles(bad);
+  await app.press(page.getByTestId('mapping-preview'));
   const result = page.getByTestId('import-result');
   await expect(result).toContainText('第 3 行');
+  await expect(result).toContainText('也许');
   await expect(result).toContainText('导入失败');
   await app.nav('意向企业');
   await expect(page.getByTestId('prospect-row')).toHaveCount(0);
