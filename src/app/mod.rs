@@ -8,6 +8,7 @@ mod data_page;
 mod files;
 mod form_fields;
 mod map;
+mod mapping_step;
 mod matches;
 mod national;
 mod prospects;
@@ -15,8 +16,8 @@ mod report;
 pub mod routes;
 pub mod state;
 mod weights;
-mod zone_editor;
 pub mod workbook;
+mod zone_editor;
 mod zones;
 
 use leptos::prelude::*;
