@@ -182,6 +182,55 @@ impl NationalEntry {
     }
 }
 
+/// A profile's own approval facts, as a zone table gave them (level, approval month,
+/// approved planning area in 公顷 and 亩, labelled as the boundary, not free land); nothing
+/// when it has none.
+pub fn approval_facts(z: &Zone, lang: Lang) -> Option<impl IntoView> {
+    if z.level.is_empty() && z.approved.is_empty() && z.approved_area_ha.is_none() {
+        return None;
+    }
+    let row = |label: Text, value: String, testid: &'static str| {
+        (!value.is_empty()).then(|| {
+            view! {
+                <div class="fact">
+                    <dt>{label.get(lang).to_string()}</dt>
+                    <dd data-testid=testid>{value}</dd>
+                </div>
+            }
+        })
+    };
+    let level = match z.level.as_str() {
+        "national" => Text::new("国家级", "National").get(lang).to_string(),
+        "provincial" => Text::new("省级", "Provincial").get(lang).to_string(),
+        other => other.to_string(),
+    };
+    let area = z
+        .approved_area_ha
+        .map(|ha| match lang {
+            Lang::Zh => format!(
+                "{} 公顷（{} 亩）",
+                fmt_num(ha),
+                fmt_num((ha * MU_PER_HECTARE).round())
+            ),
+            Lang::En => format!(
+                "{} ha ({} mu)",
+                fmt_num(ha),
+                fmt_num((ha * MU_PER_HECTARE).round())
+            ),
+        })
+        .unwrap_or_default();
+    Some(view! {
+        <section class="national-facts" data-testid="approval-facts">
+            <h3>{Text::new("批准设立", "Approval").get(lang).to_string()}</h3>
+            <dl class="facts-grid">
+                {row(Text::new("级别", "Level"), level, "profile-level")}
+                {row(Text::new("批准时间", "Approved"), month_text(&z.approved, lang), "profile-approved")}
+                {row(Text::new("核准规划面积（园区边界，非可用土地）", "Approved planning area (the zone's boundary, not free land)"), area, "profile-approved-area")}
+            </dl>
+        </section>
+    })
+}
+
 /// The catalogue part of a zone's screen: for a profile linked to an entry, the entry's
 /// facts; for a profile with no code, that it is not in the 2018 catalogue (while the
 /// catalogue is loaded); for reference data, the facts, "little data" and "add details".
@@ -189,11 +238,12 @@ pub fn catalogue_section(z: &Zone, lang: Lang) -> AnyView {
     let state = use_app();
     let national = state.national.get();
     let Some(cat) = national.get() else {
-        return ().into_any();
+        return approval_facts(z, lang).into_any();
     };
     let entry = cat.entry_of(z);
     match entry {
         None => view! {
+            {approval_facts(z, lang)}
             <p class="note" data-testid="not-in-catalogue">
                 {Text::new("不在2018年版国家开发区目录中", "Not in the 2018 national zone catalogue").get(lang).to_string()}
             </p>
