@@ -50,8 +50,9 @@ ensure_node_tools() {
   fi
   # wasm-opt from npm binaryen 132: Debian's binaryen 108 produces a wasm that crashes.
   if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ] ||
+    [ ! -f node_modules/xlsx/package.json ] ||
     [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    step "npm ci (binaryen, playwright)"
+    step "npm ci (binaryen, playwright, xlsx)"
     npm ci --no-audit --no-fund
   fi
 }
@@ -94,7 +95,7 @@ ensure_fuzz() {
 # a longer hunt, with FUZZ_SEED set to explore new inputs). Fails on any crash.
 run_fuzzers() {
   local scale="${FUZZ_SCALE:-1}" seed="${FUZZ_SEED:-1}" total=0
-  for target in json_import csv_import stored_state; do
+  for target in json_import csv_import stored_state workbook_import; do
     local corpus seeds="tests/bad_inputs/json" log runs
     corpus="$(mktemp -d)"
     [ "$target" = csv_import ] && seeds="tests/bad_inputs/csv"
@@ -102,6 +103,13 @@ run_fuzzers() {
       stored_state) runs=$((400000 * scale)) ;;
       *) runs=$((20000 * scale)) ;;
     esac
+    if [ "$target" = workbook_import ]; then
+      # Seed workbooks written by the app's own writer (no binary files in the repository).
+      local seed_dir
+      seed_dir="$(mktemp -d)"
+      WORKBOOK_SEEDS="$seed_dir" cargo test --quiet --test workbook write_fuzz_seeds >/dev/null
+      seeds="$(realpath --relative-to=. "$seed_dir")"
+    fi
     find tests/fixtures -maxdepth 1 -type f -exec cp {} "$corpus/" \;
     log="$(mktemp)"
     local started=$SECONDS

@@ -484,6 +484,13 @@ pub fn write_workbook(sheets: &[Sheet]) -> Result<Vec<u8>, Text> {
                         ws.write_string(row_num, col_num, &s).map_err(failed)?;
                         s.len()
                     }
+                    Cell::Date(s) if s == "1900-02-29" => {
+                        // Excel's day that never was (serial 60): only as its serial.
+                        let format = if header { &bold_date } else { &date };
+                        ws.write_number_with_format(row_num, col_num, 60.0, format)
+                            .map_err(failed)?;
+                        10
+                    }
                     Cell::Date(s) => {
                         match excel_date(s) {
                             Some(d) => {

@@ -73,6 +73,7 @@ fn written_cells_read_back_identical() {
     let dates = [
         "1900-01-01",
         "1900-02-28",
+        "1900-02-29",
         "1900-03-01",
         "1904-01-01",
         "1999-12-31",
@@ -367,4 +368,40 @@ fn too_many_cells_is_an_error() {
     let bytes = write_workbook(&[sheet("wide", rows)]).unwrap();
     let e = read_workbook(&bytes).unwrap_err();
     assert!(e.en.contains("too many cells"), "{}", e.en);
+}
+
+/// Seed workbooks for the workbook fuzz target (`scripts/setup.sh` runs this with
+/// `WORKBOOK_SEEDS=<dir>` before fuzzing): written by the app's own writer, so no binary
+/// file is kept in the repository. Without the variable it only checks that they read.
+#[test]
+fn write_fuzz_seeds() {
+    let seeds = [
+        (
+            "ledger.xlsx",
+            vec![sheet(
+                "企业台账",
+                vec![
+                    vec![t("企业名称"), t("计划投资（万元）"), t("签约日期")],
+                    vec![t("=A1"), Cell::Number(8500.0), d("2023-08-24")],
+                    vec![t("046000"), Cell::Bool(true), d("1900-02-29")],
+                ],
+            )],
+        ),
+        (
+            "two-sheets.xlsx",
+            vec![
+                sheet("a", vec![vec![t("标题")], vec![], vec![t("x"), t("y")]]),
+                sheet("b", vec![vec![Cell::Empty, Cell::Number(-1.5)]]),
+            ],
+        ),
+        ("empty.xlsx", vec![]),
+    ];
+    let dir = std::env::var_os("WORKBOOK_SEEDS").map(std::path::PathBuf::from);
+    for (name, sheets) in seeds {
+        let bytes = write_workbook(&sheets).unwrap();
+        assert!(read_workbook(&bytes).is_ok());
+        if let Some(dir) = &dir {
+            std::fs::write(dir.join(name), &bytes).unwrap();
+        }
+    }
 }

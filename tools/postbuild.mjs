@@ -3,6 +3,11 @@
 // index.html references, and a build version; and puts a Content-Security-Policy into
 // index.html that allows only what the app needs: its own files, WebAssembly
 // compilation, and the hash of trunk's inline bootstrap script.
+// Every built file is precached, the workbook worker's too (workbook_worker_loader.js,
+// workbook_worker.js, workbook_worker_bg.wasm: the app starts it only when a workbook is
+// opened or written, and it must work offline then). index.html does not reference them,
+// so they are verified by hash, not by the shell check. `worker-src 'self'` lets the app
+// start it; a worker's own policy comes from its response headers, not from this meta tag.
 // Can be re-run on a built folder: node tools/postbuild.mjs <dir>
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
