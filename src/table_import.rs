@@ -641,9 +641,12 @@ pub fn read_records(
             semicolon,
         };
         let result = match mapping.target {
-            Target::Prospects => {
-                prospect_row(&row, now, &mut out.flags).map(|p| (p.id.clone(), Record::P(p)))
-            }
+            Target::Prospects => prospect_row(&row, now, &mut out.flags)
+                .map(|p| match current.prospects.iter().find(|c| c.id == p.id) {
+                    Some(here) => keep_unstated(&row, here, p, now),
+                    None => p,
+                })
+                .map(|p| (p.id.clone(), Record::P(p))),
             Target::Zones => zone_row(&row, &current.zones, &mut out.flags)
                 .map(|z| (z.id.clone(), Record::Z(Box::new(z)))),
         };
@@ -696,6 +699,85 @@ fn push_line(notes: &mut String, line: &str) {
         notes.push('\n');
     }
     notes.push_str(line);
+}
+
+/// A row for a prospect already here (same id): what the file does not state (a column
+/// it lacks) keeps the value here, so importing a ledger again changes only what changed
+/// in it. The capture time and stage history stay; a new stage is a move on that history.
+fn keep_unstated(row: &MappedRow, here: &Prospect, mut p: Prospect, now: &str) -> Prospect {
+    let has = |k: &str| row.has(k);
+    if !has("name") && !has("project") {
+        p.name = here.name.clone();
+    }
+    if !has("code_name") {
+        p.code_name = here.code_name.clone();
+    }
+    if !has("industry") {
+        p.industry = here.industry.clone();
+    }
+    if !has("products") {
+        p.products = here.products.clone();
+    }
+    if !has("investment_wan") && !has("investment_text") {
+        p.investment_wan = here.investment_wan;
+        p.investment_text = here.investment_text.clone();
+    }
+    if !has("factory_m2") && !has("factory_text") {
+        p.factory_m2 = here.factory_m2;
+        p.factory_text = here.factory_text.clone();
+    }
+    if !has("land_mu") && !has("land_text") {
+        p.land_mu = here.land_mu;
+        p.land_text = here.land_text.clone();
+    }
+    if !has("jobs") {
+        p.jobs = here.jobs;
+    }
+    if !has("origin") {
+        p.origin = here.origin.clone();
+    }
+    if !has("zone_id") {
+        p.zone_id = here.zone_id.clone();
+    }
+    if !has("must_factory") {
+        p.must_have.factory = here.must_have.factory;
+    }
+    if !has("must_land") {
+        p.must_have.land = here.must_have.land;
+    }
+    if !has("standing") {
+        p.standing = here.standing;
+        p.standing_reason = here.standing_reason.clone();
+    }
+    // Notes: the lines here, then the file's lines not already among them.
+    let mut notes = if has("notes") {
+        String::new()
+    } else {
+        here.notes.clone()
+    };
+    for line in p.notes.lines() {
+        if !notes.lines().any(|l| l == line) {
+            push_line(&mut notes, line);
+        }
+    }
+    p.notes = notes;
+    if !has("created") {
+        p.created = here.created.clone();
+    }
+    if !has("history") {
+        let stage = p.stage;
+        let stage_from_file = has("stage");
+        let mut kept = here.clone();
+        if stage_from_file && stage != kept.stage {
+            let day = crate::dates::beijing_date(now).unwrap_or_default();
+            kept.move_to(stage, &day);
+        }
+        p.stage = kept.stage;
+        p.stage_history = kept.stage_history;
+    }
+    p.extra = here.extra.clone();
+    p.must_have.extra = here.must_have.extra.clone();
+    p
 }
 
 /// One prospect row.

@@ -524,3 +524,40 @@ fn values_kept_as_written_are_flagged() {
         }
     }
 }
+
+#[test]
+fn a_ledger_imported_again_changes_only_what_changed() {
+    let first =
+        "项目名称,投资方,所属行业,计划总投资（万元）,项目进展\n甲项目,甲公司,电池,100,在谈\n";
+    let (sheet, mapping) = sheet_of(first.as_bytes());
+    let mut data = Dataset::default();
+    let read = read_records(&data, &sheet, &mapping, "2026-01-05T02:00:00Z").unwrap();
+    data.prospects = read.data.prospects;
+    data.prospects[0].origin = "深圳".into();
+    // The same file a month later: nothing changes (the capture time, the origin typed
+    // in the app and the history stay).
+    let again = preview(
+        &data,
+        first.as_bytes(),
+        FileKind::Table,
+        "2026-02-05T02:00:00Z",
+        gbk,
+    )
+    .unwrap();
+    assert_eq!(again.plan.prospects_unchanged, 1, "{:?}", again.plan);
+    // Signed since: the stage moves on the history kept here.
+    let signed = first.replace("在谈", "已签约");
+    let moved = preview(
+        &data,
+        signed.as_bytes(),
+        FileKind::Table,
+        "2026-02-05T02:00:00Z",
+        gbk,
+    )
+    .unwrap();
+    let p = &moved.incoming.prospects[0];
+    assert_eq!(p.stage, Stage::Signed);
+    assert_eq!(p.origin, "深圳");
+    assert_eq!(p.created, data.prospects[0].created);
+    assert_eq!(p.reached(Stage::Signed), Some("2026-02-05"));
+}

@@ -24,10 +24,27 @@ pub struct MappingState {
 }
 
 impl MappingState {
-    /// The state for `sheets`, on the first sheet that holds anything, with the mapping
+    /// The state for `sheets`, on the sheet whose header names the most fields (the
+    /// first such; a workbook's cover or notes sheet is passed over), with the mapping
     /// remembered for its headers (`remembered(key)`) or else the one the app proposes.
     pub fn new(sheets: Vec<Sheet>, remembered: impl Fn(&str) -> Option<Vec<String>>) -> Self {
-        let first = sheets.iter().position(|s| !s.is_empty()).unwrap_or(0);
+        let named = |s: &Sheet| {
+            if s.is_empty() {
+                return 0;
+            }
+            guess_mapping(s)
+                .columns
+                .iter()
+                .filter(|c| matches!(c.choice, Choice::Field(_)))
+                .count()
+                + 1
+        };
+        let mut first = 0;
+        for (i, s) in sheets.iter().enumerate() {
+            if named(s) > named(&sheets[first]) {
+                first = i;
+            }
+        }
         let mut s = MappingState {
             sheets,
             sheet: first,
