@@ -13,6 +13,28 @@ use crate::i18n::{fmt_wan, Lang, Msg};
 use crate::model::Text;
 use crate::report::{month_label, monthly_report, notes, Label, MonthlyReport, BATCH};
 
+/// Write `sheet` as a workbook in the workbook worker and offer it as `filename`;
+/// `busy` while it runs, then `error` says what failed, if anything.
+fn start_xlsx_export(
+    sheet: crate::sheet::Sheet,
+    filename: String,
+    busy: RwSignal<bool>,
+    error: RwSignal<Option<Text>>,
+) {
+    busy.set(true);
+    error.set(None);
+    leptos::task::spawn_local(async move {
+        let result = match super::workbook::write_workbook(vec![sheet]).await {
+            Ok(bytes) => download_bytes(&filename, XLSX_MIME, &bytes).map_err(|_| {
+                Text::new("浏览器未能保存文件", "The browser could not save the file")
+            }),
+            Err(e) => Err(e),
+        };
+        busy.set(false);
+        error.set(result.err());
+    });
+}
+
 /// The type of an `.xlsx` file.
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -85,23 +107,7 @@ pub fn Report() -> impl IntoView {
             "zonematch-report-{:04}{:02}.xlsx",
             r.month.year, r.month.month
         );
-        xlsx_busy.set(true);
-        xlsx_error.set(None);
-        leptos::task::spawn_local(async move {
-            let result = super::workbook::write_workbook(vec![sheet]).await;
-            xlsx_busy.set(false);
-            match result {
-                Ok(bytes) => {
-                    if download_bytes(&filename, XLSX_MIME, &bytes).is_err() {
-                        xlsx_error.set(Some(Text::new(
-                            "浏览器未能保存文件",
-                            "The browser could not save the file",
-                        )));
-                    }
-                }
-                Err(e) => xlsx_error.set(Some(e)),
-            }
-        });
+        start_xlsx_export(sheet, filename, xlsx_busy, xlsx_error);
     };
     let xlsx_label = move || match (state.lang.get(), xlsx_busy.get()) {
         (Lang::Zh, false) => "导出 Excel",
@@ -109,26 +115,26 @@ pub fn Report() -> impl IntoView {
         (Lang::En, false) => "Export Excel",
         (Lang::En, true) => "Writing the workbook…",
     };
+    let xlsx_message =
+        move || xlsx_error.with(|e| e.as_ref().map(|e| e.get(state.lang.get()).to_string()));
     let zone_options = move || super::zones::zone_options(&zone().unwrap_or_default());
     view! {
         <section class="page report" data-testid="report">
             <div class="page-head no-print">
                 <h2>{move || Label::Title.text(state.lang.get())}</h2>
                 <button class="primary" data-testid="export-report" on:click=export>{tr(Msg::ExportReportCsv)}</button>
-                <button
-                    data-testid="export-report-xlsx"
-                    on:click=export_xlsx
-                    prop:disabled=move || xlsx_busy.get()
-                    attr:aria-busy=move || xlsx_busy.get().then_some("true")
-                >
+                <button data-testid="export-report-xlsx" on:click=export_xlsx prop:disabled=move || xlsx_busy.get()>
                     {xlsx_label}
                 </button>
             </div>
-            {move || xlsx_error.get().map(|e| view! {
-                <p class="error-box no-print" role="alert" data-testid="export-report-xlsx-error">
-                    {e.get(state.lang.get()).to_string()}
-                </p>
-            })}
+            <p
+                class="error-box no-print"
+                role="alert"
+                data-testid="export-report-xlsx-error"
+                hidden=move || xlsx_error.with(Option::is_none)
+            >
+                {xlsx_message}
+            </p>
             <div class="filters no-print">
                 <label>
                     {move || Label::Month.text(state.lang.get())} " "

@@ -9,7 +9,6 @@
 //! bilingual error and the next call starts a fresh worker.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -30,9 +29,18 @@ struct Bridge {
     ready: bool,
     /// Messages (and their transfer lists) waiting for the worker to be ready.
     queue: Vec<(Object, Array)>,
-    /// Calls waiting for a reply: id → (resolve, reject) of their promise.
-    pending: HashMap<u32, (Function, Function)>,
+    /// Calls waiting for a reply: (id, resolve, reject) of their promise. Few at a time:
+    /// a list, not a map (smaller wasm).
+    pending: Vec<(u32, Function, Function)>,
     next_id: u32,
+}
+
+impl Bridge {
+    /// The waiting call `id`, no longer waiting.
+    fn take(&mut self, id: u32) -> Option<(u32, Function, Function)> {
+        let at = self.pending.iter().position(|(i, ..)| *i == id)?;
+        Some(self.pending.swap_remove(at))
+    }
 }
 
 thread_local! {
@@ -53,14 +61,32 @@ fn worker_failed(detail: &str) -> Text {
     )
 }
 
+/// A [`Text`] as a JS object `{zh, en}` (how the worker sends its errors too).
+fn error_object(text: &Text) -> JsValue {
+    let object = Object::new();
+    let _ = Reflect::set(&object, &"zh".into(), &JsValue::from_str(&text.zh));
+    let _ = Reflect::set(&object, &"en".into(), &JsValue::from_str(&text.en));
+    object.into()
+}
+
+/// The [`Text`] of a JS object `{zh, en}`, if it is one.
+fn text_of(value: &JsValue) -> Option<Text> {
+    let side = |key: &str| {
+        Reflect::get(value, &JsValue::from_str(key))
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    Some(Text::new(&side("zh")?, &side("en")?))
+}
+
 /// Fail every waiting call with `text` and forget the worker (the next call starts a new
 /// one).
 fn fail_all(text: &Text) {
     let bridge = BRIDGE.with(|b| b.borrow_mut().take());
     let Some(bridge) = bridge else { return };
     bridge.worker.terminate();
-    let error = JsValue::from_str(&serde_json::to_string(text).unwrap_or_default());
-    for (_, (_, reject)) in bridge.pending {
+    let error = error_object(text);
+    for (_, _, reject) in bridge.pending {
         let _ = reject.call1(&JsValue::NULL, &error);
     }
 }
@@ -95,12 +121,8 @@ fn on_message(event: MessageEvent) {
     else {
         return;
     };
-    let waiting = BRIDGE.with(|b| {
-        b.borrow_mut()
-            .as_mut()
-            .and_then(|bridge| bridge.pending.remove(&(id as u32)))
-    });
-    if let Some((resolve, _)) = waiting {
+    let waiting = BRIDGE.with(|b| b.borrow_mut().as_mut().and_then(|b| b.take(id as u32)));
+    if let Some((_, resolve, _)) = waiting {
         let _ = resolve.call1(&JsValue::NULL, &data);
     }
 }
@@ -154,7 +176,7 @@ fn ensure_worker() -> Result<(), Text> {
             worker,
             ready: false,
             queue: Vec::new(),
-            pending: HashMap::new(),
+            pending: Vec::new(),
             next_id: 1,
         })
     });
@@ -179,7 +201,7 @@ async fn call(fields: &[(&str, JsValue)], transfer: Array) -> Result<JsValue, Te
             let id = bridge.next_id;
             bridge.next_id = bridge.next_id.wrapping_add(1);
             let _ = Reflect::set(&message, &"id".into(), &JsValue::from(id));
-            bridge.pending.insert(id, (resolve, reject));
+            bridge.pending.push((id, resolve, reject));
             if bridge.ready {
                 Ok(Some((bridge.worker.clone(), id)))
             } else {
@@ -192,7 +214,7 @@ async fn call(fields: &[(&str, JsValue)], transfer: Array) -> Result<JsValue, Te
                 if let Err(e) = worker.post_message_with_transfer(&message, &transfer) {
                     BRIDGE.with(|b| {
                         if let Some(bridge) = b.borrow_mut().as_mut() {
-                            bridge.pending.remove(&id);
+                            bridge.take(id);
                         }
                     });
                     posted = Err(worker_failed(&format!("{e:?}")));
@@ -205,14 +227,10 @@ async fn call(fields: &[(&str, JsValue)], transfer: Array) -> Result<JsValue, Te
     posted?;
     let reply = wasm_bindgen_futures::JsFuture::from(promise)
         .await
-        .map_err(|e| {
-            e.as_string()
-                .and_then(|json| serde_json::from_str::<Text>(&json).ok())
-                .unwrap_or_else(load_failed)
-        })?;
+        .map_err(|e| text_of(&e).unwrap_or_else(load_failed))?;
     let error = Reflect::get(&reply, &"error".into()).unwrap_or(JsValue::UNDEFINED);
-    if let Some(json) = error.as_string() {
-        return Err(serde_json::from_str::<Text>(&json).unwrap_or_else(|_| worker_failed(&json)));
+    if !error.is_undefined() {
+        return Err(text_of(&error).unwrap_or_else(|| worker_failed("error")));
     }
     Reflect::get(&reply, &"ok".into()).map_err(|_| worker_failed("no reply"))
 }

@@ -8,7 +8,8 @@
 //! - `{op: "read", id, bytes: Uint8Array}` → `{id, ok: "<JSON of Vec<Sheet>>"}`
 //! - `{op: "write", id, sheets: "<JSON of Vec<Sheet>>"}` → `{id, ok: Uint8Array}` (the
 //!   `.xlsx` bytes, their buffer transferred)
-//! - any failure → `{id, error: "<JSON of Text>"}` (a bilingual message).
+//! - any failure → `{id, error: {zh, en}}` (a bilingual message: a `Text`'s two sides,
+//!   plain strings, so the app needs no JSON reader for them).
 //!
 //! Once started it posts `{ready: true}`: messages sent before its wasm has loaded would
 //! be lost, so the app waits for that first.
@@ -70,8 +71,10 @@ mod worker {
                 let _ = Reflect::set(&message, &"ok".into(), &value);
             }
             Err(text) => {
-                let json = serde_json::to_string(&text).unwrap_or_default();
-                let _ = Reflect::set(&message, &"error".into(), &JsValue::from_str(&json));
+                let error = Object::new();
+                let _ = Reflect::set(&error, &"zh".into(), &JsValue::from_str(&text.zh));
+                let _ = Reflect::set(&error, &"en".into(), &JsValue::from_str(&text.en));
+                let _ = Reflect::set(&message, &"error".into(), &error);
             }
         }
         if scope
