@@ -27,26 +27,62 @@ import { join, extname } from 'node:path';
 // little-data ranking) about 41 KB. The catalogue itself is a separate 97 KB gzip asset,
 // not wasm. Issue 9 states no allowance either: recorded in its closing note; issue 11
 // takes it down.
+// 2026-11-30, issue 10 (Excel workbooks): calamine and rust_xlsxwriter are not in the app's
+// wasm. They are in a second wasm, the workbook worker (src/bin/workbook_worker.rs), that
+// the app fetches only when a workbook is first opened or written (issue 10 allows this:
+// more than 40 KB gzip together, so loaded on demand). Its own budget below: WORKER_MEASURED.
+//
+// The app's wasm (the one index.html loads) and each script and stylesheet have their own
+// budget; the worker's files (loader, script, wasm) are budgeted together.
+const APP_WASM = /^zonematch-[0-9a-f]+_bg\.wasm$/;
+const WORKER = /^workbook_worker/;
 const BUDGET_GZIP = { '.wasm': 551_000, '.js': 15_000, '.css': 6_000 };
+// The workbook worker, wasm + js + loader. Measured 2026-11-30: 522,052 (wasm 516,918,
+// script 5,055, loader 79): calamine (with quick-xml, encoding_rs and zip's inflate),
+// rust_xlsxwriter (with zip's deflate: zlib-rs and zopfli), serde_json, wasm-bindgen.
+// Issue 10 allows it because it loads only when a workbook is opened or written (the
+// service worker precaches it after the first screen, for offline use).
+const WORKER_BUDGET_GZIP = 523_000;
 
 const dir = process.argv[2] || 'dist';
 let failed = false;
 const rows = [];
+let worker = { raw: 0, gzip: 0, files: 0 };
 for (const name of readdirSync(dir)) {
   const kind = extname(name);
   if (!(kind in BUDGET_GZIP)) continue;
   const bytes = readFileSync(join(dir, name));
   const gz = gzipSync(bytes, { level: 9 }).length;
+  if (WORKER.test(name)) {
+    worker = { raw: worker.raw + bytes.length, gzip: worker.gzip + gz, files: worker.files + 1 };
+    rows.push({ file: name, raw: bytes.length, gzip: gz, budget_gzip: '(worker)', ok: '' });
+    continue;
+  }
+  if (kind === '.wasm' && !APP_WASM.test(name)) {
+    console.error(`${name}: a wasm file with no budget`);
+    failed = true;
+  }
   const over = gz > BUDGET_GZIP[kind];
   failed ||= over;
   rows.push({ file: name, raw: bytes.length, gzip: gz, budget_gzip: BUDGET_GZIP[kind], ok: !over });
 }
+const workerOver = worker.gzip > WORKER_BUDGET_GZIP;
+failed ||= workerOver;
+rows.push({ file: 'workbook worker (all files)', raw: worker.raw, gzip: worker.gzip, budget_gzip: WORKER_BUDGET_GZIP, ok: !workerOver });
 console.table(rows);
 for (const kind of Object.keys(BUDGET_GZIP)) {
-  if (!rows.some((r) => r.file.endsWith(kind))) {
+  if (!rows.some((r) => r.file.endsWith(kind) && !WORKER.test(r.file))) {
     console.error(`no ${kind} file in ${dir}`);
     failed = true;
   }
+}
+if (!rows.some((r) => APP_WASM.test(r.file))) {
+  console.error(`no app wasm (zonematch-*_bg.wasm) in ${dir}`);
+  failed = true;
+}
+if (worker.files < 3) {
+  console.error(`the workbook worker's files (loader, script, wasm) are not all in ${dir}`);
+  failed = true;
 }
 if (failed) {
   console.error('bundle size budget exceeded');
