@@ -38,6 +38,8 @@ const LAYERS: &[(&str, u8)] = &[
     ("workbook", 5),
     ("storage", 6),
     ("app", 7),
+    // Entry points other than main: src/bin/workbook_worker.rs (uses the crate by name).
+    ("bin", 8),
 ];
 
 fn layer(module: &str) -> Option<u8> {
