@@ -21,7 +21,7 @@
 //! ```
 
 use crate::csv::{Column, PROSPECT_COLUMNS, ZONE_COLUMNS};
-use crate::text::{fold::fold_script, normalize::to_half_width};
+use crate::text::{fold::to_simplified, normalize::to_half_width};
 
 /// What a table holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -534,11 +534,21 @@ pub struct Recognised {
 /// A header folded for comparison: simplified, half-width, lower case, without spaces,
 /// punctuation or a trailing colon or asterisk.
 pub fn fold_header(h: &str) -> String {
-    fold_script(&to_half_width(h))
-        .to_lowercase()
-        .chars()
-        .filter(|c| c.is_alphanumeric() || matches!(c, '#' | '²' | '㎡'))
-        .collect()
+    let mut out = String::with_capacity(h.len());
+    for c in h.chars() {
+        let c = match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => to_simplified(c),
+        };
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() || c == '#' {
+                out.push(c.to_ascii_lowercase());
+            }
+        } else if c.is_alphanumeric() || matches!(c, '²' | '㎡') {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 /// The header without its bracketed parts, and the contents of its brackets.
@@ -581,10 +591,22 @@ fn split_brackets(h: &str) -> (String, Vec<String>) {
 /// The unit a piece of header text names, if it names one.
 fn unit_of(text: &str) -> Option<&'static str> {
     let t = fold_header(text);
-    UNITS
+    folded_units()
         .iter()
-        .find(|(spellings, _)| spellings.iter().any(|s| fold_header(s) == t))
+        .find(|(s, _)| *s == t)
         .map(|(_, suffix)| *suffix)
+}
+
+/// The unit spellings folded once: (folded spelling, suffix).
+fn folded_units() -> &'static [(String, &'static str)] {
+    static UNITS_FOLDED: std::sync::OnceLock<Vec<(String, &'static str)>> =
+        std::sync::OnceLock::new();
+    UNITS_FOLDED.get_or_init(|| {
+        UNITS
+            .iter()
+            .flat_map(|(sp, suffix)| sp.iter().map(move |s| (fold_header(s), *suffix)))
+            .collect()
+    })
 }
 
 fn own_columns(target: Target) -> &'static [Column] {
@@ -601,63 +623,114 @@ fn spellings(target: Target) -> &'static [(&'static str, &'static [&'static str]
     }
 }
 
+/// The spellings of `target` folded once: (key, folded spelling), and the app's own
+/// headers folded: (key, [key, Chinese, English]).
+struct Folded {
+    /// Folded spelling → key (the first key listing it).
+    exact: std::collections::HashMap<String, &'static str>,
+    /// Spellings a header may merely contain (two characters of Chinese or four of
+    /// English at least), by their first character: (order in the table, key, folded
+    /// spelling, length in characters).
+    by_first: std::collections::HashMap<char, Vec<(usize, &'static str, String, usize)>>,
+    /// The app's own headers folded (key, Chinese, English) → key.
+    own: std::collections::HashMap<String, &'static str>,
+}
+
+fn folded(target: Target) -> &'static Folded {
+    static PROSPECTS: std::sync::OnceLock<Folded> = std::sync::OnceLock::new();
+    static ZONES: std::sync::OnceLock<Folded> = std::sync::OnceLock::new();
+    let cell = match target {
+        Target::Prospects => &PROSPECTS,
+        Target::Zones => &ZONES,
+    };
+    cell.get_or_init(|| {
+        let mut f = Folded {
+            exact: Default::default(),
+            by_first: Default::default(),
+            own: Default::default(),
+        };
+        let all = spellings(target)
+            .iter()
+            .flat_map(|(k, sp)| sp.iter().map(move |s| (*k, fold_header(s))));
+        for (i, (key, spelling)) in all.enumerate() {
+            let n = spelling.chars().count();
+            let part = if spelling.is_ascii() { n >= 4 } else { n >= 2 };
+            if let (true, Some(first)) = (part, spelling.chars().next()) {
+                f.by_first
+                    .entry(first)
+                    .or_default()
+                    .push((i, key, spelling.clone(), n));
+            }
+            f.exact.entry(spelling).or_insert(key);
+        }
+        for c in own_columns(target) {
+            for h in [c.key, c.zh, c.en] {
+                f.own.entry(fold_header(h)).or_insert(c.key);
+            }
+        }
+        f
+    })
+}
+
+/// Longest header looked at (characters): a cell longer than this is not a header.
+const MAX_HEADER_CHARS: usize = 40;
+
 /// The field a header names for `target`, and its unit (see the module docs).
 pub fn recognise(header: &str, target: Target) -> Recognised {
+    if header.chars().count() > MAX_HEADER_CHARS {
+        return Recognised::default();
+    }
     let (base, inner) = split_brackets(header);
     let unit = inner.iter().find_map(|i| unit_of(i)).or_else(|| {
         // A unit written after the name without brackets: `投资额万元`, `用地/亩`.
         let b = fold_header(&base);
-        UNITS
+        folded_units()
             .iter()
-            .flat_map(|(sp, suffix)| sp.iter().map(move |s| (fold_header(s), *suffix)))
             .filter(|(s, _)| s.chars().count() >= 2 && !s.is_ascii() && b.ends_with(s.as_str()))
             .max_by_key(|(s, _)| s.chars().count())
-            .map(|(_, suffix)| suffix)
+            .map(|(_, suffix)| *suffix)
     });
     let full = fold_header(header);
     if full.is_empty() {
         return Recognised::default();
     }
+    let table = folded(target);
     // The app's own headers, exactly.
-    if let Some(c) = own_columns(target).iter().find(|c| {
-        full == fold_header(c.key) || full == fold_header(c.zh) || full == fold_header(c.en)
-    }) {
+    if let Some(key) = table.own.get(&full) {
         return Recognised {
-            key: Some(c.key),
+            key: Some(key),
             unit: None,
-            derived: DERIVED.contains(&c.key),
+            derived: DERIVED.contains(key),
         };
     }
     let mut b = fold_header(&base);
     if let Some(u) = unit {
         // `投资额万元` → `投资额`.
-        for (sp, suffix) in UNITS {
+        for (s, suffix) in folded_units() {
             if *suffix == u {
-                for s in *sp {
-                    if let Some(rest) = b.strip_suffix(fold_header(s).as_str()) {
-                        if !rest.is_empty() {
-                            b = rest.to_string();
-                        }
+                if let Some(rest) = b.strip_suffix(s.as_str()) {
+                    if !rest.is_empty() {
+                        b = rest.to_string();
                     }
                 }
             }
         }
     }
-    let table = spellings(target);
-    let exact = table
-        .iter()
-        .find(|(_, sp)| sp.iter().any(|s| fold_header(s) == b))
-        .map(|(k, _)| *k);
+    let exact = table.exact.get(&b).copied();
+    // Else the longest spelling the header contains (the later in the table on a tie).
     let key = exact.or_else(|| {
-        table
-            .iter()
-            .flat_map(|(k, sp)| sp.iter().map(move |s| (*k, fold_header(s))))
-            .filter(|(_, s)| {
-                let n = s.chars().count();
-                (if s.is_ascii() { n >= 4 } else { n >= 2 }) && b.contains(s.as_str())
-            })
-            .max_by_key(|(_, s)| s.chars().count())
-            .map(|(k, _)| k)
+        let mut best: Option<(usize, usize, &'static str)> = None;
+        for (at, c) in b.char_indices() {
+            for (order, key, spelling, n) in table.by_first.get(&c).into_iter().flatten() {
+                if spelling.len() < b.len()
+                    && b[at..].starts_with(spelling.as_str())
+                    && best.is_none_or(|(bn, bo, _)| (*n, *order) > (bn, bo))
+                {
+                    best = Some((*n, *order, key));
+                }
+            }
+        }
+        best.map(|(_, _, k)| k)
     });
     Recognised {
         key,

@@ -289,8 +289,11 @@ fn header(columns: &[Column], lang: Lang) -> Vec<String> {
         .collect()
 }
 
+/// A stored figure as written to a table: every digit that was stored (to the millionth,
+/// which hides the last-bit noise of sums), no grouping, so a table exported and
+/// imported again gives back the same value.
 fn num(v: Option<f64>) -> String {
-    v.map(|x| crate::i18n::fmt_num(x).replace(',', ""))
+    v.map(|x| number_text((x * 1e6).round() / 1e6))
         .unwrap_or_default()
 }
 
@@ -761,7 +764,7 @@ mod tests {
         let text = "name,investment_wan,stage,must_factory\n甲,很多,签约,是\n乙,5000,未来,也许\n";
         let errors = prospects_from_csv(text, "t").unwrap_err();
         let en: Vec<&str> = errors.iter().map(|e| e.en.as_str()).collect();
-        assert_eq!(en, ["Row 3, must_factory (也许): use yes or no"]);
+        assert_eq!(en, ["Row 3, “must_factory” (“也许”): use yes or no"]);
         assert!(errors[0].zh.starts_with("第 3 行「must_factory」（也许）"));
     }
 

@@ -157,7 +157,7 @@ messages! {
     MappingPreview => "预览导入", "Preview the import";
     ImportFlags => "需核对（按原文保留或已记入备注）：", "To check (kept as written, or in the notes):";
     ImportWillAdd => "将新增：", "Will be added:";
-    CsvHint => "可导入 Excel 工作簿（.xlsx、.xls，可选工作表）或 CSV、TSV、TXT 文本（UTF-8、GBK、UTF-16 编码均可）。表头可用中文或英文，如“项目名称、投资方、计划总投资（万元）、申请用地面积（亩）、项目进展、签约日期”，或园区名录的“开发区名称、批准时间、核准面积（公顷）、主导产业”；表头上方可有标题行。导入前会列出每一列的对应关系供核对，没有对应字段的列记入备注。", "Import an Excel workbook (.xlsx, .xls; choose the sheet) or a CSV, TSV or TXT table (UTF-8, GBK or UTF-16). Headers may be in Chinese or English, as ledgers have them (项目名称, 投资方, 计划总投资（万元）, 申请用地面积（亩）, 项目进展, 签约日期; Company, Industry, Investment…) or as zone lists do (开发区名称, 批准时间, 核准面积（公顷）, 主导产业); a title row above the header is fine. Before anything is imported you check what each column is taken for; columns with no field are kept in the notes.";
+    CsvHint => "可导入 Excel 工作簿（.xlsx、.xls，可选工作表）或 CSV、TSV、TXT 文本（UTF-8、GBK、UTF-16 编码均可）。表头可用中文或英文，如“项目名称、投资方、计划总投资（万元）、申请用地面积（亩）、项目进展、签约日期”，或园区名录的“开发区名称、批准时间、核准面积（公顷）、主导产业”；表头上方可有标题行。导入前会列出每一列的对应关系供核对，没有对应字段的列记入备注。", "Import an Excel workbook (.xlsx, .xls; choose the sheet) or a CSV, TSV or TXT table (UTF-8, GBK or UTF-16). Headers may be in Chinese or English, as ledgers have them (“项目名称”, “投资方”, “计划总投资（万元）”, “申请用地面积（亩）”, “项目进展”, “签约日期”; Company, Industry, Investment…) or as zone lists do (“开发区名称”, “批准时间”, “核准面积（公顷）”, “主导产业”); a title row above the header is fine. Before anything is imported you check what each column is taken for; columns with no field are kept in the notes.";
     ImportPreview => "导入预览（尚未更改任何数据）", "Import preview (nothing changed yet)";
     ImportConflicts => "请核对以下可能重复的记录：", "Check these possible duplicates:";
     ApplyImport => "确认导入", "Apply import";

@@ -98,7 +98,12 @@ pub struct Mapping {
 fn header_row(sheet: &Sheet) -> usize {
     let mut best = (0usize, None::<usize>);
     for (i, row) in sheet.rows.iter().take(HEADER_SEARCH_ROWS).enumerate() {
-        let headers: Vec<String> = row.iter().map(Cell::text).collect();
+        // A header names two fields at least.
+        if row.iter().filter(|c| !c.is_blank()).count() < 2 {
+            continue;
+        }
+        // Real headers are found in the first hundred cells of a row.
+        let headers: Vec<String> = row.iter().take(100).map(Cell::text).collect();
         let n = Target::ALL
             .iter()
             .map(|t| recognised_count(&headers, *t))
@@ -132,7 +137,11 @@ fn headers_at(sheet: &Sheet, row: usize) -> Vec<String> {
 /// finds it. A field claimed by two columns goes to the first; the second is kept in
 /// the notes. `project` (项目名称) is the name when no column names the company.
 pub fn mapping_for(sheet: &Sheet, target: Target) -> Mapping {
-    let row = header_row(sheet);
+    mapping_at(sheet, target, header_row(sheet))
+}
+
+/// [`mapping_for`] with the header in row `row`.
+fn mapping_at(sheet: &Sheet, target: Target, row: usize) -> Mapping {
     let headers = headers_at(sheet, row);
     let mut taken: Vec<&'static str> = Vec::new();
     let mut columns: Vec<ColumnMap> = headers
@@ -190,13 +199,14 @@ pub fn guess_mapping(sheet: &Sheet) -> Mapping {
     let headers = headers_at(sheet, row);
     let zones = recognised_count(&headers, Target::Zones);
     let prospects = recognised_count(&headers, Target::Prospects);
-    mapping_for(
+    mapping_at(
         sheet,
         if zones > prospects {
             Target::Zones
         } else {
             Target::Prospects
         },
+        row,
     )
 }
 
@@ -283,7 +293,7 @@ fn row_error_at(row: usize, column: &str, value: &str, msg: &Text) -> Text {
     let v: String = value.chars().take(40).collect();
     Text::new(
         &format!("第 {row} 行「{column}」（{v}）：{}", msg.zh),
-        &format!("Row {row}, {column} ({v}): {}", msg.en),
+        &format!("Row {row}, “{column}” (“{v}”): {}", msg.en),
     )
 }
 
