@@ -609,15 +609,18 @@ fn a_ledger_kept_in_excel_gives_its_stage_dates() {
     let bad = "企业名称或代号,阶段,签约日期,跟进状态,阶段记录\n甲,签约,3月5日,搁置,线索 昨天\n";
     let errors = prospects_from_csv(bad, "now").unwrap_err();
     let en: Vec<&str> = errors.iter().map(|e| e.en.as_str()).collect();
-    assert!(
-        en.iter().any(|e| e.starts_with("Row 2, signed_date")),
-        "{en:?}"
+    // The app's own columns are strict; a date that cannot be read (no year) is kept
+    // in the notes and flagged instead (issue 10), so it is not among the errors.
+    assert_eq!(
+        en,
+        [
+            "Row 2, “跟进状态” (“搁置”): unknown standing",
+            "Row 2, “阶段记录” (“线索 昨天”): unreadable stage history"
+        ]
     );
-    assert!(
-        en.iter().any(|e| e.starts_with("Row 2, standing")),
-        "{en:?}"
-    );
-    assert!(en.iter().any(|e| e.starts_with("Row 2, history")), "{en:?}");
+    let dated = "企业名称或代号,阶段,签约日期\n甲,签约,3月5日\n";
+    let ps = prospects_from_csv(dated, "now").unwrap();
+    assert!(ps[0].notes.contains("签约日期: 3月5日"), "{}", ps[0].notes);
 }
 
 #[test]
