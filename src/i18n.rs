@@ -137,7 +137,7 @@ messages! {
     ImportCsv => "导入表格（Excel 或 CSV：台账、园区名录）", "Import a table (Excel or CSV: ledgers, zone lists)";
     ExportProspectsXlsx => "导出台账（Excel）", "Export the ledger (Excel)";
     ExportZonesXlsx => "导出园区表（Excel）", "Export zones (Excel)";
-    ReadingWorkbook => "正在读取工作簿…", "Reading the workbook…";
+    ReadingWorkbook => "正在读取表格…", "Reading the table…";
     WritingWorkbook => "正在生成 Excel 文件…", "Writing the Excel file…";
     MappingTitle => "核对每一列导入为什么", "Check what each column is imported as";
     MappingHint => "下表列出文件的每一列、应用的理解和示例值。任何一列都可以改，或选“不导入”。确认导入后，表头相同的文件会沿用这次的对应关系。", "Each column of the file, what the app took it for, and sample values. Change any column, or choose “Not imported”. Once you import, files with the same headers get the same choices.";
@@ -157,7 +157,7 @@ messages! {
     MappingPreview => "预览导入", "Preview the import";
     ImportFlags => "需核对（按原文保留或已记入备注）：", "To check (kept as written, or in the notes):";
     ImportWillAdd => "将新增：", "Will be added:";
-    CsvHint => "可导入 Excel 工作簿（.xlsx、.xls，可选工作表）或 CSV、TSV、TXT 文本（UTF-8、GBK、UTF-16 编码均可）。表头可用中文或英文，如“项目名称、投资方、计划总投资（万元）、申请用地面积（亩）、项目进展、签约日期”，或园区名录的“开发区名称、批准时间、核准面积（公顷）、主导产业”；表头上方可有标题行。导入前会列出每一列的对应关系供核对，没有对应字段的列记入备注。", "Import an Excel workbook (.xlsx, .xls; choose the sheet) or a CSV, TSV or TXT table (UTF-8, GBK or UTF-16). Headers may be in Chinese or English, as ledgers have them (“项目名称”, “投资方”, “计划总投资（万元）”, “申请用地面积（亩）”, “项目进展”, “签约日期”; Company, Industry, Investment…) or as zone lists do (“开发区名称”, “批准时间”, “核准面积（公顷）”, “主导产业”); a title row above the header is fine. Before anything is imported you check what each column is taken for; columns with no field are kept in the notes.";
+    CsvHint => "可导入 Excel 工作簿（.xlsx，可选工作表；.xls 请先另存为 .xlsx）或 CSV、TSV、TXT 文本（UTF-8、GBK、UTF-16 编码均可）。表头可用中文或英文，如“项目名称、投资方、计划总投资（万元）、申请用地面积（亩）、项目进展、签约日期”，或园区名录的“开发区名称、批准时间、核准面积（公顷）、主导产业”；表头上方可有标题行。导入前会列出每一列的对应关系供核对，没有对应字段的列记入备注。", "Import an Excel workbook (.xlsx, choosing the sheet; save an .xls as .xlsx first) or a CSV, TSV or TXT table (UTF-8, GBK or UTF-16). Headers may be in Chinese or English, as ledgers have them (“项目名称”, “投资方”, “计划总投资（万元）”, “申请用地面积（亩）”, “项目进展”, “签约日期”; Company, Industry, Investment…) or as zone lists do (“开发区名称”, “批准时间”, “核准面积（公顷）”, “主导产业”); a title row above the header is fine. Before anything is imported you check what each column is taken for; columns with no field are kept in the notes.";
     ImportPreview => "导入预览（尚未更改任何数据）", "Import preview (nothing changed yet)";
     ImportConflicts => "请核对以下可能重复的记录：", "Check these possible duplicates:";
     ApplyImport => "确认导入", "Apply import";

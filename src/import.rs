@@ -18,7 +18,7 @@
 
 use crate::model::{Change, Dataset, Text};
 use crate::sheet::{decode_text, file_shape, text_sheet, FileShape, Sheet};
-use crate::table_import::{guess_mapping, read_records, Flag, Mapping};
+use crate::table_import::{guess_mapping, read_records, Flag, Mapping, TableRead};
 use crate::transfer::{import_json_bytes, plan_import, ImportPlan};
 
 /// What kind of file the user picked (by the button they used).
@@ -82,14 +82,37 @@ pub fn preview_sheet(
     mapping: &Mapping,
     now: &str,
 ) -> Result<Pending, Vec<Text>> {
-    let read = read_records(current, sheet, mapping, now)?;
+    Ok(pending_table(
+        current,
+        read_records(current, sheet, mapping, now)?,
+    ))
+}
+
+/// What importing the records of a table (read here or in the workbook worker) would do
+/// to `current`: zones already here recognised by code or name, then the plan.
+pub fn pending_table(current: &Dataset, read: TableRead) -> Pending {
     let mut incoming = read.data;
+    recognise_zones(current, &mut incoming);
+    let plan = plan_import(current, &incoming);
+    Pending {
+        incoming,
+        plan,
+        flags: read.flags,
+    }
+}
+
+/// A ZoneMatch JSON file read and validated against `current`, for the preview.
+///
+/// # Errors
+/// Every problem of the file ([`import_json_bytes`]).
+pub fn preview_json(current: &Dataset, bytes: &[u8]) -> Result<Pending, Vec<Text>> {
+    let mut incoming = import_json_bytes(bytes).map_err(|e| e.problems)?;
     recognise_zones(current, &mut incoming);
     let plan = plan_import(current, &incoming);
     Ok(Pending {
         incoming,
         plan,
-        flags: read.flags,
+        flags: Vec::new(),
     })
 }
 
@@ -104,16 +127,7 @@ pub fn preview(
     gbk: impl FnOnce(&[u8]) -> Option<String>,
 ) -> Result<Pending, Vec<Text>> {
     match kind {
-        FileKind::Json => {
-            let mut incoming = import_json_bytes(bytes).map_err(|e| e.problems)?;
-            recognise_zones(current, &mut incoming);
-            let plan = plan_import(current, &incoming);
-            Ok(Pending {
-                incoming,
-                plan,
-                flags: Vec::new(),
-            })
-        }
+        FileKind::Json => preview_json(current, bytes),
         FileKind::Table => {
             let sheet = text_table(bytes, "", gbk)?;
             let mapping = guess_mapping(&sheet);

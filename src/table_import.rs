@@ -269,7 +269,7 @@ impl Mapping {
 
 /// A value imported but not as a plain value: kept as typed, in the notes, or read with a
 /// guess the user should check.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Flag {
     /// 1-based row number in the sheet (as a spreadsheet numbers it).
     pub row: usize,
@@ -656,7 +656,7 @@ pub fn read_records(
                     Some(here) => keep_unstated(&row, here, p, now),
                     None => p,
                 })
-                .map(|p| (p.id.clone(), Record::P(p))),
+                .map(|p| (p.id.clone(), Record::P(Box::new(p)))),
             Target::Zones => zone_row(&row, &current.zones, &mut out.flags)
                 .map(|z| (z.id.clone(), Record::Z(Box::new(z)))),
         };
@@ -672,7 +672,7 @@ pub fn read_records(
                     continue;
                 }
                 match record {
-                    Record::P(p) => out.data.prospects.push(p),
+                    Record::P(p) => out.data.prospects.push(*p),
                     Record::Z(z) => out.data.zones.push(*z),
                 }
             }
@@ -697,7 +697,7 @@ pub fn read_records(
 }
 
 enum Record {
-    P(Prospect),
+    P(Box<Prospect>),
     Z(Box<Zone>),
 }
 
@@ -1207,6 +1207,120 @@ fn zone_row(row: &MappedRow, existing: &[Zone], flags: &mut Vec<Flag>) -> Result
     Ok(z)
 }
 
+/// What the mapping step shows of one sheet, worked out where the table is read (in the
+/// browser, the workbook worker, so the app's own wasm carries no header tables) and
+/// sent to the app as JSON.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SheetProposal {
+    pub name: String,
+    /// 0-based row of the header (the rows above are titles).
+    pub header_row: usize,
+    /// The key a confirmed mapping is remembered under ([`mapping_key`]).
+    pub key: String,
+    /// The header of each column.
+    pub headers: Vec<String>,
+    /// The unit each column's header gives (`万元`, `亩`; empty when none).
+    pub units: Vec<String>,
+    /// Up to three sample values of each column.
+    pub samples: Vec<Vec<String>>,
+    /// The target the app proposes ([`Target::key`]).
+    pub target: String,
+    /// The proposed choice of each column ([`Choice::key`]), per target in the order of
+    /// [`Target::ALL`].
+    pub choices: Vec<Vec<String>>,
+    /// The keys a column may take, per target in the order of [`Target::ALL`].
+    pub fields: Vec<Vec<String>>,
+    /// How many columns name a field: the sheet naming the most is shown first.
+    pub named: usize,
+}
+
+/// The mapping step's view of every sheet of a table.
+pub fn propose(sheets: &[Sheet]) -> Vec<SheetProposal> {
+    sheets
+        .iter()
+        .map(|sheet| {
+            let guess = guess_mapping(sheet);
+            let mappings: Vec<Mapping> = Target::ALL
+                .iter()
+                .map(|t| mapping_at(sheet, *t, guess.header_row))
+                .collect();
+            SheetProposal {
+                name: sheet.name.clone(),
+                header_row: guess.header_row,
+                key: mapping_key(sheet, guess.header_row),
+                headers: guess.columns.iter().map(|c| c.header.clone()).collect(),
+                units: guess
+                    .columns
+                    .iter()
+                    .map(|c| c.unit.unwrap_or_default().to_string())
+                    .collect(),
+                samples: (0..guess.columns.len())
+                    .map(|i| guess.samples(sheet, i, 3))
+                    .collect(),
+                target: guess.target.key().to_string(),
+                choices: mappings
+                    .iter()
+                    .map(|m| m.to_keys().into_iter().skip(1).collect())
+                    .collect(),
+                fields: Target::ALL
+                    .iter()
+                    .map(|t| choosable(*t).into_iter().map(String::from).collect())
+                    .collect(),
+                named: if sheet.is_empty() {
+                    0
+                } else {
+                    guess
+                        .columns
+                        .iter()
+                        .filter(|c| matches!(c.choice, Choice::Field(_)))
+                        .count()
+                        + 1
+                },
+            }
+        })
+        .collect()
+}
+
+/// The records of `sheet` read with the choices the user confirmed (`keys`: the target
+/// key, then one [`Choice::key`] per column, as [`Mapping::to_keys`] writes them).
+///
+/// # Errors
+/// Choices that do not fit the sheet (another number of columns, a key not known), or
+/// what [`read_records`] refuses.
+pub fn read_chosen(
+    current: &Dataset,
+    sheet: &Sheet,
+    keys: &[String],
+    now: &str,
+) -> Result<TableRead, Vec<Text>> {
+    let mapping = Mapping::from_keys(sheet, keys).ok_or_else(|| {
+        vec![Text::new(
+            "列的对应关系与表格不符，请重新打开文件",
+            "The column choices do not fit the table: open the file again",
+        )]
+    })?;
+    read_records(current, sheet, &mapping, now)
+}
+
+/// [`TableRead`] as the workbook worker sends it to the app: the records as a ZoneMatch
+/// JSON file ([`crate::transfer::export_json`]), so the app reads them with the reader it
+/// has for files anyway, and the flags.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ReadReply {
+    pub records: String,
+    pub flags: Vec<Flag>,
+}
+
+impl TableRead {
+    /// The reply for the app (`now`: the export time written in the file).
+    pub fn into_reply(self, now: &str) -> ReadReply {
+        ReadReply {
+            records: crate::transfer::export_json(&self.data, now),
+            flags: self.flags,
+        }
+    }
+}
+
 /// The records of a text table (CSV, TSV or TXT, already decoded), with the mapping the
 /// app proposes, as a dataset to preview and merge; zone rows apply over the zones in
 /// `current`. What the preview flags is in [`read_text_table`].
@@ -1271,8 +1385,7 @@ fn parse_bool(s: &str) -> Option<bool> {
     }
 }
 
-/// Field errors of a draft as row errors.
-
+/// A stage reached on `date`.
 fn mark(stage: Stage, date: String) -> StageMark {
     StageMark {
         stage,

@@ -561,3 +561,31 @@ fn a_ledger_imported_again_changes_only_what_changed() {
     assert_eq!(p.created, data.prospects[0].created);
     assert_eq!(p.reached(Stage::Signed), Some("2026-02-05"));
 }
+
+/// What the worker proposes to the mapping step and reads back with the user's choices
+/// is what the mapping gives natively.
+#[test]
+fn proposals_and_chosen_keys_read_the_same_records() {
+    use zonematch::table_import::{propose, read_chosen};
+    let (sheet, mapping) = sheet_of(&case("ledger-gbk.csv"));
+    let p = &propose(std::slice::from_ref(&sheet))[0];
+    assert_eq!(p.target, "prospects");
+    assert_eq!(p.headers.len(), 12);
+    assert_eq!(p.units[5], "万元");
+    assert_eq!(p.samples[2][0], "深圳市吉岭电池科技有限公司（化名）");
+    assert_eq!(p.choices[0][0], "ignore");
+    assert_eq!(p.choices[0][11], "notes_column");
+    let mut keys = vec![p.target.clone()];
+    keys.extend(p.choices[0].iter().cloned());
+    assert_eq!(keys, mapping.to_keys());
+    let now = "2026-11-29T08:00:00Z";
+    let chosen = read_chosen(&Dataset::default(), &sheet, &keys, now).unwrap();
+    let direct = read_records(&Dataset::default(), &sheet, &mapping, now).unwrap();
+    assert_eq!(chosen, direct);
+    // The reply the app reads: the records as a ZoneMatch file, read back the same.
+    let reply = chosen.into_reply(now);
+    let back = zonematch::transfer::import_json(&reply.records).unwrap();
+    assert_eq!(back.prospects, direct.data.prospects);
+    // Choices that do not fit the sheet are refused with a message.
+    assert!(read_chosen(&Dataset::default(), &sheet, &keys[..3], now).is_err());
+}

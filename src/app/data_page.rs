@@ -2,16 +2,13 @@
 
 use leptos::prelude::*;
 
-use super::files::{
-    decode_gbk, download, now_iso, picked_input, read_picked_file_bytes, storage_estimate,
-};
+use super::files::{download, now_iso, picked_input, read_picked_file_bytes, storage_estimate};
 use super::mapping_step::{MappingState, MappingStep};
 use super::state::{tr, use_app, AppState};
 use crate::i18n::{field_label, Lang, Msg};
-use crate::import::{preview, preview_sheet, text_table, FileKind, Pending};
+use crate::import::{pending_table, preview_json, Pending};
 use crate::merge::{overwrites, Overwrite, RecordKind};
 use crate::model::{Change, Text};
-use crate::sheet::{file_shape, FileShape};
 use crate::transfer::{export_json, ImportPlan};
 
 /// The import in progress, shown under the buttons.
@@ -91,9 +88,7 @@ pub fn DataPage() -> impl IntoView {
             let result = read_picked_file_bytes(&input).await;
             input.set_value("");
             let checked = match result {
-                Ok(Some(bytes)) => state
-                    .data
-                    .with_untracked(|d| preview(d, &bytes, FileKind::Json, &now_iso(), decode_gbk)),
+                Ok(Some(bytes)) => state.data.with_untracked(|d| preview_json(d, &bytes)),
                 Ok(None) => return,
                 Err(_) => Err(vec![Text::new(
                     "无法读取该文件",
@@ -130,17 +125,15 @@ pub fn DataPage() -> impl IntoView {
                     return;
                 }
             };
-            let sheets = if file_shape(&bytes) == FileShape::Text {
-                text_table(&bytes, &name, decode_gbk).map(|s| vec![s])
-            } else {
-                status.set(ImportStatus::Reading);
-                super::workbook::read_workbook(bytes)
-                    .await
-                    .map_err(|e| vec![e])
-            };
+            // Tables are read in the workbook worker: header tables, units, dates and
+            // the workbook reader live there, not in the app's wasm.
+            status.set(ImportStatus::Reading);
+            let sheets = super::workbook::open_table(bytes, &name)
+                .await
+                .map_err(|e| vec![e]);
             mapping_errors.set(Vec::new());
             status.set(match sheets {
-                Ok(sheets) if sheets.iter().any(|s| !s.is_empty()) => {
+                Ok(sheets) if sheets.iter().any(|s| s.named > 0) => {
                     let step = MappingState::new(sheets, |key| {
                         state.store.with_value(|s| s.load_mapping(key))
                     });
@@ -153,20 +146,20 @@ pub fn DataPage() -> impl IntoView {
     };
     let to_preview = move |step: RwSignal<MappingState>| {
         let s = step.get_untracked();
-        let Some(sheet) = s.current() else {
-            return;
-        };
-        let checked = state
-            .data
-            .with_untracked(|d| preview_sheet(d, sheet, &s.mapping, &now_iso()));
-        match checked {
-            Ok(pending) => {
-                remember.set_value(s.to_remember());
-                mapping_errors.set(Vec::new());
-                status.set(ImportStatus::Preview(Box::new(pending)));
+        leptos::task::spawn_local(async move {
+            let current = state.data.get_untracked();
+            let read = super::workbook::read_table(s.sheet, &s.keys(), &current, &now_iso()).await;
+            match read {
+                Ok(Ok(read)) => {
+                    let pending = state.data.with_untracked(|d| pending_table(d, read));
+                    remember.set_value(s.to_remember());
+                    mapping_errors.set(Vec::new());
+                    status.set(ImportStatus::Preview(Box::new(pending)));
+                }
+                Ok(Err(problems)) => mapping_errors.set(problems),
+                Err(e) => mapping_errors.set(vec![e]),
             }
-            Err(problems) => mapping_errors.set(problems),
-        }
+        });
     };
     let export_csv = move |zones: bool| {
         let lang = state.lang.get_untracked();

@@ -62,13 +62,6 @@ pub async fn read_picked_file_bytes(
     Ok(Some(js_sys::Uint8Array::new(&buffer).to_vec()))
 }
 
-/// `bytes` decoded as GBK by the browser's own decoder (the WHATWG "gbk" label, which
-/// reads GB18030), for [`crate::import::decode_table`]; undecodable bytes become U+FFFD.
-pub fn decode_gbk(bytes: &[u8]) -> Option<String> {
-    let gbk = web_sys::TextDecoder::new_with_label("gbk").ok()?;
-    gbk.decode_with_u8_array(bytes).ok()
-}
-
 /// Current time as ISO 8601 (UTC).
 pub fn now_iso() -> String {
     js_sys::Date::new_0().to_iso_string().into()

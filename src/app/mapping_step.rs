@@ -6,98 +6,135 @@
 use leptos::prelude::*;
 
 use super::state::use_app;
-use crate::columns::{choosable, Target};
+use crate::columns::Target;
 use crate::i18n::{import_field_label, Lang, Msg};
-use crate::sheet::Sheet;
-use crate::table_import::{guess_mapping, mapping_for, mapping_key, Choice, Mapping};
+use crate::table_import::SheetProposal;
 
-/// A picked table being mapped.
+/// The choice keys that are not fields (see [`crate::table_import::Choice::key`]).
+const NOTES: &str = "notes_column";
+const IGNORE: &str = "ignore";
+
+/// A picked table being mapped: what the worker proposed for each sheet, and what the
+/// user chose.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MappingState {
-    /// The file's sheets (one for a text file).
-    pub sheets: Vec<Sheet>,
+    pub sheets: Vec<SheetProposal>,
     /// Index of the sheet being imported.
     pub sheet: usize,
-    pub mapping: Mapping,
-    /// True when the mapping is one the user confirmed before for these headers.
+    pub target: Target,
+    /// The choice of each column ([`crate::table_import::Choice::key`]).
+    pub choices: Vec<String>,
+    /// True when the choices are those the user confirmed before for these headers.
     pub remembered: bool,
 }
 
+fn target_index(t: Target) -> usize {
+    Target::ALL.iter().position(|x| *x == t).unwrap_or(0)
+}
+
 impl MappingState {
-    /// The state for `sheets`, on the sheet whose header names the most fields (the
-    /// first such; a workbook's cover or notes sheet is passed over), with the mapping
-    /// remembered for its headers (`remembered(key)`) or else the one the app proposes.
-    pub fn new(sheets: Vec<Sheet>, remembered: impl Fn(&str) -> Option<Vec<String>>) -> Self {
-        let named = |s: &Sheet| {
-            if s.is_empty() {
-                return 0;
-            }
-            guess_mapping(s)
-                .columns
-                .iter()
-                .filter(|c| matches!(c.choice, Choice::Field(_)))
-                .count()
-                + 1
-        };
+    /// The state for `sheets`, on the sheet whose header names the most fields (a
+    /// workbook's cover or notes sheet is passed over), with the mapping remembered for
+    /// its headers (`remembered(key)`) or else the one proposed.
+    pub fn new(
+        sheets: Vec<SheetProposal>,
+        remembered: impl Fn(&str) -> Option<Vec<String>>,
+    ) -> Self {
         let mut first = 0;
         for (i, s) in sheets.iter().enumerate() {
-            if named(s) > named(&sheets[first]) {
+            if s.named > sheets[first].named {
                 first = i;
             }
         }
         let mut s = MappingState {
             sheets,
             sheet: first,
-            mapping: Mapping {
-                target: Target::Prospects,
-                header_row: 0,
-                columns: Vec::new(),
-            },
+            target: Target::Prospects,
+            choices: Vec::new(),
             remembered: false,
         };
         s.choose_sheet(first, remembered);
         s
     }
 
-    /// Switch to sheet `i`, its mapping remembered or proposed.
+    /// Switch to sheet `i`, its choices remembered or proposed.
     pub fn choose_sheet(&mut self, i: usize, remembered: impl Fn(&str) -> Option<Vec<String>>) {
-        let Some(sheet) = self.sheets.get(i) else {
+        let Some(p) = self.sheets.get(i) else {
             return;
         };
         self.sheet = i;
-        let guess = guess_mapping(sheet);
-        let key = mapping_key(sheet, guess.header_row);
-        match remembered(&key).and_then(|keys| Mapping::from_keys(sheet, &keys)) {
-            Some(m) => {
-                self.mapping = m;
+        let fits = |keys: &[String]| -> Option<(Target, Vec<String>)> {
+            let (t, choices) = keys.split_first()?;
+            let t = Target::from_key(t)?;
+            let fields = p.fields.get(target_index(t))?;
+            (choices.len() == p.headers.len()
+                && choices
+                    .iter()
+                    .all(|c| c == NOTES || c == IGNORE || fields.contains(c)))
+            .then(|| (t, choices.to_vec()))
+        };
+        match remembered(&p.key).as_deref().and_then(fits) {
+            Some((t, choices)) => {
+                self.target = t;
+                self.choices = choices;
                 self.remembered = true;
             }
             None => {
-                self.mapping = guess;
+                self.target = Target::from_key(&p.target).unwrap_or_default();
+                self.choices = p
+                    .choices
+                    .get(target_index(self.target))
+                    .cloned()
+                    .unwrap_or_default();
                 self.remembered = false;
             }
         }
     }
 
-    pub fn current(&self) -> Option<&Sheet> {
+    /// Switch the table to hold `t`, with the choices proposed for it.
+    pub fn choose_target(&mut self, t: Target) {
+        if let Some(p) = self.current() {
+            self.choices = p.choices.get(target_index(t)).cloned().unwrap_or_default();
+            self.target = t;
+            self.remembered = false;
+        }
+    }
+
+    pub fn current(&self) -> Option<&SheetProposal> {
         self.sheets.get(self.sheet)
+    }
+
+    /// The choices as read and remembered: the target key, then one per column.
+    pub fn keys(&self) -> Vec<String> {
+        std::iter::once(self.target.key().to_string())
+            .chain(self.choices.iter().cloned())
+            .collect()
     }
 
     /// The key and choices to remember once the import is confirmed.
     pub fn to_remember(&self) -> Option<(String, Vec<String>)> {
-        let sheet = self.current()?;
-        Some((
-            mapping_key(sheet, self.mapping.header_row),
-            self.mapping.to_keys(),
-        ))
+        Some((self.current()?.key.clone(), self.keys()))
+    }
+
+    /// The headers of the columns whose choice is `choice`.
+    fn headers_with(&self, choice: &str) -> Vec<String> {
+        let Some(p) = self.current() else {
+            return Vec::new();
+        };
+        p.headers
+            .iter()
+            .zip(&self.choices)
+            .filter(|(h, c)| *c == choice && !h.is_empty())
+            .map(|(h, _)| h.clone())
+            .collect()
     }
 }
 
-fn choice_label(c: &Choice, zones: bool, lang: Lang) -> String {
-    match c {
-        Choice::Field(k) => import_field_label(k, zones, lang),
-        Choice::Notes => Msg::ChoiceNotes.text(lang).to_string(),
-        Choice::Ignore => Msg::ChoiceIgnore.text(lang).to_string(),
+fn choice_label(key: &str, zones: bool, lang: Lang) -> String {
+    match key {
+        NOTES => Msg::ChoiceNotes.text(lang).to_string(),
+        IGNORE => Msg::ChoiceIgnore.text(lang).to_string(),
+        k => import_field_label(k, zones, lang),
     }
 }
 
@@ -112,7 +149,7 @@ pub fn MappingStep(
     let remembered = move |key: &str| state.store.with_value(|s| s.load_mapping(key));
     let sheet_picker = move || {
         let lang = state.lang.get();
-        let names: Vec<String> = step.with(|s| s.sheets.iter().map(|s| s.name.clone()).collect());
+        let names: Vec<String> = step.with(|s| s.sheets.iter().map(|p| p.name.clone()).collect());
         (names.len() > 1).then(|| {
             let current = step.with(|s| s.sheet.to_string());
             view! {
@@ -133,18 +170,13 @@ pub fn MappingStep(
     };
     let target_picker = move || {
         let lang = state.lang.get();
-        let current = step.with(|s| s.mapping.target.key());
+        let current = step.with(|s| s.target.key());
         view! {
             <label class="field">
                 <span>{Msg::MappingTarget.text(lang)}</span>
                 <select data-testid="mapping-target" prop:value=current on:change=move |ev| {
                     if let Some(t) = Target::from_key(&event_target_value(&ev)) {
-                        step.update(|s| {
-                            if let Some(sheet) = s.current() {
-                                s.mapping = mapping_for(sheet, t);
-                                s.remembered = false;
-                            }
-                        });
+                        step.update(|s| s.choose_target(t));
                     }
                 }>
                     <option value="prospects">{Msg::TargetProspects.text(lang)}</option>
@@ -156,30 +188,37 @@ pub fn MappingStep(
     let rows = move || {
         let lang = state.lang.get();
         step.with(|s| {
-            let Some(sheet) = s.current() else {
+            let Some(p) = s.current() else {
                 return Vec::new();
             };
-            let zones = s.mapping.target == Target::Zones;
-            let mut options: Vec<Choice> = choosable(s.mapping.target)
+            let zones = s.target == Target::Zones;
+            let mut options: Vec<String> = p
+                .fields
+                .get(target_index(s.target))
+                .cloned()
+                .unwrap_or_default()
                 .into_iter()
-                .filter(|k| *k != "serial")
-                .map(Choice::Field)
+                .filter(|k| k != "serial")
                 .collect();
-            options.push(Choice::Notes);
-            options.push(Choice::Ignore);
-            s.mapping
-                .columns
+            options.push(NOTES.to_string());
+            options.push(IGNORE.to_string());
+            p.headers
                 .iter()
                 .enumerate()
-                .map(|(i, c)| {
-                    let samples = s.mapping.samples(sheet, i, 3).join(" · ");
-                    let header = if c.header.is_empty() {
+                .map(|(i, h)| {
+                    let samples = p.samples.get(i).map(|v| v.join(" · ")).unwrap_or_default();
+                    let header = if h.is_empty() {
                         format!("#{}", i + 1)
                     } else {
-                        c.header.clone()
+                        h.clone()
                     };
-                    let unit = c.unit.map(|u| format!("（{u}）")).unwrap_or_default();
-                    let selected = c.choice.key();
+                    let unit = p
+                        .units
+                        .get(i)
+                        .filter(|u| !u.is_empty())
+                        .map(|u| format!("（{u}）"))
+                        .unwrap_or_default();
+                    let selected = s.choices.get(i).cloned().unwrap_or_default();
                     let opts = options.clone();
                     view! {
                         <tr data-testid="mapping-row">
@@ -192,17 +231,15 @@ pub fn MappingStep(
                                     on:change=move |ev| {
                                         let v = event_target_value(&ev);
                                         step.update(|s| {
-                                            let t = s.mapping.target;
-                                            if let (Some(choice), Some(col)) =
-                                                (Choice::from_key(&v, t), s.mapping.columns.get_mut(i))
-                                            {
-                                                col.choice = choice;
+                                            if let Some(c) = s.choices.get_mut(i) {
+                                                *c = v;
+                                                s.remembered = false;
                                             }
                                         });
                                     }
                                 >
                                     {opts.iter().map(|o| view! {
-                                        <option value=o.key()>{choice_label(o, zones, lang)}</option>
+                                        <option value=o.clone()>{choice_label(o, zones, lang)}</option>
                                     }).collect_view()}
                                 </select>
                                 {(!unit.is_empty()).then(|| view! { <span class="hint">{unit}</span> })}
@@ -217,14 +254,8 @@ pub fn MappingStep(
     let summary = move || {
         let lang = state.lang.get();
         step.with(|s| {
-            let notes = s.mapping.notes_columns();
-            let ignored: Vec<String> = s
-                .mapping
-                .columns
-                .iter()
-                .filter(|c| c.choice == Choice::Ignore && !c.header.is_empty())
-                .map(|c| c.header.clone())
-                .collect();
+            let notes = s.headers_with(NOTES);
+            let ignored = s.headers_with(IGNORE);
             let sep = if lang == Lang::Zh { "、" } else { ", " };
             view! {
                 {(!notes.is_empty()).then(|| view! {
@@ -246,7 +277,7 @@ pub fn MappingStep(
             {sheet_picker}
             {target_picker}
             <p class="hint" data-testid="mapping-header-row">
-                {move || format!("{}：{}", Msg::MappingHeaderRow.text(state.lang.get()), step.with(|s| s.mapping.header_row + 1))}
+                {move || format!("{}：{}", Msg::MappingHeaderRow.text(state.lang.get()), step.with(|s| s.current().map_or(1, |p| p.header_row + 1)))}
             </p>
             <div class="table-scroll">
                 <table class="mapping-table">

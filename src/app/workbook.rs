@@ -17,6 +17,7 @@ use web_sys::{MessageEvent, Worker};
 
 use crate::model::Text;
 use crate::sheet::Sheet;
+use crate::table_import::{ReadReply, SheetProposal, TableRead};
 
 /// The worker's entry script, written by trunk next to index.html (`data-loader-shim`).
 const WORKER_URL: &str = "workbook_worker_loader.js";
@@ -235,23 +236,72 @@ async fn call(fields: &[(&str, JsValue)], transfer: Array) -> Result<JsValue, Te
     Reflect::get(&reply, &"ok".into()).map_err(|_| worker_failed("no reply"))
 }
 
-/// Every sheet of the Excel workbook `bytes` (`.xlsx`), read in the worker by
-/// [`crate::workbook::read_workbook`].
+/// A reply's JSON read into `T`, through [`serde_json::Value`]: the records' readers for
+/// `Value` are in the app already (stored data and imports are read that way), so this
+/// adds no second copy of them for a string reader (measured: 40 KB gzip of wasm).
+fn from_reply<T: serde::de::DeserializeOwned>(ok: &JsValue) -> Result<T, Text> {
+    let json = ok.as_string().ok_or_else(|| worker_failed("reply"))?;
+    let value: serde_json::Value =
+        serde_json::from_str(&json).map_err(|e| worker_failed(&e.to_string()))?;
+    T::deserialize(&value).map_err(|e| worker_failed(&e.to_string()))
+}
+
+/// A picked table file (a workbook, or CSV/TSV/TXT in UTF-8, UTF-16 or GBK) opened in
+/// the worker: what the mapping step shows of each sheet
+/// ([`crate::table_import::propose`]). The worker keeps the sheets for [`read_table`].
 ///
 /// # Errors
-/// That function's messages (not a workbook, damaged, password, too large), or a
-/// message that the worker could not load or failed.
-pub async fn read_workbook(bytes: Vec<u8>) -> Result<Vec<Sheet>, Text> {
+/// Why the file cannot be read (not a table, damaged, too large, an encoding not read),
+/// or a message that the worker could not load or failed.
+pub async fn open_table(bytes: Vec<u8>, name: &str) -> Result<Vec<SheetProposal>, Text> {
     let array = Uint8Array::from(bytes.as_slice());
     drop(bytes);
     let transfer = Array::of1(&array.buffer());
     let ok = call(
-        &[("op", JsValue::from_str("read")), ("bytes", array.into())],
+        &[
+            ("op", JsValue::from_str("open_table")),
+            ("bytes", array.into()),
+            ("name", JsValue::from_str(name)),
+        ],
         transfer,
     )
     .await?;
-    let json = ok.as_string().ok_or_else(|| worker_failed("reply"))?;
-    serde_json::from_str(&json).map_err(|e| worker_failed(&e.to_string()))
+    from_reply(&ok)
+}
+
+/// The records of sheet `sheet` of the table opened last, read in the worker with the
+/// user's choices `keys` ([`crate::table_import::read_chosen`]) against `current`.
+///
+/// # Errors
+/// The outer error: the worker could not load, failed, or lost the table (a restarted
+/// worker); the inner one: every problem of the rows, by row, column and value.
+pub async fn read_table(
+    sheet: usize,
+    keys: &[String],
+    current: &crate::model::Dataset,
+    now: &str,
+) -> Result<Result<TableRead, Vec<Text>>, Text> {
+    let keys = serde_json::to_string(keys).map_err(|e| worker_failed(&e.to_string()))?;
+    let current = serde_json::to_string(current).map_err(|e| worker_failed(&e.to_string()))?;
+    let ok = call(
+        &[
+            ("op", JsValue::from_str("read_table")),
+            ("sheet", JsValue::from(sheet as u32)),
+            ("keys", JsValue::from_str(&keys)),
+            ("current", JsValue::from_str(&current)),
+            ("now", JsValue::from_str(now)),
+        ],
+        Array::new(),
+    )
+    .await?;
+    let reply: Result<ReadReply, Vec<Text>> = from_reply(&ok)?;
+    Ok(reply.and_then(|r| {
+        let data = crate::transfer::import_json(&r.records).map_err(|e| e.problems)?;
+        Ok(TableRead {
+            data,
+            flags: r.flags,
+        })
+    }))
 }
 
 /// `sheets` as an Excel workbook (`.xlsx` bytes), written in the worker by
