@@ -15,7 +15,7 @@
 //! ```
 //! use zonematch::columns::{recognise, Target};
 //! let c = recognise("计划总投资（万元）", Target::Prospects);
-//! assert_eq!((c.key, c.unit), (Some("investment_wan"), Some("万元")));
+//! assert_eq!((c.key, c.unit.as_deref()), (Some("investment_wan"), Some("万元")));
 //! assert_eq!(recognise("核准面积（公顷）", Target::Zones).key, Some("approved_area_ha"));
 //! assert_eq!(recognise("招商责任部门", Target::Prospects).key, None);
 //! ```
@@ -158,6 +158,8 @@ const PROSPECT_SPELLINGS: &[(&str, &[&str])] = &[
             "签约投资额",
             "投资规模",
             "项目总投资",
+            "固定资产投资",
+            "固定资产投资额",
             "拟投资",
             "拟总投资",
             "合同投资额",
@@ -179,6 +181,9 @@ const PROSPECT_SPELLINGS: &[(&str, &[&str])] = &[
             "标准厂房",
             "租用厂房",
             "厂房需求面积",
+            "建筑面积",
+            "总建筑面积",
+            "厂房建筑面积",
             "租赁厂房",
             "需求厂房面积",
             "标准厂房需求",
@@ -201,6 +206,8 @@ const PROSPECT_SPELLINGS: &[(&str, &[&str])] = &[
             "需求用地",
             "土地",
             "占地面积",
+            "占地",
+            "占地亩数",
             "供地面积",
             "拟用地",
             "拟用地面积",
@@ -233,6 +240,14 @@ const PROSPECT_SPELLINGS: &[(&str, &[&str])] = &[
         "origin",
         &[
             "投资方所在地",
+            "国别",
+            "国别地区",
+            "投资方国别",
+            "投资方国别地区",
+            "投资方所在国家",
+            "投资方所在国家地区",
+            "国家地区",
+            "所在国家",
             "来源地",
             "客商所在地",
             "来自地区",
@@ -511,6 +526,13 @@ const UNITS: &[(&[&str], &str)] = &[
     (&["亿元", "亿", "亿元人民币", "100mcny"], "亿元"),
     (&["元", "cny", "rmb", "yuan"], "元"),
     (&["万美元", "10kusd"], "万美元"),
+    (&["亿美元"], "亿美元"),
+    (&["百万美元", "musd", "usdm", "usdmillion"], "百万美元"),
+    (&["千元", "kcny"], "千元"),
+    (&["百万元", "mcny", "cnymillion", "rmbmillion"], "百万元"),
+    (&["人民币万元"], "万元"),
+    (&["人民币亿元"], "亿元"),
+    (&["万亩"], "万亩"),
     (&["美元", "usd"], "美元"),
     (&["亩", "mu"], "亩"),
     (&["公顷", "ha", "hectare", "hectares"], "公顷"),
@@ -526,7 +548,7 @@ pub struct Recognised {
     /// has no field for it (the column is then kept in the notes).
     pub key: Option<&'static str>,
     /// The unit the header gives, as the amount reader's suffix (`万元`, `亿元`, `公顷`).
-    pub unit: Option<&'static str>,
+    pub unit: Option<String>,
     /// True for a column of the app's own export that is worked out, not read back.
     pub derived: bool,
 }
@@ -623,6 +645,14 @@ fn spellings(target: Target) -> &'static [(&'static str, &'static [&'static str]
     }
 }
 
+/// Two-character spellings a longer header may contain and still mean the field
+/// (`申请用地面积` is land). Other two-character words (企业, 项目, 面积, 名称) name a field
+/// only as the whole header: `企业性质`, `项目负责人` and `建成区面积` are other columns.
+const CONTAINED_PAIRS: &[&str] = &[
+    "行业", "产业", "产品", "用地", "土地", "厂房", "就业", "用工", "进展", "进度", "阶段", "状态",
+    "签约", "备注", "说明", "电话", "手机", "来源", "领域", "级别", "省份",
+];
+
 /// The spellings of `target` folded once: (key, folded spelling), and the app's own
 /// headers folded: (key, [key, Chinese, English]).
 struct Folded {
@@ -654,7 +684,11 @@ fn folded(target: Target) -> &'static Folded {
             .flat_map(|(k, sp)| sp.iter().map(move |s| (*k, fold_header(s))));
         for (i, (key, spelling)) in all.enumerate() {
             let n = spelling.chars().count();
-            let part = if spelling.is_ascii() { n >= 4 } else { n >= 2 };
+            let part = if spelling.is_ascii() {
+                n >= 4
+            } else {
+                n >= 3 || CONTAINED_PAIRS.contains(&spelling.as_str())
+            };
             if let (true, Some(first)) = (part, spelling.chars().next()) {
                 f.by_first
                     .entry(first)
@@ -681,15 +715,27 @@ pub fn recognise(header: &str, target: Target) -> Recognised {
         return Recognised::default();
     }
     let (base, inner) = split_brackets(header);
-    let unit = inner.iter().find_map(|i| unit_of(i)).or_else(|| {
-        // A unit written after the name without brackets: `投资额万元`, `用地/亩`.
-        let b = fold_header(&base);
-        folded_units()
-            .iter()
-            .filter(|(s, _)| s.chars().count() >= 2 && !s.is_ascii() && b.ends_with(s.as_str()))
-            .max_by_key(|(s, _)| s.chars().count())
-            .map(|(_, suffix)| *suffix)
-    });
+    let unit = inner
+        .iter()
+        .find_map(|i| unit_of(i))
+        .map(String::from)
+        .or_else(|| {
+            // A bracket that names a unit this table does not know (`（千美元）`): kept, so a
+            // bare number is read with it, and flagged when the reader cannot.
+            inner
+                .iter()
+                .map(|i| fold_header(i))
+                .find(|i| i.chars().any(|c| "元美亩米顷里万亿千百镑欧".contains(c)))
+        })
+        .or_else(|| {
+            // A unit written after the name without brackets: `投资额万元`, `用地/亩`.
+            let b = fold_header(&base);
+            folded_units()
+                .iter()
+                .filter(|(s, _)| s.chars().count() >= 2 && !s.is_ascii() && b.ends_with(s.as_str()))
+                .max_by_key(|(s, _)| s.chars().count())
+                .map(|(_, suffix)| suffix.to_string())
+        });
     let full = fold_header(header);
     if full.is_empty() {
         return Recognised::default();
@@ -704,10 +750,10 @@ pub fn recognise(header: &str, target: Target) -> Recognised {
         };
     }
     let mut b = fold_header(&base);
-    if let Some(u) = unit {
+    if let Some(u) = &unit {
         // `投资额万元` → `投资额`.
         for (s, suffix) in folded_units() {
-            if *suffix == u {
+            if suffix == u {
                 if let Some(rest) = b.strip_suffix(s.as_str()) {
                     if !rest.is_empty() {
                         b = rest.to_string();
@@ -774,13 +820,16 @@ mod tests {
             split_brackets("计划总投资（万元）"),
             ("计划总投资".to_string(), vec!["万元".to_string()])
         );
-        assert_eq!(recognise("用地(亩)", Target::Prospects).unit, Some("亩"));
+        assert_eq!(
+            recognise("用地(亩)", Target::Prospects).unit.as_deref(),
+            Some("亩")
+        );
         assert_eq!(
             recognise("投资额万元", Target::Prospects).key,
             Some("investment_wan")
         );
         assert_eq!(
-            recognise("投资额万元", Target::Prospects).unit,
+            recognise("投资额万元", Target::Prospects).unit.as_deref(),
             Some("万元")
         );
         assert_eq!(recognise("", Target::Prospects), Recognised::default());

@@ -76,6 +76,16 @@ pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, CsvError> {
 /// [`parse_csv`] with another separator: `;` (Excel where the decimal mark is a comma) or
 /// tab (Excel's "Unicode text", `.tsv`, `.txt`).
 pub fn parse_delimited(text: &str, separator: char) -> Result<Vec<Vec<String>>, CsvError> {
+    parse_rows(text, separator, false)
+}
+
+/// [`parse_delimited`] keeping blank lines as empty rows (`keep_blank`), so that row
+/// numbers are the file's (a ledger's blank line under its title row).
+pub fn parse_rows(
+    text: &str,
+    separator: char,
+    keep_blank: bool,
+) -> Result<Vec<Vec<String>>, CsvError> {
     if text.len() > MAX_CSV_BYTES {
         return Err(CsvError {
             line: 0,
@@ -134,7 +144,7 @@ pub fn parse_delimited(text: &str, separator: char) -> Result<Vec<Vec<String>>, 
             '\n' => {
                 finish_cell(&mut cell, &mut row, cell_was_quoted);
                 cell_was_quoted = false;
-                if !(row.len() == 1 && row[0].is_empty()) {
+                if keep_blank || !(row.len() == 1 && row[0].is_empty()) {
                     rows.push(std::mem::take(&mut row));
                 } else {
                     row.clear();

@@ -165,10 +165,16 @@ pub fn recognise_zones(current: &Dataset, incoming: &mut Dataset) {
                 _ => key.place.chars().count() >= 2 && k.same(&key),
             }
         });
-        if let Some((here, _, _)) = same {
+        if let Some((here, here_code, _)) = same {
             taken.push(here.id.clone());
             let old = z.id.clone();
+            let by_code = !code.is_empty() && here_code.eq_ignore_ascii_case(&code);
             *z = fill_from(here, z);
+            if !by_code {
+                // Recognised by its name as people say it (长治高新区): the name here, as
+                // printed, stays.
+                z.name = here.name.clone();
+            }
             // Prospects of the file that follow the zone follow it to its id here.
             for p in &mut incoming.prospects {
                 if p.zone_id == old {
@@ -208,8 +214,42 @@ fn fill_from(here: &crate::model::Zone, incoming: &crate::model::Zone) -> crate:
     if incoming.kind == crate::model::ZoneKind::Other {
         z.kind = here.kind;
     }
-    z.location = text(&incoming.location, &here.location);
-    z.summary = text(&incoming.summary, &here.summary);
+    // A location here that says more (山西省长治市) than the incoming one (山西省) stays.
+    let broader = |a: &str, b: &str| b.starts_with(a) && b.len() > a.len();
+    z.location = Text::new(
+        if broader(&incoming.location.zh, &here.location.zh)
+            || incoming.location.zh.trim().is_empty()
+        {
+            &here.location.zh
+        } else {
+            &incoming.location.zh
+        },
+        if broader(&incoming.location.en, &here.location.en)
+            || incoming.location.en.trim().is_empty()
+        {
+            &here.location.en
+        } else {
+            &incoming.location.en
+        },
+    );
+    // The summary here, with the incoming lines it does not have yet (a table's columns
+    // kept as `header: value` lines add to a profile's summary, never replace it).
+    let merged = |a: &str, b: &str| {
+        let mut out = b.to_string();
+        for line in a.lines().filter(|l| !l.trim().is_empty()) {
+            if !out.lines().any(|l| l == line) {
+                if !out.is_empty() {
+                    out.push('\n');
+                }
+                out.push_str(line);
+            }
+        }
+        out
+    };
+    z.summary = Text::new(
+        &merged(&incoming.summary.zh, &here.summary.zh),
+        &merged(&incoming.summary.en, &here.summary.en),
+    );
     z.clusters = list(&incoming.clusters, &here.clusters);
     let (f, h) = (&incoming.factory, &here.factory);
     z.factory.planned_m2 = f.planned_m2.or(h.planned_m2);

@@ -17,7 +17,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::csv::{parse_delimited, CsvError};
+use crate::csv::{parse_rows, CsvError};
 use crate::model::Text;
 use crate::transfer::MAX_IMPORT_BYTES;
 
@@ -267,7 +267,7 @@ pub fn sniff_separator(text: &str) -> char {
 /// A quote never closed, with its line.
 pub fn text_sheet(text: &str, name: &str) -> Result<Sheet, CsvError> {
     let separator = sniff_separator(text);
-    let rows = parse_delimited(text, separator)?;
+    let rows = parse_rows(text, separator, true)?;
     let mut sheet = Sheet::from_text_rows(name, rows);
     sheet.separator = Some(separator);
     Ok(sheet)

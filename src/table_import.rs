@@ -22,7 +22,7 @@
 //! `+` or `@` (`-40℃低温锂电池`). Dates as [`crate::dates::read_cell_date`] reads them.
 
 use crate::columns::{choosable, fold_header, recognise, recognised_count, Target, SERIAL};
-use crate::dates::{excel_serial_date, read_cell_date, CellDate};
+use crate::dates::{read_cell_date, CellDate};
 use crate::forms::{ProspectDraft, ZoneDraft};
 use crate::i18n::{field_label, kind_label, stage_label, Lang};
 use crate::model::{Cluster, Dataset, Prospect, Stage, StageMark, Standing, Text, Zone, ZoneKind};
@@ -80,7 +80,7 @@ pub struct ColumnMap {
     pub header: String,
     pub choice: Choice,
     /// The unit the header gives, as the amount reader's suffix (`万元`, `亿元`, `亩`).
-    pub unit: Option<&'static str>,
+    pub unit: Option<String>,
 }
 
 /// How a sheet's columns are read.
@@ -161,7 +161,7 @@ fn mapping_at(sheet: &Sheet, target: Target, row: usize) -> Mapping {
             ColumnMap {
                 header: h.clone(),
                 choice,
-                unit: r.unit,
+                unit: r.unit.clone(),
             }
         })
         .collect();
@@ -326,12 +326,22 @@ impl<'a> MappedRow<'a> {
         self.col(key).is_some()
     }
 
-    /// The trimmed text of column `key` (empty when absent).
+    /// The trimmed text of column `key` (empty when absent). Two columns the user took
+    /// for the same field give both values, one per line.
     fn get(&self, key: &str) -> String {
-        self.col(key)
-            .and_then(|i| self.cells.get(i))
-            .map(|v| v.text.trim().to_string())
-            .unwrap_or_default()
+        let mut out = String::new();
+        for (c, v) in self.mapping.columns.iter().zip(&self.cells) {
+            if matches!(c.choice, Choice::Field(k) if k == key) {
+                let t = v.text.trim();
+                if !t.is_empty() {
+                    if !out.is_empty() {
+                        out.push('\n');
+                    }
+                    out.push_str(t);
+                }
+            }
+        }
+        out
     }
 
     fn cell(&self, key: &str) -> &Cell {
@@ -353,7 +363,7 @@ impl<'a> MappedRow<'a> {
         let Some(i) = self.col(key) else {
             return String::new();
         };
-        let unit = self.mapping.columns[i].unit;
+        let unit = self.mapping.columns[i].unit.as_deref();
         let text = match self.cells.get(i) {
             Some(Value {
                 cell: Cell::Number(n),
@@ -396,18 +406,17 @@ impl<'a> MappedRow<'a> {
         let text = self.get(key);
         match self.cell(key) {
             Cell::Date(d) => Ok(Some(CellDate::Day(d.clone()))),
-            Cell::Number(n) if (1900.0..2101.0).contains(n) && n.fract() != 0.0 => {
-                // A month typed as a number (1988.06 shown, 1988.1 stored for October
-                // when the format kept two decimals): the year, then the month.
-                let year = n.trunc() as i32;
-                let month = ((n.fract() * 100.0).round()) as u32;
-                crate::dates::YearMonth::new(year, month)
-                    .map(|m| Some(CellDate::Month(m.to_string())))
-                    .ok_or(text)
+            Cell::Number(n) => {
+                // A number cell: an Excel serial (five digits), `202308` / `20230824`, or
+                // a month typed as a number (`1988.06`). `2006.1` is October typed as
+                // `2006.10` or January: not guessed.
+                let t = number_text(*n);
+                let one_decimal = t.split_once('.').is_some_and(|(_, f)| f.len() == 1);
+                if one_decimal {
+                    return Err(t);
+                }
+                read_cell_date(&t).map(Some).ok_or(t)
             }
-            Cell::Number(n) if *n >= 10_000.0 => excel_serial_date(*n)
-                .map(|d| Some(CellDate::Day(d)))
-                .ok_or(text),
             _ if text.is_empty() => Ok(None),
             _ => read_cell_date(&text).map(Some).ok_or(text),
         }
@@ -465,9 +474,9 @@ const STAGE_WORDS: &[(&str, Stage, bool)] = &[
     ("inoperation", Stage::Operating, false),
 ];
 
-/// A stage word of a ledger: the stage, and whether the word is kept in the notes (it
-/// says more than the stage). `None` for a word not known.
-pub fn stage_word(s: &str) -> Option<(Stage, bool)> {
+/// A stage word as the app writes it or as [`STAGE_WORDS`] lists it, exactly (the stage
+/// history cell is read with this alone).
+fn exact_stage_word(s: &str) -> Option<(Stage, bool)> {
     let f = fold_header(s);
     if f.is_empty() {
         return Some((Stage::Lead, false));
@@ -483,6 +492,62 @@ pub fn stage_word(s: &str) -> Option<(Stage, bool)> {
         .iter()
         .find(|(w, _, _)| fold_header(w) == f)
         .map(|(_, st, keep)| (*st, *keep))
+}
+
+/// A stage word of a ledger: the stage, and whether the word is kept in the notes (it
+/// says more than the stage). `None` for a word not known.
+pub fn stage_word(s: &str) -> Option<(Stage, bool)> {
+    let f = fold_header(s);
+    if let Some(found) = exact_stage_word(s) {
+        return Some(found);
+    }
+    // Longer phrases (已签约待开工, 已投产运营, 拟签约): the furthest stage reached that
+    // the phrase names, not one it says is still to come (待, 拟, 未). Kept in the notes.
+    let not_yet = |w: &str| {
+        ["待", "拟", "未", "将", "计划"]
+            .iter()
+            .any(|n| f.contains(&format!("{n}{w}")))
+    };
+    let stages = [
+        ("投产", Stage::Operating),
+        ("竣工", Stage::Operating),
+        ("开工", Stage::Started),
+        ("在建", Stage::Started),
+        ("签约", Stage::Signed),
+        ("签订", Stage::Signed),
+        ("洽谈", Stage::Negotiating),
+        ("在谈", Stage::Negotiating),
+        ("对接", Stage::Contacted),
+        ("接洽", Stage::Contacted),
+    ];
+    let reached = stages
+        .iter()
+        .find(|(w, _)| f.contains(w) && !not_yet(w))
+        .map(|(_, st)| *st);
+    match reached {
+        Some(st) => Some((st, true)),
+        // Only a stage still to come: the talks are on.
+        None if stages.iter().any(|(w, _)| f.contains(w)) => Some((Stage::Negotiating, true)),
+        None => None,
+    }
+}
+
+/// A standing written where the stage goes (暂缓, 搁置, 流失): the standing.
+fn standing_word(s: &str) -> Option<Standing> {
+    let f = fold_header(s);
+    if ["暂缓", "搁置", "暂停", "onhold", "paused"]
+        .iter()
+        .any(|w| f.contains(w))
+    {
+        Some(Standing::Paused)
+    } else if ["流失", "放弃", "终止", "lost", "dropped"]
+        .iter()
+        .any(|w| f.contains(w))
+    {
+        Some(Standing::Lost)
+    } else {
+        None
+    }
 }
 
 /// Zone kinds as tables name them.
@@ -638,6 +703,23 @@ pub fn read_records(
             ));
             continue;
         }
+        if let Some((col, word)) = summary_row(cells) {
+            out.flags.push(Flag {
+                row: n,
+                record: String::new(),
+                column: mapping
+                    .columns
+                    .get(col)
+                    .map(|c| c.header.clone())
+                    .unwrap_or_default(),
+                value: word,
+                message: Text::new(
+                    "合计行或分组标题行，不导入",
+                    "a total or section row: not imported",
+                ),
+            });
+            continue;
+        }
         let row = MappedRow {
             mapping,
             cells: cells
@@ -652,6 +734,19 @@ pub fn read_records(
         };
         let result = match mapping.target {
             Target::Prospects => prospect_row(&row, now, &mut out.flags)
+                .map(|mut p| {
+                    // The same company twice with no id of its own (一期, 二期): the
+                    // second row is its own prospect, numbered in the file's order.
+                    if row.get("id").is_empty() && ids.contains(&p.id) {
+                        let base = p.id.clone();
+                        let mut k = 2;
+                        while ids.contains(&format!("{base}-{k}")) {
+                            k += 1;
+                        }
+                        p.id = format!("{base}-{k}");
+                    }
+                    p
+                })
                 .map(|p| match current.prospects.iter().find(|c| c.id == p.id) {
                     Some(here) => keep_unstated(&row, here, p, now),
                     None => p,
@@ -663,11 +758,23 @@ pub fn read_records(
         match result {
             Ok((id, record)) => {
                 if !ids.insert(id.clone()) {
+                    let (column, value) = if row.get("id").is_empty() {
+                        let key = ["name_zh", "name_en", "code"]
+                            .into_iter()
+                            .find(|k| row.has(k))
+                            .unwrap_or("name_zh");
+                        (row.header(key), row.get(key))
+                    } else {
+                        (row.header("id"), id)
+                    };
                     errors.push(row_error_at(
                         n,
-                        &row.header("id"),
-                        &id,
-                        &Text::new("编号重复", "duplicate id"),
+                        &column,
+                        &value,
+                        &Text::new(
+                            "与前面的一行是同一条记录",
+                            "the same record as an earlier row",
+                        ),
                     ));
                     continue;
                 }
@@ -694,6 +801,38 @@ pub fn read_records(
         errors.truncate(MAX_ERRORS);
         Err(errors)
     }
+}
+
+/// A row that is not a record: a total (合计, 小计, 总计) in its first filled cell, or a
+/// section title (`一、签约项目`, `（二）在谈项目`) alone in its row. The column and the
+/// word, for the flag.
+fn summary_row(cells: &[Cell]) -> Option<(usize, String)> {
+    let filled: Vec<(usize, String)> = cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.is_blank())
+        .map(|(i, c)| (i, c.text().trim().to_string()))
+        .collect();
+    let (col, first) = filled.first()?.clone();
+    let f = fold_header(&first);
+    let total = [
+        "合计",
+        "小计",
+        "总计",
+        "累计",
+        "总合计",
+        "total",
+        "subtotal",
+        "grandtotal",
+    ]
+    .contains(&f.as_str());
+    let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    let section = filled.len() == 1 && {
+        let t = first.trim_start_matches(['(', '（']);
+        let head: String = t.chars().take_while(|c| numeral(*c)).collect();
+        !head.is_empty() && t[head.len()..].starts_with(['、', '.', '．', ')', '）'])
+    };
+    (total || section).then_some((col, first))
 }
 
 enum Record {
@@ -779,7 +918,13 @@ fn keep_unstated(row: &MappedRow, here: &Prospect, mut p: Prospect, now: &str) -
         let stage_from_file = has("stage");
         let mut kept = here.clone();
         if stage_from_file && stage != kept.stage {
-            let day = crate::dates::beijing_date(now).unwrap_or_default();
+            // The day the file gives for the stage (签约日期), else today.
+            let day = p
+                .reached(stage)
+                .filter(|d| !d.is_empty())
+                .map(String::from)
+                .or_else(|| crate::dates::beijing_date(now))
+                .unwrap_or_default();
             kept.move_to(stage, &day);
         }
         p.stage = kept.stage;
@@ -815,6 +960,10 @@ fn prospect_row(row: &MappedRow, now: &str, flags: &mut Vec<Flag>) -> Result<Pro
                 extra_notes.push(format!("{}: {stage_cell}", row.header("stage")));
             }
             st
+        }
+        None if standing_word(&stage_cell).is_some() => {
+            extra_notes.push(format!("{}: {stage_cell}", row.header("stage")));
+            Stage::Lead
         }
         None => {
             extra_notes.push(format!("{}: {stage_cell}", row.header("stage")));
@@ -990,6 +1139,11 @@ fn prospect_row(row: &MappedRow, now: &str, flags: &mut Vec<Flag>) -> Result<Pro
         }
     }
     p.standing = standing;
+    if !row.has("standing") || row.get("standing").is_empty() {
+        if let Some(st) = standing_word(&stage_cell) {
+            p.standing = st;
+        }
+    }
     if p.standing != Standing::Active {
         p.standing_reason = row.get("standing_reason");
     }
@@ -1153,7 +1307,10 @@ fn zone_row(row: &MappedRow, existing: &[Zone], flags: &mut Vec<Flag>) -> Result
     }
     match row.date("approved") {
         Ok(None) => {}
-        Ok(Some(CellDate::Day(d) | CellDate::Month(d))) => z.approved = d,
+        // Kept as a month, as the catalogue states it, whatever the cell gives.
+        Ok(Some(CellDate::Day(d) | CellDate::Month(d))) => {
+            z.approved = d.chars().take(7).collect();
+        }
         Err(text) => flags.push(flag(
             row,
             &record,
@@ -1169,7 +1326,11 @@ fn zone_row(row: &MappedRow, existing: &[Zone], flags: &mut Vec<Flag>) -> Result
         let cell = row.get("approved_area_ha");
         let typed = row.amount("approved_area_ha");
         // A bare number with no unit in the header is in 公顷, the catalogue's unit.
-        let typed = if typed == to_half_width(&cell) && typed.parse::<f64>().is_ok() {
+        let bare = !typed.is_empty()
+            && typed
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' '));
+        let typed = if bare {
             format!("{typed}公顷")
         } else {
             typed
@@ -1252,7 +1413,7 @@ pub fn propose(sheets: &[Sheet]) -> Vec<SheetProposal> {
                 units: guess
                     .columns
                     .iter()
-                    .map(|c| c.unit.unwrap_or_default().to_string())
+                    .map(|c| c.unit.clone().unwrap_or_default())
                     .collect(),
                 samples: (0..guess.columns.len())
                     .map(|i| guess.samples(sheet, i, 3))
@@ -1417,11 +1578,11 @@ fn parse_history(cell: &str) -> Option<Vec<StageMark>> {
         }
         let dated = item.rsplit_once(' ').and_then(|(label, date)| {
             let date = crate::dates::normalize_date(date)?;
-            Some((stage_word(label)?.0, date))
+            Some((exact_stage_word(label)?.0, date))
         });
         let (stage, date) = match dated {
             Some(d) => d,
-            None => (stage_word(item)?.0, String::new()),
+            None => (exact_stage_word(item)?.0, String::new()),
         };
         marks.push(mark(stage, date));
     }

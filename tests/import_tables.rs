@@ -171,7 +171,10 @@ fn catalogue_rows_are_zones() {
 fn a_title_row_above_the_header_and_a_column_changed_by_hand() {
     let text = "2024年度签约项目台账（截至12月）\n\n序号,客商名称,产业类别,投资额（亿元）,备注\n1,甲公司,电池,2,首批\n";
     let (sheet, mut mapping) = sheet_of(text.as_bytes());
-    assert_eq!(mapping.header_row, 1, "the title row is above the header");
+    assert_eq!(
+        mapping.header_row, 2,
+        "the title row and a blank line are above the header"
+    );
     assert_eq!(mapping.columns[0].choice, Choice::Ignore);
     let p = read_records(&Dataset::default(), &sheet, &mapping, "t")
         .unwrap()
@@ -588,4 +591,188 @@ fn proposals_and_chosen_keys_read_the_same_records() {
     assert_eq!(back.prospects, direct.data.prospects);
     // Choices that do not fit the sheet are refused with a message.
     assert!(read_chosen(&Dataset::default(), &sheet, &keys[..3], now).is_err());
+}
+
+/// The review's inputs of the same kinds as the handed cases, with their right values.
+#[test]
+fn units_the_app_does_not_list_are_read_or_flagged_never_taken_as_wan() {
+    let text = "企业名称,投资额（亿美元）,总投资（人民币亿元）,协议投资（千元）,合同额（百万美元）\n甲,1.5,1.5,3000,2\n";
+    let (sheet, mapping) = sheet_of(text.as_bytes());
+    let read = read_records(&Dataset::default(), &sheet, &mapping, "t").unwrap();
+    let p = &read.data.prospects[0];
+    // The first money column is the investment: 1.5亿美元, foreign, kept and flagged.
+    assert_eq!(p.investment_wan, None);
+    assert_eq!(p.investment_text, "1.5亿美元");
+    assert!(read.flags.iter().any(|f| f.value == "1.5"));
+    // The others are kept in the notes as written.
+    assert!(p.notes.contains("总投资（人民币亿元）: 1.5"));
+    let one = |h: &str, cell: &str| {
+        let t = format!("企业名称,{h}\n甲,{cell}\n");
+        prospects_of(t.as_bytes())[0].clone()
+    };
+    assert_eq!(
+        one("总投资（人民币亿元）", "1.5").investment_wan,
+        Some(15_000.0)
+    );
+    assert_eq!(one("投资额（千元）", "3000").investment_wan, Some(300.0));
+    assert_eq!(one("投资额（百万元）", "2").investment_wan, Some(200.0));
+    assert_eq!(one("投资额（百万美元）", "2").investment_text, "2百万美元");
+    assert_eq!(one("投资额（千英镑）", "2").investment_wan, None);
+}
+
+#[test]
+fn number_cells_in_date_columns() {
+    let row = |cell: Cell| Sheet {
+        name: "s".into(),
+        rows: vec![
+            vec![
+                Cell::Text("企业名称".into()),
+                Cell::Text("项目进展".into()),
+                Cell::Text("签约日期".into()),
+            ],
+            vec![Cell::Text("甲".into()), Cell::Text("已签约".into()), cell],
+        ],
+        separator: None,
+    };
+    let read = |cell: Cell| {
+        let sheet = row(cell);
+        read_records(&Dataset::default(), &sheet, &guess_mapping(&sheet), "t").unwrap()
+    };
+    let signed = |cell: Cell| {
+        read(cell).data.prospects[0]
+            .reached(Stage::Signed)
+            .map(String::from)
+    };
+    assert_eq!(
+        signed(Cell::Number(20230824.0)).as_deref(),
+        Some("2023-08-24")
+    );
+    assert_eq!(signed(Cell::Number(45162.0)).as_deref(), Some("2023-08-24"));
+    assert_eq!(
+        signed(Cell::Number(202308.0)).as_deref(),
+        Some("2023-08-01")
+    );
+    assert_eq!(signed(Cell::Number(2023.08)).as_deref(), Some("2023-08-01"));
+    // 2006.1 is January or October typed as 2006.10: flagged, not guessed.
+    let r = read(Cell::Number(2006.1));
+    assert_eq!(r.data.prospects[0].reached(Stage::Signed), None);
+    assert!(r.flags.iter().any(|f| f.value == "2006.1"));
+}
+
+#[test]
+fn headers_that_only_contain_a_word_are_other_columns() {
+    let zones: &[(&str, Option<&str>)] = &[
+        ("建成区面积", None),
+        ("规划面积（平方公里）", Some("approved_area_ha")),
+    ];
+    for (h, want) in zones {
+        assert_eq!(recognise(h, Target::Zones).key, *want, "{h}");
+    }
+    let prospects: &[(&str, Option<&str>)] = &[
+        ("投资方国别/地区", Some("origin")),
+        ("投资方所在国家/地区", Some("origin")),
+        ("企业性质", None),
+        ("企业规模", None),
+        ("项目类别", None),
+        ("项目负责人", None),
+        ("建筑面积", Some("factory_m2")),
+        ("占地（亩）", Some("land_mu")),
+        ("固定资产投资（万元）", Some("investment_wan")),
+    ];
+    for (h, want) in prospects {
+        assert_eq!(recognise(h, Target::Prospects).key, *want, "{h}");
+    }
+}
+
+#[test]
+fn totals_sections_and_the_same_company_twice() {
+    let text = "序号,企业名称,行业,投资额（万元）\n一、签约项目,,,\n1,甲公司,电池,100\n2,甲公司,电池,200\n合计,,,300\n";
+    let (sheet, mapping) = sheet_of(text.as_bytes());
+    let read = read_records(&Dataset::default(), &sheet, &mapping, "t").unwrap();
+    let p = &read.data.prospects;
+    assert_eq!(
+        p.len(),
+        2,
+        "the total and the section row are not prospects"
+    );
+    assert_ne!(p[0].id, p[1].id);
+    assert_eq!(p[1].investment_wan, Some(200.0));
+    let skipped: Vec<usize> = read.flags.iter().map(|f| f.row).collect();
+    assert_eq!(skipped, [2, 5]);
+    // Importing the same file again updates the same two prospects.
+    let current = Dataset {
+        prospects: p.clone(),
+        ..Default::default()
+    };
+    let again = preview(&current, text.as_bytes(), FileKind::Table, "t", gbk).unwrap();
+    assert_eq!(again.plan.prospects_unchanged, 2);
+}
+
+#[test]
+fn stage_phrases_and_standings_in_the_stage_column() {
+    let cases: &[(&str, Stage)] = &[
+        ("已签约待开工", Stage::Signed),
+        ("签约未开工", Stage::Signed),
+        ("已开工建设", Stage::Started),
+        ("已投产运营", Stage::Operating),
+        ("拟签约", Stage::Negotiating),
+        ("待签约", Stage::Negotiating),
+    ];
+    for (word, want) in cases {
+        assert_eq!(stage_word(word).map(|s| s.0), Some(*want), "{word}");
+    }
+    let p = prospects_of("企业名称,项目进展\n甲,暂缓\n".as_bytes());
+    assert_eq!(p[0].standing, zonematch::model::Standing::Paused);
+    assert!(p[0].notes.contains("项目进展: 暂缓"));
+}
+
+#[test]
+fn a_zone_named_as_people_say_it_keeps_its_profile() {
+    let current = zonematch::demo::demo_dataset();
+    let before = current.zone("changzhi-htz").unwrap().clone();
+    let text = "开发区名称,省份,备注\n长治高新区,山西省,国家级高新区\n";
+    let pending = preview(&current, text.as_bytes(), FileKind::Table, "t", gbk).unwrap();
+    let z = &pending.incoming.zones[0];
+    assert_eq!(z.id, "changzhi-htz");
+    assert_eq!(z.name, before.name);
+    assert_eq!(z.location, before.location);
+    assert!(z.summary.zh.starts_with(&before.summary.zh));
+    assert!(z.summary.zh.ends_with("备注: 国家级高新区"));
+    assert_eq!(z.clusters, before.clusters);
+}
+
+#[test]
+fn a_ledger_imported_again_takes_the_signing_day_it_gives() {
+    let first = "企业名称,行业,项目进展,签约日期\n甲,电池,在谈,2025-03-31\n";
+    let mut data = Dataset::default();
+    let (sheet, mapping) = sheet_of(first.as_bytes());
+    data.prospects = read_records(&data, &sheet, &mapping, "2025-03-01T02:00:00Z")
+        .unwrap()
+        .data
+        .prospects;
+    let second = "企业名称,行业,项目进展,签约日期\n甲,电池,已签约,2025-04-02\n";
+    let pending = preview(
+        &data,
+        second.as_bytes(),
+        FileKind::Table,
+        "2025-06-20T02:00:00Z",
+        gbk,
+    )
+    .unwrap();
+    assert_eq!(
+        pending.incoming.prospects[0].reached(Stage::Signed),
+        Some("2025-04-02")
+    );
+}
+
+#[test]
+fn zone_area_with_a_thousands_comma() {
+    let text = "开发区名称,规划面积\n甲开发区,\"1,200\"\n乙开发区,1200\n";
+    let (sheet, mapping) = sheet_of(text.as_bytes());
+    let z = read_records(&Dataset::default(), &sheet, &mapping, "t")
+        .unwrap()
+        .data
+        .zones;
+    assert_eq!(z[0].approved_area_ha, Some(1200.0));
+    assert_eq!(z[1].approved_area_ha, Some(1200.0));
 }
