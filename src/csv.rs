@@ -286,6 +286,10 @@ pub(crate) const ZONE_COLUMNS: &[Column] = &[
     col("as_of", "数据截至", "As of"),
     col("summary_zh", "简介（中文）", "Summary (Chinese)"),
     col("summary_en", "简介（英文）", "Summary (English)"),
+    col("code", "开发区代码", "Catalogue code"),
+    col("level", "级别", "Level"),
+    col("approved", "批准时间", "Approved"),
+    col("approved_area_ha", "核准面积（公顷）", "Approved area (ha)"),
 ];
 
 fn header(columns: &[Column], lang: Lang) -> Vec<String> {
@@ -320,7 +324,7 @@ fn number_cell(text: String) -> Cell {
     }
 }
 
-/// An amount as a number cell, rounded as the CSV writes it (two decimals at most).
+/// An amount as a number cell, as the CSV writes it (every stored digit, to the millionth).
 fn num_cell(v: Option<f64>) -> Cell {
     number_cell(num(v))
 }
@@ -395,7 +399,7 @@ pub fn ledger_to_csv(
 /// and best-matching zone (`best`: [`crate::report::best_zones`], same order as
 /// `prospects`; shorter or empty leaves the column empty), its standing and its stage
 /// history. Investment (万元), factory space (m²), land (亩), jobs and the match score
-/// are [`Cell::Number`]s (rounded to two decimals); the dates (captured, last moved,
+/// are [`Cell::Number`]s (every stored digit, to the millionth); the dates (captured, last moved,
 /// signed, started, in operation) are [`Cell::Date`]s, Beijing `YYYY-MM-DD`; the rest
 /// is text (the capture time stays an ISO timestamp).
 pub fn ledger_sheet(
@@ -494,7 +498,7 @@ pub fn report_to_csv(
 /// 12-month series; the projects counted this month (category, the day the stage was
 /// reached, id, name, code name, zone, investment); the notes of
 /// [`crate::report::notes`]. Blocks are separated by an empty row. Counts and amounts
-/// (万元, two decimals at most) are [`Cell::Number`]s, the days [`Cell::Date`]s, the rest
+/// (万元, to the millionth) are [`Cell::Number`]s, the days [`Cell::Date`]s, the rest
 /// text. `prospects` and `best` are those the report was made from.
 pub fn report_sheet(
     report: &MonthlyReport,
@@ -651,6 +655,16 @@ pub fn zones_sheet(zones: &[Zone], lang: Lang) -> Sheet {
             date_cell(d.as_of),
             text_cell(d.summary_zh),
             text_cell(d.summary_en),
+            text_cell(z.catalogue_code.as_str()),
+            text_cell(match (z.level.as_str(), lang) {
+                ("national", Lang::Zh) => "国家级",
+                ("national", Lang::En) => "National",
+                ("provincial", Lang::Zh) => "省级",
+                ("provincial", Lang::En) => "Provincial",
+                (other, _) => other,
+            }),
+            text_cell(z.approved.as_str()),
+            number_cell(num(z.approved_area_ha)),
         ]);
     }
     Sheet {
@@ -667,6 +681,7 @@ pub fn zones_sheet(zones: &[Zone], lang: Lang) -> Sheet {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::columns::Target;
     use crate::demo::demo_zones;
     use crate::model::MustHave;
     use crate::table_import::*;
@@ -708,7 +723,7 @@ mod tests {
         for lang in [Lang::Zh, Lang::En] {
             let text = prospects_to_csv(&prospects(), lang);
             assert!(text.starts_with('\u{feff}'));
-            assert_eq!(detect_table(&text), Some(Table::Prospects));
+            assert_eq!(detect_table(&text), Some(Target::Prospects));
             assert_eq!(
                 prospects_from_csv(&text, "now").unwrap(),
                 prospects(),
@@ -735,7 +750,7 @@ mod tests {
     fn zones_round_trip_and_keep_what_the_table_lacks() {
         let zones = demo_zones();
         let text = zones_to_csv(&zones, Lang::En);
-        assert_eq!(detect_table(&text), Some(Table::Zones));
+        assert_eq!(detect_table(&text), Some(Target::Zones));
         assert_eq!(zones_from_csv(&text, &zones).unwrap(), zones);
         // A partial table (id and free space only) changes only that.
         let partial = "id,available_m2\r\nchangzhi-htz,45000\r\n";

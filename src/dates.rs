@@ -106,7 +106,7 @@ pub fn excel_serial_date(serial: f64) -> Option<String> {
 
 /// A date cell of a table, in any form people keep dates in: what [`parse_date`] reads
 /// (`2023-08-24`, `2023/8/24`, `2023.8.24`, `2023年8月24日`), an Excel serial typed or
-/// exported as text (`45162`, five or more digits, is 2023-08-24), a month alone
+/// exported as text (`45162`, five digits, is 2023-08-24), a month alone
 /// (`2023.08`, `2023-08`, `2023/8`, `2023年8月`, `198806`), or a day-first date whose
 /// day cannot be a month (`24/8/2023`). A date whose day and month could be swapped
 /// (`5/8/2023`) and a year alone are not read: `None`, so the cell is flagged, never
@@ -131,7 +131,7 @@ pub fn read_cell_date(s: &str) -> Option<CellDate> {
         return Some(CellDate::Day(d));
     }
     let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
-    // An Excel serial: a whole number of five or more digits (10000 is 1927-05-18), or
+    // An Excel serial: a whole number of five digits (10000 is 1927-05-18), or
     // one with a time fraction.
     let (int, frac) = s.split_once('.').unwrap_or((s, ""));
     if digits(int) && int.len() == 5 && (frac.is_empty() || digits(frac)) {

@@ -30,9 +30,6 @@ use crate::sheet::{number_text, text_sheet, Cell, Sheet};
 use crate::text::amount::{read as read_amount, Amount, Field as AmountField};
 use crate::text::normalize::to_half_width;
 
-/// The old name of [`Target`]: which records a table holds.
-pub use crate::columns::Target as Table;
-
 /// Most errors listed for one file.
 const MAX_ERRORS: usize = 50;
 
@@ -51,7 +48,7 @@ pub enum Choice {
 }
 
 impl Choice {
-    /// As stored for a remembered mapping: the key, `notes` or `ignore`.
+    /// As stored for a remembered mapping: the key, `notes_column` or `ignore`.
     pub fn key(&self) -> &'static str {
         match self {
             Choice::Field(k) => k,
@@ -297,7 +294,7 @@ fn row_error_at(row: usize, column: &str, value: &str, msg: &Text) -> Text {
     )
 }
 
-/// A cell prepared for reading: `text` as written; `number` for a workbook number.
+/// A cell prepared for reading: the cell as the file typed it, and its text.
 struct Value<'a> {
     cell: &'a Cell,
     text: String,
@@ -1050,13 +1047,13 @@ fn prospect_row(row: &MappedRow, now: &str, flags: &mut Vec<Flag>) -> Result<Pro
             }
         }
     }
-    for (key, label) in [("contact", "contact"), ("phone", "phone")] {
+    for key in ["contact", "phone"] {
         let v = row.get(key);
         if !v.is_empty() {
-            let _ = label;
             extra_notes.push(format!("{}: {v}", row.header(key)));
         }
     }
+
     extra_notes.extend(row.note_lines());
     let draft = ProspectDraft {
         name: name.clone(),
@@ -1500,7 +1497,7 @@ pub fn read_text_table(current: &Dataset, text: &str, now: &str) -> Result<Table
 }
 
 /// Which records a text table holds, by its headers; `None` when it names no field.
-pub fn detect_table(text: &str) -> Option<Table> {
+pub fn detect_table(text: &str) -> Option<Target> {
     let sheet = text_sheet(text, "").ok()?;
     let m = guess_mapping(&sheet);
     let headers = headers_at(&sheet, m.header_row);

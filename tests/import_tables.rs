@@ -776,3 +776,19 @@ fn zone_area_with_a_thousands_comma() {
     assert_eq!(z[0].approved_area_ha, Some(1200.0));
     assert_eq!(z[1].approved_area_ha, Some(1200.0));
 }
+
+#[test]
+fn a_catalogue_page_round_trips_through_the_zone_table() {
+    let (sheet, mapping) = sheet_of(&case("catalogue-rows.csv"));
+    let mut zones = read_records(&Dataset::default(), &sheet, &mapping, "")
+        .unwrap()
+        .data
+        .zones;
+    zones[0].level = "national".into();
+    zones[0].catalogue_code = "G312001".into();
+    for lang in [Lang::Zh, Lang::En] {
+        let text = zonematch::csv::zones_to_csv(&zones, lang);
+        let back = zonematch::table_import::zones_from_csv(&text, &[]).unwrap();
+        assert_eq!(back, zones, "{lang:?}");
+    }
+}

@@ -1,6 +1,7 @@
 //! The pipeline and the monthly ledger: Beijing dates, stage history, the monthly report
 //! (月报, 三个一批) on a known dataset, and the ledger and report CSVs.
 
+use zonematch::columns::Target;
 use zonematch::csv::{ledger_to_csv, parse_csv, report_to_csv};
 use zonematch::dates::{
     beijing_date, beijing_date_time, days_in_month, normalize_date, parse_date, YearMonth,
@@ -8,7 +9,7 @@ use zonematch::dates::{
 use zonematch::matching::{Catalogue, ProspectProfile, Weights};
 use zonematch::model::{Lang, Prospect, Stage, Standing, Text, Zone};
 use zonematch::report::{best_zone, monthly_report, notes, BestZone, Tally};
-use zonematch::table_import::{detect_table, prospects_from_csv, Table};
+use zonematch::table_import::{detect_table, prospects_from_csv};
 
 // ---------------------------------------------------------------- dates
 
@@ -582,7 +583,7 @@ fn ledger_has_zones_dates_and_standing_and_reads_back() {
     // The app's own export reads back exactly, in either language.
     for lang in [Lang::Zh, Lang::En] {
         let text = ledger_to_csv(&ps, &zones(), &best, lang);
-        assert_eq!(detect_table(&text), Some(Table::Prospects));
+        assert_eq!(detect_table(&text), Some(Target::Prospects));
         assert_eq!(prospects_from_csv(&text, "now").unwrap(), ps, "{lang:?}");
     }
     // So does a record from before schema 3 after its first dated move ("" marks).

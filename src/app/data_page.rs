@@ -80,6 +80,8 @@ pub fn DataPage() -> impl IntoView {
     // through the mapping step first.
     let mapping_errors = RwSignal::new(Vec::<Text>::new());
     let remember = StoredValue::new(None::<(String, Vec<String>)>);
+    // The columns the previewed table keeps in the notes, said again in the preview.
+    let notes_columns = StoredValue::new(Vec::<String>::new());
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = picked_input(&ev) else {
             return;
@@ -96,6 +98,7 @@ pub fn DataPage() -> impl IntoView {
                 )]),
             };
             remember.set_value(None);
+            notes_columns.set_value(Vec::new());
             status.set(match checked {
                 Ok(pending) => ImportStatus::Preview(Box::new(pending)),
                 Err(problems) => ImportStatus::Failed(problems),
@@ -153,6 +156,7 @@ pub fn DataPage() -> impl IntoView {
                 Ok(Ok(read)) => {
                     let pending = state.data.with_untracked(|d| pending_table(d, read));
                     remember.set_value(s.to_remember());
+                    notes_columns.set_value(s.notes_headers());
                     mapping_errors.set(Vec::new());
                     status.set(ImportStatus::Preview(Box::new(pending)));
                 }
@@ -330,6 +334,12 @@ pub fn DataPage() -> impl IntoView {
                     {(!plan.overwrites.is_empty()).then(|| view! {
                         <p>{Msg::ImportWillOverwrite.text(lang)}</p>
                         {overwrite_list(&plan.overwrites, lang)}
+                    })}
+                    {(!notes_columns.get_value().is_empty()).then(|| view! {
+                        <p class="note" data-testid="import-notes-columns">
+                            {Msg::MappingNotesColumns.text(lang)} " "
+                            {notes_columns.get_value().join(if lang == Lang::Zh { "、" } else { ", " })}
+                        </p>
                     })}
                     {(!added.is_empty()).then(|| view! {
                         <p>{Msg::ImportWillAdd.text(lang)}</p>

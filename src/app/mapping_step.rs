@@ -116,6 +116,11 @@ impl MappingState {
         Some((self.current()?.key.clone(), self.keys()))
     }
 
+    /// The headers of the columns kept in the notes.
+    pub fn notes_headers(&self) -> Vec<String> {
+        self.headers_with(NOTES)
+    }
+
     /// The headers of the columns whose choice is `choice`.
     fn headers_with(&self, choice: &str) -> Vec<String> {
         let Some(p) = self.current() else {
@@ -277,7 +282,14 @@ pub fn MappingStep(
             {sheet_picker}
             {target_picker}
             <p class="hint" data-testid="mapping-header-row">
-                {move || format!("{}：{}", Msg::MappingHeaderRow.text(state.lang.get()), step.with(|s| s.current().map_or(1, |p| p.header_row + 1)))}
+                {move || {
+                    let lang = state.lang.get();
+                    let row = step.with(|s| s.current().map_or(1, |p| p.header_row + 1));
+                    match lang {
+                        Lang::Zh => format!("{}：第 {row} 行", Msg::MappingHeaderRow.text(lang)),
+                        Lang::En => format!("{}: {row}", Msg::MappingHeaderRow.text(lang)),
+                    }
+                }}
             </p>
             <div class="table-scroll">
                 <table class="mapping-table">
