@@ -990,24 +990,22 @@ fn prospect_row(row: &MappedRow, now: &str, flags: &mut Vec<Flag>) -> Result<Pro
         })
     };
     let (must_factory, must_land) = (yes_no("must_factory"), yes_no("must_land"));
-    let standing_cell = row.get("standing");
-    let standing = parse_standing(&standing_cell).unwrap_or_else(|| {
-        errors.push(row_error_at(
-            n,
-            &row.header("standing"),
-            &standing_cell,
-            &Text::new("无法识别的跟进状态", "unknown standing"),
-        ));
+    // The app's own columns: a value they cannot take is an error naming the cell.
+    let mut strict = |key: &str, msg: Text| {
+        errors.push(row_error_at(n, &row.header(key), &row.get(key), &msg));
+    };
+    let standing = parse_standing(&row.get("standing")).unwrap_or_else(|| {
+        strict(
+            "standing",
+            Text::new("无法识别的跟进状态", "unknown standing"),
+        );
         Standing::Active
     });
-    let history_cell = row.get("history");
-    let history = parse_history(&history_cell).unwrap_or_else(|| {
-        errors.push(row_error_at(
-            n,
-            &row.header("history"),
-            &history_cell,
-            &Text::new("无法识别的阶段记录", "unreadable stage history"),
-        ));
+    let history = parse_history(&row.get("history")).unwrap_or_else(|| {
+        strict(
+            "history",
+            Text::new("无法识别的阶段记录", "unreadable stage history"),
+        );
         Vec::new()
     });
     let mut stage_dates = Vec::new();

@@ -165,51 +165,24 @@ pub fn DataPage() -> impl IntoView {
             }
         });
     };
-    let export_csv = move |zones: bool| {
+    // The ledger or the zone table as a sheet, named by what it holds and the day: CSV
+    // writes its text, Excel its typed cells.
+    let table_sheet = move |zones: bool| {
         let lang = state.lang.get_untracked();
         let day: String = now_iso()
             .chars()
             .take(10)
             .filter(|c| c.is_ascii_digit())
             .collect();
-        let (name, text) = state.data.with_untracked(|d| {
+        state.data.with_untracked(|d| {
             if zones {
                 (
-                    format!("zonematch-zones-{day}.csv"),
-                    crate::csv::zones_to_csv(&d.zones, lang),
-                )
-            } else {
-                (
-                    format!("zonematch-prospects-{day}.csv"),
-                    crate::csv::ledger_to_csv(
-                        &d.prospects,
-                        &d.zones,
-                        &state.best_zones.get_untracked(),
-                        lang,
-                    ),
-                )
-            }
-        });
-        let _ = download(&name, "text/csv;charset=utf-8", &text);
-    };
-    // The ledger or the zone table as an Excel workbook, written in the workbook worker.
-    let export_error = RwSignal::new(None::<Text>);
-    let export_xlsx = move |zones: bool| {
-        let lang = state.lang.get_untracked();
-        let day: String = now_iso()
-            .chars()
-            .take(10)
-            .filter(|c| c.is_ascii_digit())
-            .collect();
-        let (name, sheet) = state.data.with_untracked(|d| {
-            if zones {
-                (
-                    format!("zonematch-zones-{day}.xlsx"),
+                    format!("zonematch-zones-{day}"),
                     crate::csv::zones_sheet(&d.zones, lang),
                 )
             } else {
                 (
-                    format!("zonematch-ledger-{day}.xlsx"),
+                    format!("zonematch-prospects-{day}"),
                     crate::csv::ledger_sheet(
                         &d.prospects,
                         &d.zones,
@@ -218,7 +191,18 @@ pub fn DataPage() -> impl IntoView {
                     ),
                 )
             }
-        });
+        })
+    };
+    let export_csv = move |zones: bool| {
+        let (stem, sheet) = table_sheet(zones);
+        let text = crate::csv::write_csv(&sheet.text_rows());
+        let _ = download(&format!("{stem}.csv"), "text/csv;charset=utf-8", &text);
+    };
+    // The ledger or the zone table as an Excel workbook, written in the workbook worker.
+    let export_error = RwSignal::new(None::<Text>);
+    let export_xlsx = move |zones: bool| {
+        let (stem, sheet) = table_sheet(zones);
+        let name = format!("{stem}.xlsx");
         export_error.set(None);
         leptos::task::spawn_local(async move {
             match super::workbook::write_workbook(vec![sheet]).await {

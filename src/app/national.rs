@@ -108,6 +108,15 @@ pub fn month_text(ym: &str, lang: Lang) -> String {
     }
 }
 
+/// An approved planning area: `753.01 公顷（11,295 亩）` / `753.01 ha (11,295 mu)`.
+fn area_text(ha: f64, lang: Lang) -> String {
+    let mu = fmt_num((ha * MU_PER_HECTARE).round());
+    match lang {
+        Lang::Zh => format!("{} 公顷（{mu} 亩）", fmt_num(ha)),
+        Lang::En => format!("{} ha ({mu} mu)", fmt_num(ha)),
+    }
+}
+
 /// The catalogue facts of an entry: code, province, level and kind, approval month,
 /// approved planning area (公顷 and 亩, never called free land).
 pub fn entry_facts(cat: &NationalCatalogue, e: &NationalEntry, lang: Lang) -> impl IntoView {
@@ -124,18 +133,7 @@ pub fn entry_facts(cat: &NationalCatalogue, e: &NationalEntry, lang: Lang) -> im
         .join(" / ");
     let area = e
         .area_ha
-        .map(|ha| match lang {
-            Lang::Zh => format!(
-                "{} 公顷（{} 亩）",
-                fmt_num(ha),
-                fmt_num((ha * MU_PER_HECTARE).round())
-            ),
-            Lang::En => format!(
-                "{} ha ({} mu)",
-                fmt_num(ha),
-                fmt_num((ha * MU_PER_HECTARE).round())
-            ),
-        })
+        .map(|ha| area_text(ha, lang))
         .unwrap_or_else(|| crate::i18n::Msg::Unknown.text(lang).to_string());
     let kind = if e.kind == crate::national::CatalogueKind::Provincial {
         match lang {
@@ -206,18 +204,7 @@ pub fn approval_facts(z: &Zone, lang: Lang) -> Option<impl IntoView> {
     };
     let area = z
         .approved_area_ha
-        .map(|ha| match lang {
-            Lang::Zh => format!(
-                "{} 公顷（{} 亩）",
-                fmt_num(ha),
-                fmt_num((ha * MU_PER_HECTARE).round())
-            ),
-            Lang::En => format!(
-                "{} ha ({} mu)",
-                fmt_num(ha),
-                fmt_num((ha * MU_PER_HECTARE).round())
-            ),
-        })
+        .map(|ha| area_text(ha, lang))
         .unwrap_or_default();
     Some(view! {
         <section class="national-facts" data-testid="approval-facts">

@@ -20,7 +20,7 @@ test('export, then import into a fresh browser profile, gives the same data', as
   const file = testInfo.outputPath('export.json');
   await download.saveAs(file);
   const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
-  expect(exported.schema_version).toBe(4);
+  expect(exported.schema_version).toBe(5);
   expect(exported.format).toBe('zonematch');
   expect(exported.prospects.map((p) => p.name)).toContain('代号·猎鹰');
 

@@ -109,7 +109,7 @@ test('upgrade from schema version 1: data kept, old generation backed up', async
     now: JSON.parse(localStorage.getItem('zonematch.data')).schema_version,
     before: JSON.parse(localStorage.getItem('zonematch.data.previous')).schema_version,
   }));
-  expect(stored).toEqual({ now: 4, before: 1 });
+  expect(stored).toEqual({ now: 5, before: 1 });
 });
 
 test('a newer version\'s data is never overwritten by this one', async ({ page }, testInfo) => {
