@@ -250,7 +250,22 @@ fn fill_from(here: &crate::model::Zone, incoming: &crate::model::Zone) -> crate:
         &merged(&incoming.summary.zh, &here.summary.zh),
         &merged(&incoming.summary.en, &here.summary.en),
     );
-    z.clusters = list(&incoming.clusters, &here.clusters);
+    // A table's leading industries are bare names: the clusters here (with their chain
+    // links, keywords and codes) stay, and a name they do not have is added.
+    let bare = |c: &crate::model::Cluster| {
+        c.links.is_empty() && c.keywords.is_empty() && c.codes.is_empty()
+    };
+    z.clusters = if !here.clusters.is_empty() && incoming.clusters.iter().all(bare) {
+        let mut merged = here.clusters.clone();
+        for c in &incoming.clusters {
+            if !merged.iter().any(|m| m.name.zh == c.name.zh) {
+                merged.push(c.clone());
+            }
+        }
+        merged
+    } else {
+        list(&incoming.clusters, &here.clusters)
+    };
     let (f, h) = (&incoming.factory, &here.factory);
     z.factory.planned_m2 = f.planned_m2.or(h.planned_m2);
     z.factory.built_m2 = f.built_m2.or(h.built_m2);

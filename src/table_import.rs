@@ -1146,14 +1146,25 @@ fn prospect_row(row: &MappedRow, now: &str, flags: &mut Vec<Flag>) -> Result<Pro
     if p.stage_history.is_empty() && !stage_dates.is_empty() {
         // A ledger kept elsewhere: 线索 at capture, then the dates it gives. A date of a
         // stage not reached yet (a planned signing) is kept in the notes.
+        // The day of first contact is not in the file: today's capture is a lead date
+        // only when no stage it gives came earlier.
         let captured = p.captured_date().unwrap_or_default();
-        p.stage_history.push(mark(Stage::Lead, captured));
+        let earliest = stage_dates.iter().map(|(_, _, d)| d.as_str()).min();
+        let lead_day = match earliest {
+            Some(first) if first < captured.as_str() => String::new(),
+            _ => captured,
+        };
+        p.stage_history.push(mark(Stage::Lead, lead_day));
         for (st, key, date) in stage_dates {
             if st.index() <= p.stage.index() {
                 p.stage_history.push(mark(st, date));
             } else {
                 push_line(&mut p.notes, &format!("{}: {date}", row.header(key)));
             }
+        }
+        // The stage the file states, undated when it gives no day for it.
+        if p.stage_history.last().map(|m| m.stage) != Some(p.stage) {
+            p.stage_history.push(mark(p.stage, String::new()));
         }
     }
     Ok(p)

@@ -792,3 +792,35 @@ fn a_catalogue_page_round_trips_through_the_zone_table() {
         assert_eq!(back, zones, "{lang:?}");
     }
 }
+
+#[test]
+fn a_zone_list_adds_to_a_profiles_clusters_and_never_drops_its_chain_links() {
+    let current = zonematch::demo::demo_dataset();
+    let before = current.zone("changzhi-htz").unwrap().clone();
+    let text = "开发区名称,批准时间,核准面积（平方公里）,主导产业\n长治高新区,1992/11/9,12.68,装备制造、新材料\n";
+    let pending = preview(&current, text.as_bytes(), FileKind::Table, "t", gbk).unwrap();
+    let z = &pending.incoming.zones[0];
+    assert_eq!(&z.clusters[..before.clusters.len()], &before.clusters[..]);
+    let names: Vec<&str> = z.clusters.iter().map(|c| c.name.zh.as_str()).collect();
+    assert!(names.contains(&"新材料"), "{names:?}");
+    assert_eq!(z.approved, "1992-11");
+    assert_eq!(z.approved_area_ha, Some(1268.0));
+}
+
+#[test]
+fn a_ledgers_signing_day_before_the_import_leaves_the_lead_day_unknown() {
+    let p = prospects_of("企业名称,项目进展,签约时间\n甲,已开工,2024/3/15\n".as_bytes());
+    let stages: Vec<(Stage, &str)> = p[0]
+        .stage_history
+        .iter()
+        .map(|m| (m.stage, m.date.as_str()))
+        .collect();
+    assert_eq!(
+        stages,
+        [
+            (Stage::Lead, ""),
+            (Stage::Signed, "2024-03-15"),
+            (Stage::Started, "")
+        ]
+    );
+}

@@ -254,6 +254,10 @@ pub fn catalogue_section(z: &Zone, lang: Lang) -> AnyView {
             }
             .into_any()
         }
-        Some(e) => entry_facts(cat, e, lang).into_any(),
+        Some(e) => view! {
+            {approval_facts(z, lang)}
+            {entry_facts(cat, e, lang)}
+        }
+        .into_any(),
     }
 }

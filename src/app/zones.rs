@@ -54,7 +54,8 @@ pub fn as_of_view(as_of: &str, lang: Lang) -> impl IntoView {
     let stale = is_stale(as_of, &super::files::now_iso());
     view! {
         <span class="as-of" class:stale=stale data-testid="as-of" data-stale=stale.to_string()>
-            {Msg::AsOf.text(lang)} ": " {as_of.to_string()}
+            {Msg::AsOf.text(lang)} ": "
+            {if as_of.is_empty() { Msg::Unknown.text(lang).to_string() } else { as_of.to_string() }}
             {stale.then(|| view! { " " <strong class="stale-mark">{Msg::MayBeOutOfDate.text(lang)}</strong> })}
         </span>
     }
@@ -831,7 +832,9 @@ pub fn ZoneDetail(id: String) -> impl IntoView {
                     <h3>{Msg::Contacts.text(lang)}</h3>
                     {contacts}
                 })}
-                <p class="source">{Msg::Source.text(lang)} ": " {if z.reference && lang == Lang::En { crate::national::SOURCE_EN.to_string() } else { z.source.clone() }}</p>
+                {(z.reference || !z.source.is_empty()).then(|| view! {
+                    <p class="source">{Msg::Source.text(lang)} ": " {if z.reference && lang == Lang::En { crate::national::SOURCE_EN.to_string() } else { z.source.clone() }}</p>
+                })}
                 <ProspectsForZone zone_id=z.id.clone()/>
             </section>
         }
