@@ -357,10 +357,16 @@ impl<'a> MappedRow<'a> {
     /// An amount cell ready for the amount reader: a bare number gets the header's unit;
     /// a decimal comma of a `;` file becomes a point.
     fn amount(&self, key: &str) -> String {
+        self.amount_in(key, None)
+    }
+
+    /// [`MappedRow::amount`], a bare number under a header with no unit taking `default`
+    /// (公顷 for a zone's approved area, the catalogue's unit).
+    fn amount_in(&self, key: &str, default: Option<&str>) -> String {
         let Some(i) = self.col(key) else {
             return String::new();
         };
-        let unit = self.mapping.columns[i].unit.as_deref();
+        let unit = self.mapping.columns[i].unit.as_deref().or(default);
         let text = match self.cells.get(i) {
             Some(Value {
                 cell: Cell::Number(n),
@@ -1330,17 +1336,7 @@ fn zone_row(row: &MappedRow, existing: &[Zone], flags: &mut Vec<Flag>) -> Result
     }
     if row.has("approved_area_ha") {
         let cell = row.get("approved_area_ha");
-        let typed = row.amount("approved_area_ha");
-        // A bare number with no unit in the header is in 公顷, the catalogue's unit.
-        let bare = !typed.is_empty()
-            && typed
-                .chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' '));
-        let typed = if bare {
-            format!("{typed}公顷")
-        } else {
-            typed
-        };
+        let typed = row.amount_in("approved_area_ha", Some("公顷"));
         match read_amount(&typed, AmountField::Land) {
             Ok(None) => {}
             Ok(Some(a)) => {
@@ -1407,9 +1403,16 @@ pub fn propose(sheets: &[Sheet]) -> Vec<SheetProposal> {
         .iter()
         .map(|sheet| {
             let guess = guess_mapping(sheet);
+            // The proposed target's mapping is the guess; the other one is made once.
             let mappings: Vec<Mapping> = Target::ALL
                 .iter()
-                .map(|t| mapping_at(sheet, *t, guess.header_row))
+                .map(|t| {
+                    if *t == guess.target {
+                        guess.clone()
+                    } else {
+                        mapping_at(sheet, *t, guess.header_row)
+                    }
+                })
                 .collect();
             SheetProposal {
                 name: sheet.name.clone(),
