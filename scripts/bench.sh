@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks (not tests): the matching engine at national scale (2,600 zones, 10,000
 # prospects, synthetic and deterministic), natively and as WebAssembly in headless
-# Chromium; then ranking quality on the golden file, engine vs baseline.
+# Chromium; then ranking quality on the golden file, engine vs baseline; then start-up of
+# the release build against a minimal Leptos app (benches/floor).
 source "$(dirname "$0")/setup.sh"
 ensure_rust
 ensure_browser
@@ -28,3 +29,12 @@ step "capture to brief at the tablet viewport, typing like a person (release bui
 ensure_node_tools
 [ -f dist/index.html ] || build_release
 node tools/bench-capture-to-brief.mjs 3
+
+step "start-up: the product against the floor (first zone card, 1x and 4x CPU, cold and warm, median of 5)"
+# The floor (benches/floor): a minimal Leptos app built the same way, drawing seven zone
+# cards; its own crate, lock file and dist, outside the product's build.
+if [ ! -f benches/floor/dist/index.html ]; then
+  step "build the floor app (benches/floor): cargo fetch + trunk build --release --offline"
+  (cd benches/floor && cargo fetch --locked && trunk build --release --offline)
+fi
+node tools/bench-startup.mjs 5
