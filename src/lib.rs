@@ -25,6 +25,7 @@ pub mod merge;
 pub mod model;
 pub mod names;
 pub mod national;
+pub mod order;
 pub mod provinces;
 pub mod quota;
 pub mod report;

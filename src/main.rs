@@ -2,6 +2,11 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    // The wasm is fetched, compiled and instantiated: the start-up benchmark
+    // (tools/bench-startup.mjs) splits the time to the first zone card here.
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark("startup:main");
+    }
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(zonematch::app::App);
 }

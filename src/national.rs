@@ -368,8 +368,8 @@ impl NationalCatalogue {
         }
         let (mut exact, mut loose) = self.candidates(&key);
         let order = |e: &&NationalEntry| (e.level != Level::National) as u8;
-        exact.sort_by_key(order);
-        loose.sort_by_key(order);
+        crate::order::sort_by_key(&mut exact, order);
+        crate::order::sort_by_key(&mut loose, order);
         exact.extend(loose);
         exact
     }

@@ -431,7 +431,7 @@ impl Store {
             .filter(|k| k.starts_with(QUARANTINE_PREFIX) || k.starts_with(SET_ASIDE_PREFIX))
             .filter_map(|k| storage.get_item(&k).ok().flatten().map(|v| (k, v)))
             .collect();
-        out.sort();
+        crate::order::sort_by(&mut out, |a, b| a.cmp(b));
         out
     }
 

@@ -53,11 +53,8 @@ pub fn generate(zones: usize, prospects: usize, seed: u64) -> Dataset {
     let mut rng = Rng::new(seed);
     let divisions: Vec<usize> = (0..t.entries().len())
         .filter(|&i| {
-            let c = &t.entry(i).code;
-            c.len() == 2
-                && c.chars().all(|ch| ch.is_ascii_digit())
-                && c.as_str() >= "13"
-                && c.as_str() <= "78"
+            let c = t.entry(i).code;
+            c.len() == 2 && c.chars().all(|ch| ch.is_ascii_digit()) && ("13"..="78").contains(&c)
         })
         .collect();
     let children = |div: &str| -> Vec<usize> {
@@ -77,7 +74,7 @@ pub fn generate(zones: usize, prospects: usize, seed: u64) -> Dataset {
         let mut clusters = Vec::new();
         for _ in 0..1 + rng.below(4) {
             let div = t.entry(*rng.pick(&divisions));
-            let kids = children(&div.code);
+            let kids = children(div.code);
             let mut links = Vec::new();
             for _ in 0..rng.below(5) {
                 if kids.is_empty() {
@@ -85,7 +82,7 @@ pub fn generate(zones: usize, prospects: usize, seed: u64) -> Dataset {
                 }
                 let e = t.entry(*rng.pick(&kids));
                 links.push(ChainLink {
-                    name: Text::new(&e.zh, &e.en),
+                    name: Text::new(e.zh, e.en),
                     stage: *rng.pick(&[
                         ChainStage::Upstream,
                         ChainStage::Midstream,
@@ -96,9 +93,9 @@ pub fn generate(zones: usize, prospects: usize, seed: u64) -> Dataset {
                     } else {
                         LinkStatus::Present
                     },
-                    keywords: e.synonyms.iter().take(4).cloned().collect(),
+                    keywords: e.synonyms.iter().take(4).map(|s| s.to_string()).collect(),
                     codes: if rng.chance(0.7) {
-                        vec![e.code.clone()]
+                        vec![e.code.to_string()]
                     } else {
                         Vec::new()
                     },
@@ -106,9 +103,9 @@ pub fn generate(zones: usize, prospects: usize, seed: u64) -> Dataset {
                 });
             }
             clusters.push(Cluster {
-                name: Text::new(&div.zh, &div.en),
-                keywords: div.synonyms.clone(),
-                codes: vec![div.code.clone()],
+                name: Text::new(div.zh, div.en),
+                keywords: div.synonyms.iter().map(|s| s.to_string()).collect(),
+                codes: vec![div.code.to_string()],
                 links,
                 ..Default::default()
             });
@@ -177,7 +174,7 @@ pub fn generate(zones: usize, prospects: usize, seed: u64) -> Dataset {
         let e = t.entry(*rng.pick(&leaves));
         let mut words: Vec<String> = vec![rng.pick(&[&e.zh, &e.en]).to_string()];
         if let Some(s) = e.synonyms.get(rng.below(e.synonyms.len().max(1))) {
-            words.push(s.clone());
+            words.push(s.to_string());
         }
         if rng.chance(0.3) {
             words.push((*rng.pick(NOISE)).to_string());

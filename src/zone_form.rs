@@ -151,8 +151,8 @@ pub fn suggest_code(name_zh: &str, name_en: &str) -> Option<CodeSuggestion> {
             (best.confidence >= CLASSIFICATION_FLOOR).then(|| {
                 let e = t.entry(best.entry);
                 CodeSuggestion {
-                    code: e.code.clone(),
-                    name: Text::new(&e.zh, &e.en),
+                    code: e.code.to_string(),
+                    name: Text::new(e.zh, e.en),
                 }
             })
         })

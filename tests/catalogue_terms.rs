@@ -194,7 +194,7 @@ fn a_term_that_names_a_division_is_coded_in_it() {
         let Some(entry) = t.find(&division) else {
             continue;
         };
-        let name = bare(&entry.zh);
+        let name = bare(entry.zh);
         for i in cat.industries.iter().filter(|i| bare(&i.name.zh) == name) {
             seen += 1;
             if !i.code.starts_with(&division) {
@@ -223,7 +223,7 @@ fn processing_and_products_are_coded_as_making_things() {
             continue;
         }
         checked += 1;
-        let section = t.find(&i.code).map(|e| e.section.as_str()).unwrap_or("?");
+        let section = t.find(&i.code).map(|e| e.section).unwrap_or("?");
         if !(i.code.starts_with("SEI") || section == "B" || section == "C") {
             wrong.push(format!("{zh}: {} (section {section})", i.code));
         }

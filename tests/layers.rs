@@ -13,6 +13,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("lang", 0),
     ("text", 0),
     ("quota", 0),
+    ("order", 0),
     ("dates", 0),
     ("provinces", 0),
     ("taxonomy", 1),

@@ -252,7 +252,7 @@ pub fn strongest_reasons(m: &ZoneMatch, lang: Lang, n: usize) -> Vec<String> {
             best.push((c.score * c.weight, reason(r, lang)));
         }
     }
-    best.sort_by(|a, b| b.0.total_cmp(&a.0));
+    crate::order::sort_by(&mut best, |a, b| b.0.total_cmp(&a.0));
     best.into_iter().take(n).map(|(_, r)| r).collect()
 }
 

@@ -89,7 +89,7 @@ pub fn ProspectList() -> impl IntoView {
                 (p, b)
             })
             .collect();
-        rows.sort_by(|a, b| b.0.created.cmp(&a.0.created));
+        crate::order::sort_by(&mut rows, |a, b| b.0.created.cmp(&a.0.created));
         let filters = std::iter::once(None)
             .chain(Stage::ALL.iter().copied().map(Some))
             .map(|s| {

@@ -286,7 +286,7 @@ pub fn ZoneList() -> impl IntoView {
                 hits.push((q.rank(l).unwrap_or(2), i));
             }
         }
-        hits.sort_by_key(|(rank, i)| (*rank, *i));
+        crate::order::sort_by_key(&mut hits, |(rank, i)| (*rank, *i));
         ListResult {
             hits: hits.into_iter().map(|(_, i)| i).collect(),
             counts,

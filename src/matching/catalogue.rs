@@ -489,7 +489,7 @@ pub(super) fn tag_codes(
                 key: t.key(code),
                 name: t
                     .find(code)
-                    .map(|e| Text::new(&e.zh, &e.en))
+                    .map(|e| Text::new(e.zh, e.en))
                     .unwrap_or_default(),
                 place,
             });
@@ -513,14 +513,14 @@ pub(super) fn tag_codes(
         c.confidence >= CLASSIFICATION_FLOOR
             && (cluster_keys.is_empty()
                 || cluster_keys.iter().any(|k| {
-                    relation_keys(&t.key(&t.entry(c.entry).code), k) >= Relation::SameDivision
+                    relation_keys(&t.key(t.entry(c.entry).code), k) >= Relation::SameDivision
                 }))
     }) {
         let e = t.entry(c.entry);
         tags.push(CodeTag {
-            key: t.key(&e.code),
-            code: e.code.clone(),
-            name: Text::new(&e.zh, &e.en),
+            key: t.key(e.code),
+            code: e.code.to_string(),
+            name: Text::new(e.zh, e.en),
             place,
         });
     }

@@ -40,7 +40,7 @@ pub(super) fn incentive_fit(
                 && (i.codes.is_empty()
                     || i.codes.iter().any(|code| {
                         p.classes.iter().any(|c| {
-                            t.relation(&t.entry(c.entry).code, code) >= Relation::SameGroup
+                            t.relation(t.entry(c.entry).code, code) >= Relation::SameGroup
                         })
                     }))
         })

@@ -115,8 +115,8 @@ impl Catalogue {
                     if let Some((_, ci, tag)) = class {
                         let e = t.entry(p.classes[*ci].entry);
                         via.push(MatchVia::Taxonomy {
-                            prospect_code: e.code.clone(),
-                            prospect_name: Text::new(&e.zh, &e.en),
+                            prospect_code: e.code.to_string(),
+                            prospect_name: Text::new(e.zh, e.en),
                             zone_code: tag.code.clone(),
                             zone_name: tag.name.clone(),
                             relation: relation_keys(&p.class_keys[*ci], &tag.key),

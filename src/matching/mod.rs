@@ -432,7 +432,7 @@ pub(super) fn why(explain: bool, reasons: impl FnOnce() -> Vec<Reason>) -> Vec<R
 /// Order results: zones passing every hard limit first; then by total, then by how much
 /// of the description the zone explains. Stable, so full ties keep catalogue order.
 pub(super) fn sort_matches<T>(items: &mut [T], get: impl Fn(&T) -> &ZoneMatch) {
-    items.sort_by(|a, b| {
+    crate::order::sort_by(items, |a, b| {
         let (a, b) = (get(a), get(b));
         a.is_excluded()
             .cmp(&b.is_excluded())

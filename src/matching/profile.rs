@@ -36,7 +36,7 @@ impl ProspectProfile {
             .collect();
         let class_keys = classes
             .iter()
-            .map(|c| t.key(&t.entry(c.entry).code))
+            .map(|c| t.key(t.entry(c.entry).code))
             .collect();
         Self {
             prospect: prospect.clone(),
@@ -53,7 +53,7 @@ impl ProspectProfile {
         let t = taxonomy();
         self.classes
             .iter()
-            .map(|c| (t.entry(c.entry).code.clone(), c.confidence))
+            .map(|c| (t.entry(c.entry).code.to_string(), c.confidence))
             .collect()
     }
 }

@@ -14,32 +14,53 @@
 
 use std::sync::OnceLock;
 
-use serde::Deserialize;
-
 use crate::text::index::{QuickMap, TermIndex};
 use crate::text::normalize::{normalize, Normalized};
 use crate::text::similarity::{Bigram, Prepared};
 use crate::text::specificity::{INDUSTRY_EVIDENCE_FLOOR, MIN_SPECIFICITY, SPECIFIC_EVIDENCE};
 
-const TAXONOMY_JSON: &str = include_str!("taxonomy.json");
+// `SOURCE`, `COMPILED` and `ENTRIES`: `taxonomy.json` written by `build.rs` as one text,
+// an entry per line and its fields tab-separated (issue 11: no JSON is parsed at
+// start-up or at the first match; the entries are slices of the text).
+include!(concat!(env!("OUT_DIR"), "/taxonomy_data.rs"));
 
 /// Most taxonomy entries kept for one description: a description rarely names more than
 /// a couple of industries, and more hits only add noise to hierarchy matching.
 pub const MAX_CLASSIFICATION_HITS: usize = 3;
 
-#[derive(Clone, Debug, Deserialize)]
+/// One taxonomy entry, its texts slices of the data built into the app (see `build.rs`).
+#[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
     /// `A`-`T` (section), 2-4 digits (division, group, class) or `SEI1`-`SEI9`.
-    pub code: String,
+    pub code: &'static str,
     /// Section letter of the entry (empty for strategic domains).
-    #[serde(rename = "sec")]
-    pub section: String,
-    pub zh: String,
-    pub en: String,
-    #[serde(rename = "syn")]
-    pub synonyms: Vec<String>,
+    pub section: &'static str,
+    pub zh: &'static str,
+    pub en: &'static str,
+    /// Everyday names, abbreviations and jargon, in both languages.
+    pub synonyms: Vec<&'static str>,
     /// Strategic emerging industry domains (1-9) the entry belongs to.
     pub sei: Vec<u8>,
+}
+
+impl Entry {
+    /// One line of `ENTRIES`: code, section, names, `|`-separated synonyms and domain
+    /// digits, tab-separated (the shape `build.rs` writes and checks).
+    fn from_line(line: &'static str) -> Self {
+        let mut f = line.split('\t');
+        let mut next = || f.next().unwrap_or("");
+        let (code, section, zh, en) = (next(), next(), next(), next());
+        let synonyms = next().split('|').filter(|s| !s.is_empty()).collect();
+        let sei = next().bytes().map(|d| d.wrapping_sub(b'0')).collect();
+        Self {
+            code,
+            section,
+            zh,
+            en,
+            synonyms,
+            sei,
+        }
+    }
 }
 
 impl Entry {
@@ -53,13 +74,6 @@ impl Entry {
             1
         }
     }
-}
-
-#[derive(Deserialize)]
-struct TaxonomyFile {
-    source: String,
-    compiled: String,
-    entries: Vec<Entry>,
 }
 
 /// How two taxonomy codes relate, from closest to unrelated.
@@ -158,8 +172,10 @@ pub struct Classification {
 }
 
 pub struct Taxonomy {
-    pub source: String,
-    pub compiled: String,
+    /// Where the standard's codes and names come from, and who added the rest.
+    pub source: &'static str,
+    /// When `tools/build_taxonomy.py` compiled the data (YYYY-MM-DD).
+    pub compiled: &'static str,
     entries: Vec<Entry>,
     index: TermIndex,
     /// Entry of each indexed term.
@@ -215,23 +231,16 @@ impl Cover {
 
 impl Taxonomy {
     fn load() -> Self {
-        let file: TaxonomyFile = serde_json::from_str(TAXONOMY_JSON).unwrap_or(TaxonomyFile {
-            source: String::new(),
-            compiled: String::new(),
-            entries: Vec::new(),
-        });
         let mut index = TermIndex::new();
         let mut term_entry = Vec::new();
         let mut term_bigrams = Vec::new();
         let mut known: QuickMap<String, u32> = QuickMap::default();
         let mut known_starts: QuickMap<Bigram, u32> = QuickMap::default();
         let mut bigram_entries: QuickMap<Bigram, u32> = QuickMap::default();
-        for (i, e) in file.entries.iter().enumerate() {
+        let entries: Vec<Entry> = ENTRIES.lines().map(Entry::from_line).collect();
+        for (i, e) in entries.iter().enumerate() {
             let mut entry_bigrams: Vec<Bigram> = Vec::new();
-            for t in std::iter::once(&e.zh)
-                .chain(std::iter::once(&e.en))
-                .chain(&e.synonyms)
-            {
+            for t in [e.zh, e.en].iter().chain(&e.synonyms) {
                 let n = normalize(t);
                 let prepared = Prepared::from_normalized(&n);
                 entry_bigrams.extend(&prepared.bigrams);
@@ -243,7 +252,7 @@ impl Taxonomy {
                     if (MIN_COVER_CHARS..=MAX_COVER_CHARS).contains(&run.len()) {
                         // The finest entry keeps a term two entries share.
                         let text: String = run.iter().collect();
-                        let finer = |old: u32| file.entries[old as usize].level() < e.level();
+                        let finer = |old: u32| entries[old as usize].level() < e.level();
                         if known.get(&text).is_none_or(|&old| finer(old)) {
                             known.insert(text, i as u32);
                         }
@@ -258,19 +267,17 @@ impl Taxonomy {
                 *bigram_entries.entry(b).or_default() += 1;
             }
         }
-        let mut t = Self {
-            source: file.source,
-            compiled: file.compiled,
-            entries: file.entries,
+        Self {
+            source: SOURCE,
+            compiled: COMPILED,
+            entries,
             index,
             term_entry,
             term_bigrams,
             known,
             known_starts,
             bigram_entries,
-        };
-        t.entries.shrink_to_fit();
-        t
+        }
     }
 
     /// The two-character words the taxonomy knows (see [`TermIndex::add_words`]).
@@ -328,7 +335,7 @@ impl Taxonomy {
                         out.push(Cover {
                             bigrams,
                             entry,
-                            key: self.key(&self.entries[entry].code),
+                            key: self.key(self.entries[entry].code),
                         });
                         i += len;
                     }
@@ -354,7 +361,7 @@ impl Taxonomy {
             if !covers.is_empty() {
                 let term = &self.term_bigrams[hit.term as usize];
                 let matched = shared_bigrams(term, &text.bigrams);
-                let keys = [self.key(&self.entries[entry].code)];
+                let keys = [self.key(self.entries[entry].code)];
                 if covers.iter().any(|c| c.claims(&matched, term, &keys)) {
                     continue;
                 }
@@ -367,7 +374,7 @@ impl Taxonomy {
                 None => best.push(Classification { entry, confidence }),
             }
         }
-        best.sort_by(|a, b| {
+        crate::order::sort_by(&mut best, |a, b| {
             b.confidence.total_cmp(&a.confidence).then_with(|| {
                 self.entries[b.entry]
                     .level()
@@ -443,7 +450,7 @@ impl Taxonomy {
         }
         if code.len() >= 2 && code.chars().all(|c| c.is_ascii_digit()) {
             if let Some(e) = self.find(&code[..2]) {
-                return e.section.clone();
+                return e.section.to_string();
             }
         }
         String::new()
@@ -521,6 +528,41 @@ pub fn taxonomy() -> &'static Taxonomy {
 mod tests {
     use super::*;
 
+    /// The table build.rs writes reads back as exactly the JSON file: every entry, field,
+    /// synonym and domain, in order.
+    #[test]
+    fn built_table_equals_the_json_file() {
+        let file: serde_json::Value =
+            serde_json::from_str(include_str!("taxonomy.json")).expect("taxonomy parses");
+        let json = file["entries"].as_array().expect("entries");
+        let t = taxonomy();
+        assert_eq!(t.entries().len(), json.len());
+        assert!(json.len() > 200, "{} entries", json.len());
+        let strs = |v: &serde_json::Value| -> Vec<String> {
+            let items = v.as_array().expect("a list");
+            items
+                .iter()
+                .map(|x| x.as_str().expect("text").to_string())
+                .collect()
+        };
+        for (e, j) in t.entries().iter().zip(json) {
+            assert_eq!(e.code, j["code"].as_str().unwrap());
+            assert_eq!(e.section, j["sec"].as_str().unwrap());
+            assert_eq!(e.zh, j["zh"].as_str().unwrap());
+            assert_eq!(e.en, j["en"].as_str().unwrap());
+            assert_eq!(e.synonyms, strs(&j["syn"]), "{}", e.code);
+            let sei: Vec<u8> = j["sei"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| n.as_u64().unwrap() as u8)
+                .collect();
+            assert_eq!(e.sei, sei, "{}", e.code);
+        }
+        assert_eq!(t.source, file["source"].as_str().unwrap());
+        assert_eq!(t.compiled, file["compiled"].as_str().unwrap());
+    }
+
     #[test]
     fn taxonomy_is_complete_at_the_top_levels() {
         let t = taxonomy();
@@ -568,10 +610,7 @@ mod tests {
         ];
         for (text, code) in cases {
             let hits = t.classify_text(text);
-            let got: Vec<&str> = hits
-                .iter()
-                .map(|h| t.entry(h.entry).code.as_str())
-                .collect();
+            let got: Vec<&str> = hits.iter().map(|h| t.entry(h.entry).code).collect();
             assert_eq!(got.first().copied(), Some(*code), "{text}: {got:?}");
             assert!(hits[0].confidence > 0.5 && hits[0].confidence <= 1.0);
         }
