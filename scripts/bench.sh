@@ -2,7 +2,8 @@
 # Benchmarks (not tests): the matching engine at national scale (2,600 zones, 10,000
 # prospects, synthetic and deterministic), natively and as WebAssembly in headless
 # Chromium; then ranking quality on the golden file, engine vs baseline; then start-up of
-# the release build against a minimal Leptos app (benches/floor).
+# the release build against a minimal Leptos app (benches/floor); then the engine against
+# fuse.js in the same page, for speed and quality.
 source "$(dirname "$0")/setup.sh"
 ensure_rust
 ensure_browser
@@ -38,3 +39,13 @@ if [ ! -f benches/floor/dist/index.html ]; then
   (cd benches/floor && cargo fetch --locked && trunk build --release --offline)
 fi
 node tools/bench-startup.mjs 5
+
+step "ranking against fuse.js in the same page (per keystroke, 2,600 zones; quality on the golden file)"
+# fuse.js is an npm devDependency (package-lock.json), imported by tests/bench_fuse.rs at
+# compile time. The runner's default 20 s is too short: fuse.js takes ~0.4 s a keystroke.
+ensure_node_tools
+[ -f node_modules/fuse.js/dist/fuse.mjs ] || npm ci --no-audit --no-fund
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  CHROMEDRIVER="$(command -v chromedriver)" WASM_BINDGEN_TEST_TIMEOUT=600 \
+  cargo test --locked --release --target wasm32-unknown-unknown --test bench_fuse -- --nocapture 2>&1 |
+  grep -E '^BENCH|test result'
