@@ -43,12 +43,20 @@ import { join, extname } from 'node:path';
 // that read tables in the app measured 603,551, and 588,672 when the worker's replies were
 // read with a second copy of the records' JSON readers (serde_json from a string, +40 KB
 // raw): replies are now read through serde_json::Value, as stored data is.
+// 2026-11-30, issue 11 (start-up and size; its target is 280 KB): 574,623. The taxonomy
+// and the demo zones are written as Rust by build.rs instead of JSON parsed at start-up
+// (the taxonomy as one tab-separated text, the demo zones as code: together +4.5 KB by
+// `gzip -9`; as static tables of string slices the taxonomy cost 7.1 KB more), and the
+// app's lists share one stable sort (src/order.rs) instead of a copy of the standard sort
+// per call site (-6.0 KB). Lowered to what that measures; the scripts (largest: the app's
+// 9,729) and the stylesheet (4,702) to just above theirs (issue 11: JS <= 12 KB, CSS as
+// it is).
 //
 // The app's wasm (the one index.html loads) and each script and stylesheet have their own
 // budget; the worker's files (loader, script, wasm) are budgeted together.
 const APP_WASM = /^zonematch-[0-9a-f]+_bg\.wasm$/;
 const WORKER = /^workbook_worker/;
-const BUDGET_GZIP = { '.wasm': 577_000, '.js': 15_000, '.css': 6_000 };
+const BUDGET_GZIP = { '.wasm': 574_700, '.js': 10_000, '.css': 4_800 };
 // The workbook worker, wasm + js + loader. Measured 2026-11-30: 522,052 (wasm 516,918,
 // script 5,055, loader 79): calamine (with quick-xml, encoding_rs and zip's inflate),
 // rust_xlsxwriter (with zip's deflate: zlib-rs and zopfli), serde_json, wasm-bindgen;

@@ -16,6 +16,7 @@
 // the app's URL, as opening the app again does.
 //
 // Usage: node tools/bench-startup.mjs [runs=5] [--product dist] [--floor benches/floor/dist]
+//        [--before DIR]   (another product build, e.g. before a change, in the same run)
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,6 +33,8 @@ const option = (name, fallback) => {
 };
 const productDir = option('--product', 'dist');
 const floorDir = option('--floor', 'benches/floor/dist');
+// Optional: a second build of the product (e.g. before a change), measured in the same run.
+const beforeDir = option('--before', null);
 const runs = /^\d+$/.test(args[0] || '') ? Number(args.shift()) : 5;
 if (args.length) throw new Error(`unknown arguments: ${args.join(' ')}`);
 
@@ -140,6 +143,7 @@ async function warm(context, app, rate) {
 const apps = [
   { name: 'product', dir: productDir, port: 8320, serviceWorker: true },
   { name: 'floor', dir: floorDir, port: 8321, serviceWorker: false },
+  ...(beforeDir ? [{ name: 'before', dir: beforeDir, port: 8322, serviceWorker: true }] : []),
 ].map((a) => ({ ...a, url: `http://127.0.0.1:${a.port}/`, files: startFiles(a.dir) }));
 
 for (const app of apps) {
@@ -193,8 +197,10 @@ try {
         );
       }
     }
-    const ratio = (kind) => (medianCard.product[kind] / medianCard.floor[kind]).toFixed(2);
-    console.log(`${rate}x CPU, product/floor first zone card: cold ${ratio('cold')}x, warm ${ratio('warm')}x`);
+    for (const name of ['product', ...(beforeDir ? ['before'] : [])]) {
+      const ratio = (kind) => (medianCard[name][kind] / medianCard.floor[kind]).toFixed(2);
+      console.log(`${rate}x CPU, ${name}/floor first zone card: cold ${ratio('cold')}x, warm ${ratio('warm')}x`);
+    }
   }
 } finally {
   await browser.close();
