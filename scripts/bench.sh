@@ -36,7 +36,10 @@ step "start-up: the product against the floor (first zone card, 1x and 4x CPU, c
 # cards; its own crate, lock file and dist, outside the product's build.
 if [ ! -f benches/floor/dist/index.html ]; then
   step "build the floor app (benches/floor): cargo fetch + trunk build --release --offline"
-  (cd benches/floor && cargo fetch --locked && trunk build --release --offline)
+  # Built as the product is: the same pinned nightly, std rebuilt, the same flags.
+  ensure_release_toolchain
+  (cd benches/floor && with_release_toolchain cargo fetch --locked --target wasm32-unknown-unknown &&
+    with_release_toolchain trunk build --release --offline)
 fi
 node tools/bench-startup.mjs 5
 

@@ -6,6 +6,11 @@ set -euo pipefail
 TRUNK_VERSION=0.21.14
 # Must equal the wasm-bindgen pinned in Cargo.toml / Cargo.lock.
 WASM_BINDGEN_VERSION=0.2.130
+# The release build (and cargo fuzz) use this pinned nightly: the release rebuilds the
+# standard library for size, with panics as a bare trap and no source locations in the
+# wasm (issue 11: 38.7 KB gzip less app wasm, 568,250 -> 529,528, measured 2026-11-30).
+# Native tests and the wasm-bindgen tests use the stable toolchain.
+RELEASE_TOOLCHAIN=nightly-2026-05-20
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -44,6 +49,34 @@ ensure_rust() {
   fi
 }
 
+# The pinned nightly with the standard library's source (to rebuild it) and the wasm target.
+ensure_release_toolchain() {
+  if ! rustup toolchain list | grep -q "^$RELEASE_TOOLCHAIN"; then
+    step "rustup toolchain install $RELEASE_TOOLCHAIN (release build and cargo fuzz)"
+    rustup toolchain install "$RELEASE_TOOLCHAIN" --profile minimal \
+      --component rust-src --target wasm32-unknown-unknown
+  fi
+  if ! rustup component list --installed --toolchain "$RELEASE_TOOLCHAIN" | grep -q '^rust-src'; then
+    rustup component add rust-src --toolchain "$RELEASE_TOOLCHAIN"
+  fi
+  if ! rustup target list --installed --toolchain "$RELEASE_TOOLCHAIN" | grep -qx wasm32-unknown-unknown; then
+    rustup target add wasm32-unknown-unknown --toolchain "$RELEASE_TOOLCHAIN"
+  fi
+}
+
+# Runs a command the way release builds are made: the pinned nightly, the standard library
+# rebuilt with the app (build-std), panics compiled to a trap (`-Cpanic=immediate-abort`:
+# no panic messages or formatting in the wasm; a panic stops the app either way, as
+# `panic = "abort"` did) and no file/line records for panics (`-Zlocation-detail=none`).
+# These flags replace .cargo/config.toml's for the wasm target, so erase_components is
+# repeated here.
+with_release_toolchain() {
+  RUSTUP_TOOLCHAIN="$RELEASE_TOOLCHAIN" \
+    CARGO_UNSTABLE_BUILD_STD="std,panic_abort" \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
+    "$@"
+}
+
 ensure_node_tools() {
   if ! command -v npm >/dev/null 2>&1; then
     apt_install nodejs npm
@@ -64,9 +97,11 @@ ensure_browser() {
 }
 
 build_release() {
-  step "cargo fetch + trunk build --release --offline"
-  cargo fetch --locked
-  trunk build --release --offline
+  step "cargo fetch + trunk build --release --offline ($RELEASE_TOOLCHAIN, std rebuilt for size)"
+  ensure_release_toolchain
+  # Also fetches the standard library's own dependencies (build-std), for --offline.
+  with_release_toolchain cargo fetch --locked --target wasm32-unknown-unknown
+  with_release_toolchain trunk build --release --offline
 }
 
 # A second release of the same code that differs from dist/ in every hashed file name and
@@ -74,15 +109,14 @@ build_release() {
 # the app from dist/ to dist-next/ as a real deploy would.
 build_next_release() {
   step "trunk build --release --offline --dist dist-next (ZONEMATCH_RELEASE=e2e-next)"
-  cargo fetch --locked
-  ZONEMATCH_RELEASE=e2e-next trunk build --release --offline --dist dist-next
+  ensure_release_toolchain
+  with_release_toolchain cargo fetch --locked --target wasm32-unknown-unknown
+  ZONEMATCH_RELEASE=e2e-next with_release_toolchain trunk build --release --offline --dist dist-next
 }
 
 ensure_fuzz() {
-  if ! rustup toolchain list | grep -q '^nightly'; then
-    step "rustup toolchain install nightly (for cargo fuzz)"
-    rustup toolchain install nightly --profile minimal
-  fi
+  # cargo fuzz needs a nightly: the release build's pinned one.
+  ensure_release_toolchain
   if ! command -v cargo-fuzz >/dev/null 2>&1; then
     step "cargo install cargo-fuzz"
     cargo install --locked cargo-fuzz
@@ -113,7 +147,7 @@ run_fuzzers() {
     find tests/fixtures -maxdepth 1 -type f -exec cp {} "$corpus/" \;
     log="$(mktemp)"
     local started=$SECONDS
-    if ! (cd fuzz && cargo +nightly fuzz run "$target" "$corpus" "../$seeds" -- \
+    if ! (cd fuzz && cargo "+$RELEASE_TOOLCHAIN" fuzz run "$target" "$corpus" "../$seeds" -- \
       -runs="$runs" -seed="$seed" -rss_limit_mb=2048 -max_len=65536) >"$log" 2>&1; then
       tail -40 "$log"
       echo "fuzz target $target failed (reproduce: FUZZ_SEED=$seed)" >&2
