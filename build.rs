@@ -138,38 +138,66 @@ fn demo(file: &Value) -> String {
     s
 }
 
-/// The Rust type of a field of the model, by the field's name (the JSON keys are the
-/// model's field names). The demo uses a part of the model; a field outside it stops the
-/// build, naming it, so this table is extended rather than guessed.
-fn field_type(key: &str) -> &'static str {
-    match key {
-        "id" | "as_of" | "source" | "catalogue_code" | "level" | "approved" => "String",
-        "name" | "location" | "summary" | "land_note" => "Text",
-        "services" | "target_regions" => "Vec<Text>",
-        "keywords" | "codes" | "restricted" => "Vec<String>",
-        "clusters" => "Vec<Cluster>",
-        "links" => "Vec<ChainLink>",
-        "incentives" => "Vec<Incentive>",
-        "contacts" => "Vec<Contact>",
-        "factory" => "FactorySpace",
-        "kind" => "ZoneKind",
-        "stage" => "ChainStage",
-        "status" => "LinkStatus",
-        "category" => "IncentiveCategory",
-        "incentive_count" => "Option<u32>",
-        "planned_m2"
-        | "built_m2"
-        | "occupancy_pct"
-        | "available_m2"
-        | "land_available_mu"
-        | "min_investment_wan"
-        | "min_intensity_wan_per_mu"
-        | "incentive_cap_wan"
-        | "max_wan"
-        | "approved_area_ha" => "Option<f64>",
-        "requires_factory" | "requires_land" => "bool",
-        "zh" | "en" | "role" | "phone" | "email" | "website" => "String",
-        other => panic!("{DEMO}: field `{other}` is not in build.rs's table of model fields"),
+/// The Rust type of a field of the model, by the struct that holds it and the field's name
+/// (the JSON keys are the model's field names). The demo uses a part of the model; a field
+/// outside this table stops the build, naming it, so the table is extended rather than
+/// guessed.
+fn field_type(owner: &str, key: &str, at: &str) -> &'static str {
+    match (owner, key) {
+        ("Contact", "name" | "role" | "phone" | "email" | "website") => "String",
+        (_, "id" | "as_of" | "source" | "catalogue_code" | "level" | "approved") => "String",
+        (_, "name" | "location" | "summary" | "land_note") => "Text",
+        (_, "services" | "target_regions") => "Vec<Text>",
+        (_, "keywords" | "codes" | "restricted") => "Vec<String>",
+        ("Zone", "clusters") => "Vec<Cluster>",
+        ("Cluster", "links") => "Vec<ChainLink>",
+        ("Zone", "incentives") => "Vec<Incentive>",
+        ("Zone", "contacts") => "Vec<Contact>",
+        ("Zone", "factory") => "FactorySpace",
+        ("Zone", "kind") => "ZoneKind",
+        ("ChainLink", "stage") => "ChainStage",
+        ("ChainLink", "status") => "LinkStatus",
+        ("Incentive", "category") => "IncentiveCategory",
+        ("Zone", "incentive_count") => "Option<u32>",
+        (
+            _,
+            "planned_m2"
+            | "built_m2"
+            | "occupancy_pct"
+            | "available_m2"
+            | "land_available_mu"
+            | "min_investment_wan"
+            | "min_intensity_wan_per_mu"
+            | "incentive_cap_wan"
+            | "max_wan"
+            | "approved_area_ha",
+        ) => "Option<f64>",
+        ("Incentive", "requires_factory" | "requires_land") => "bool",
+        _ => panic!("{at}: field `{key}` of {owner} is not in build.rs's table of model fields"),
+    }
+}
+
+/// The structs the demo file may hold, and the serde spellings of each enum's variants.
+const STRUCTS: [&str; 6] = [
+    "Zone",
+    "Cluster",
+    "ChainLink",
+    "Incentive",
+    "Contact",
+    "FactorySpace",
+];
+fn variants(ty: &str) -> &'static [&'static str] {
+    match ty {
+        "ZoneKind" => &[
+            "high_tech",
+            "economic_technological",
+            "demonstration",
+            "other",
+        ],
+        "ChainStage" => &["upstream", "midstream", "downstream", "unknown"],
+        "LinkStatus" => &["present", "wanted"],
+        "IncentiveCategory" => &["reward", "subsidy", "support"],
+        _ => &[],
     }
 }
 
@@ -181,8 +209,14 @@ fn text_pair(v: &Value, at: &str) -> String {
     if let Some(k) = o.keys().find(|k| *k != "zh" && *k != "en") {
         panic!("{at}: unexpected `{k}` in a text");
     }
-    let part = |k: &str| o.get(k).and_then(Value::as_str).unwrap_or("");
-    format!("{}, {}", lit(part("zh")), lit(part("en")))
+    let part = |k: &str| match o.get(k) {
+        None => String::new(),
+        Some(v) => v
+            .as_str()
+            .unwrap_or_else(|| panic!("{at}.{k}: expected text, found {v}"))
+            .to_string(),
+    };
+    format!("{}, {}", lit(&part("zh")), lit(&part("en")))
 }
 
 /// `snake_case` → `CamelCase`, the serde spelling of an enum variant back to Rust's.
@@ -228,6 +262,11 @@ fn value(v: &Value, ty: &str, at: &str) -> String {
                 .unwrap_or_else(|| panic!("{at}: {n}"))
         ),
         ("ZoneKind" | "ChainStage" | "LinkStatus" | "IncentiveCategory", Value::String(x)) => {
+            assert!(
+                variants(ty).contains(&x.as_str()),
+                "{at}: `{x}` is not a {ty} (one of {:?})",
+                variants(ty)
+            );
             format!("{ty}::{}", variant(x))
         }
         (_, Value::Array(items)) if ty.starts_with("Vec<") => {
@@ -239,10 +278,13 @@ fn value(v: &Value, ty: &str, at: &str) -> String {
                 .collect();
             format!("vec![{}]", parts.join(", "))
         }
-        (_, Value::Object(o)) => {
+        (_, Value::Object(o)) if STRUCTS.contains(&ty) => {
             let fields: Vec<String> = o
                 .iter()
-                .map(|(k, x)| format!("{k}: {}", value(x, field_type(k), &format!("{at}.{k}"))))
+                .map(|(k, x)| {
+                    let at = format!("{at}.{k}");
+                    format!("{k}: {}", value(x, field_type(ty, k, &at), &at))
+                })
                 .collect();
             format!("{ty} {{ {}, ..Default::default() }}", fields.join(", "))
         }

@@ -28,19 +28,20 @@ rm -f "$ranked"
 
 step "capture to brief at the tablet viewport, typing like a person (release build in dist/)"
 ensure_node_tools
-[ -f dist/index.html ] || build_release
+# Always built (a no-op when nothing changed), so a stale dist/ is never measured.
+build_release
 node tools/bench-capture-to-brief.mjs 3
 
 step "start-up: the product against the floor (first zone card, 1x and 4x CPU, cold and warm, median of 5)"
 # The floor (benches/floor): a minimal Leptos app built the same way, drawing seven zone
 # cards; its own crate, lock file and dist, outside the product's build.
-if [ ! -f benches/floor/dist/index.html ]; then
-  step "build the floor app (benches/floor): cargo fetch + trunk build --release --offline"
-  # Built as the product is: the same pinned nightly, std rebuilt, the same flags.
-  ensure_release_toolchain
-  (cd benches/floor && with_release_toolchain cargo fetch --locked --target wasm32-unknown-unknown &&
-    with_release_toolchain trunk build --release --offline)
-fi
+# Built every time (a no-op when nothing changed) as the product is: the same pinned
+# nightly, std rebuilt, the same flags; so a floor built another way is never measured.
+step "build the floor app (benches/floor): cargo fetch + trunk build --release --offline"
+ensure_release_toolchain
+(cd benches/floor && cargo fetch --locked &&
+  with_release_toolchain cargo fetch --locked --target wasm32-unknown-unknown &&
+  with_release_toolchain trunk build --release --offline)
 node tools/bench-startup.mjs 5
 
 step "ranking against fuse.js in the same page (per keystroke, 2,600 zones; quality on the golden file)"

@@ -8,7 +8,8 @@ TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 # The release build (and cargo fuzz) use this pinned nightly: the release rebuilds the
 # standard library for size, with panics as a bare trap and no source locations in the
-# wasm (issue 11: 38.7 KB gzip less app wasm, 568,250 -> 529,528, measured 2026-11-30).
+# wasm (issue 11, measured 2026-11-30 by tests/size_budget.mjs: app wasm 574,623 -> 533,328
+# bytes gzip, workbook worker 602,491 -> 555,011).
 # Native tests and the wasm-bindgen tests use the stable toolchain.
 RELEASE_TOOLCHAIN=nightly-2026-05-20
 
@@ -68,8 +69,8 @@ ensure_release_toolchain() {
 # rebuilt with the app (build-std), panics compiled to a trap (`-Cpanic=immediate-abort`:
 # no panic messages or formatting in the wasm; a panic stops the app either way, as
 # `panic = "abort"` did) and no file/line records for panics (`-Zlocation-detail=none`).
-# These flags replace .cargo/config.toml's for the wasm target, so erase_components is
-# repeated here.
+# erase_components is repeated from .cargo/config.toml, whose flags for the wasm target
+# these may replace.
 with_release_toolchain() {
   RUSTUP_TOOLCHAIN="$RELEASE_TOOLCHAIN" \
     CARGO_UNSTABLE_BUILD_STD="std,panic_abort" \
@@ -99,7 +100,9 @@ ensure_browser() {
 build_release() {
   step "cargo fetch + trunk build --release --offline ($RELEASE_TOOLCHAIN, std rebuilt for size)"
   ensure_release_toolchain
-  # Also fetches the standard library's own dependencies (build-std), for --offline.
+  # Every target's crates (build scripts and macros run on the host), then the standard
+  # library's own dependencies (build-std), so that --offline finds them all.
+  cargo fetch --locked
   with_release_toolchain cargo fetch --locked --target wasm32-unknown-unknown
   with_release_toolchain trunk build --release --offline
 }
@@ -110,6 +113,7 @@ build_release() {
 build_next_release() {
   step "trunk build --release --offline --dist dist-next (ZONEMATCH_RELEASE=e2e-next)"
   ensure_release_toolchain
+  cargo fetch --locked
   with_release_toolchain cargo fetch --locked --target wasm32-unknown-unknown
   ZONEMATCH_RELEASE=e2e-next with_release_toolchain trunk build --release --offline --dist dist-next
 }

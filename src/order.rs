@@ -1,7 +1,7 @@
 //! One stable sort for the app's lists of results, candidates and rows.
 //!
 //! Every `slice::sort_by` call site compiles its own copy of the standard library's sort
-//! (3-5 KB of wasm each, 53 KB in all before issue 11). The lists sorted here are short,
+//! (3-5 KB of wasm each, 53 KB raw in all before issue 11; sharing one saved 6.0 KB gzip). The lists sorted here are short,
 //! or sorted once per keystroke (2,600 zone results), so they share one copy: the
 //! positions are sorted with a type-erased comparison, then the items are put in that
 //! order. Hot inner loops over bigrams keep `sort_unstable` on their plain keys.

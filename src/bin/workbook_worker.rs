@@ -160,6 +160,8 @@ mod worker {
     }
 
     pub fn start() {
+        // Release builds compile panics to a trap: only debug builds carry the hook.
+        #[cfg(debug_assertions)]
         console_error_panic_hook::set_once();
         let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
         let replies = scope.clone();

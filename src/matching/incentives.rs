@@ -39,9 +39,9 @@ pub(super) fn incentive_fit(
                     .is_none_or(|min| pr.investment_wan.is_some_and(|v| v >= min))
                 && (i.codes.is_empty()
                     || i.codes.iter().any(|code| {
-                        p.classes.iter().any(|c| {
-                            t.relation(t.entry(c.entry).code, code) >= Relation::SameGroup
-                        })
+                        p.classes
+                            .iter()
+                            .any(|c| t.relation(t.entry(c.entry).code, code) >= Relation::SameGroup)
                     }))
         })
         .collect();
