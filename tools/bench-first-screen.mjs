@@ -7,28 +7,15 @@
 //
 // Usage: node tools/bench-first-screen.mjs [runs] <dist-dir> [<dist-dir> …]
 // e.g.   node tools/bench-first-screen.mjs 5 /tmp/dist-before dist
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
+import { median, serve } from './bench-serve.mjs';
 
 const args = process.argv.slice(2);
 const runs = /^\d+$/.test(args[0] || '') ? Number(args.shift()) : 5;
 const dirs = args.length ? args : ['dist'];
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function serve(dir, port) {
-  const child = spawn(process.execPath, ['tests/e2e/serve.mjs', String(port), dir], { stdio: 'ignore' });
-  for (let i = 0; i < 50; i++) {
-    try {
-      await fetch(`http://127.0.0.1:${port}/`);
-      return child;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  throw new Error(`server for ${dir} did not start`);
-}
 
 async function load(browser, url, rate, hasCatalogue) {
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });

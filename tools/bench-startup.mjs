@@ -17,11 +17,11 @@
 //
 // Usage: node tools/bench-startup.mjs [runs=5] [--product dist] [--floor benches/floor/dist]
 //        [--before DIR]   (another product build, e.g. before a change, in the same run)
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
+import { median, serve } from './bench-serve.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -38,7 +38,6 @@ const beforeDir = option('--before', null);
 const runs = /^\d+$/.test(args[0] || '') ? Number(args.shift()) : 5;
 if (args.length) throw new Error(`unknown arguments: ${args.join(' ')}`);
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x) => (x === null || x === undefined ? 'n/a' : x.toFixed(0));
 const gzip = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 
@@ -53,18 +52,6 @@ function startFiles(dir) {
   return { wasm, js: [glue, ...scripts] };
 }
 
-async function serve(dir, port) {
-  const child = spawn(process.execPath, ['tests/e2e/serve.mjs', String(port), dir], { stdio: 'ignore' });
-  for (let i = 0; i < 50; i++) {
-    try {
-      await fetch(`http://127.0.0.1:${port}/`);
-      return child;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  throw new Error(`server for ${dir} did not start`);
-}
 
 /** A new page in `context` that notes when the first zone card appears. */
 async function newPage(context, rate) {
