@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
-import { median, serve } from './bench-serve.mjs';
+import { firstCardPage, median, serve } from './bench-common.mjs';
 
 const args = process.argv.slice(2);
 const runs = /^\d+$/.test(args[0] || '') ? Number(args.shift()) : 5;
@@ -19,17 +19,7 @@ const dirs = args.length ? args : ['dist'];
 
 async function load(browser, url, rate, hasCatalogue) {
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    new MutationObserver((_, obs) => {
-      if (document.querySelector('[data-testid=zone-card]')) {
-        window.__firstCard = performance.now();
-        obs.disconnect();
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  const page = await firstCardPage(context, rate);
   await page.goto(url);
   await page.waitForFunction(() => window.__firstCard !== undefined, null, { timeout: 60_000 });
   const first = await page.evaluate(() => window.__firstCard);

@@ -21,7 +21,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
-import { median, serve } from './bench-serve.mjs';
+import { firstCardPage as newPage, median, serve } from './bench-common.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -53,21 +53,6 @@ function startFiles(dir) {
 }
 
 
-/** A new page in `context` that notes when the first zone card appears. */
-async function newPage(context, rate) {
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    new MutationObserver((_, obs) => {
-      if (document.querySelector('[data-testid=zone-card]')) {
-        window.__firstCard = performance.now();
-        obs.disconnect();
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-  return page;
-}
 
 /** Load the app in `page` and read the three times. */
 async function measure(page, app) {
