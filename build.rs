@@ -1,9 +1,10 @@
 //! Build-time data (issue 11): the industry taxonomy (`src/taxonomy/taxonomy.json`, made
 //! by `tools/build_taxonomy.py`) and the demo zones (`src/demo/zones.json`, the facts of
 //! the source article) stay JSON in the repository, where the tools and reviewers read
-//! them, and are written here as Rust for the app: the taxonomy as static tables, the demo
-//! zones as the code that builds them. So nothing parses them from JSON text at start-up,
-//! and the app's wasm carries no JSON reader for either.
+//! them, and are written here as Rust for the app: the taxonomy as one tab-separated text
+//! (sliced into entries when first used), the demo zones as the code that builds them. So
+//! nothing parses them from JSON text at start-up, and the app's wasm carries no JSON
+//! reader for either.
 //!
 //! Output, in `$OUT_DIR`: `taxonomy_data.rs` (included by `src/taxonomy/mod.rs`) and
 //! `demo_zones.rs` (included by `src/demo/mod.rs`). A file that does not have the expected
