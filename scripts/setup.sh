@@ -84,10 +84,21 @@ ensure_node_tools() {
   fi
   # wasm-opt from npm binaryen 132: Debian's binaryen 108 produces a wasm that crashes.
   if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ] ||
-    [ ! -f node_modules/xlsx/package.json ] ||
+    [ ! -f node_modules/xlsx/package.json ] || [ ! -f node_modules/pouchdb/dist/pouchdb.min.js ] ||
     [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    step "npm ci (binaryen, playwright, xlsx)"
+    step "npm ci (binaryen, playwright, xlsx, pouchdb)"
     npm ci --no-audit --no-fund
+  fi
+}
+
+# pouchdb-server (npm, 4.2.0), the CouchDB-protocol server the team sync tests start on
+# 127.0.0.1 (tools/sync-server). Its optional native parts (leveldown, sqlite3) are not
+# built: npm skips install scripts, and --in-memory needs none.
+ensure_sync_server() {
+  if [ ! -x tools/sync-server/node_modules/.bin/pouchdb-server ] ||
+    [ tools/sync-server/package-lock.json -nt tools/sync-server/node_modules/.package-lock.json ]; then
+    step "npm ci in tools/sync-server (pouchdb-server, for the team sync tests)"
+    (cd tools/sync-server && npm ci --no-audit --no-fund)
   fi
 }
 

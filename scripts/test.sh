@@ -7,6 +7,7 @@ source "$(dirname "$0")/setup.sh"
 started=$(date +%s)
 ensure_rust
 ensure_node_tools
+ensure_sync_server
 ensure_browser
 ensure_fuzz
 

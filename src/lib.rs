@@ -33,6 +33,7 @@ pub mod sheet;
 pub mod synthetic;
 pub mod table_import;
 pub mod taxonomy;
+pub mod team_docs;
 pub mod text;
 pub mod transfer;
 pub mod vcard;
@@ -43,3 +44,5 @@ pub mod zone_form;
 pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
+#[cfg(target_arch = "wasm32")]
+pub mod team_sync;

@@ -758,9 +758,39 @@ pub enum Change {
     RestoreZones(Vec<Zone>),
     /// Add or update the records of an import, keeping records the file does not name.
     Merge(Dataset),
+    /// What arrived from the team database (team sync): records added or replaced, and
+    /// the ids of zones and prospects deleted there.
+    FromTeam {
+        records: Dataset,
+        deleted_zones: Vec<String>,
+        deleted_prospects: Vec<String>,
+    },
 }
 
 impl Dataset {
+    /// Add or replace every record of `other`, keeping the rest (records found by id
+    /// through one index, so a batch of thousands costs no quadratic search).
+    fn upsert_all(&mut self, other: &Dataset) {
+        fn upsert<T: Clone>(list: &mut Vec<T>, incoming: &[T], id: fn(&T) -> &str) {
+            let mut at: crate::text::index::QuickMap<String, usize> = list
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (id(r).to_string(), i))
+                .collect();
+            for r in incoming {
+                match at.get(id(r)) {
+                    Some(&i) => list[i] = r.clone(),
+                    None => {
+                        at.insert(id(r).to_string(), list.len());
+                        list.push(r.clone());
+                    }
+                }
+            }
+        }
+        upsert(&mut self.zones, &other.zones, |z| &z.id);
+        upsert(&mut self.prospects, &other.prospects, |p| &p.id);
+    }
+
     /// Apply a change in place.
     pub fn apply(&mut self, change: &Change) {
         match change {
@@ -772,13 +802,16 @@ impl Dataset {
                     self.upsert_zone(z.clone());
                 }
             }
-            Change::Merge(other) => {
-                for z in &other.zones {
-                    self.upsert_zone(z.clone());
-                }
-                for p in &other.prospects {
-                    self.upsert_prospect(p.clone());
-                }
+            Change::Merge(other) => self.upsert_all(other),
+            Change::FromTeam {
+                records,
+                deleted_zones,
+                deleted_prospects,
+            } => {
+                self.upsert_all(records);
+                self.zones.retain(|z| !deleted_zones.contains(&z.id));
+                self.prospects
+                    .retain(|p| !deleted_prospects.contains(&p.id));
             }
         }
     }
@@ -1084,6 +1117,41 @@ mod tests {
             prospects: vec![mine],
         }));
         assert_eq!((merged.zones.len(), merged.prospects.len()), (1, 1));
+    }
+
+    #[test]
+    fn records_from_the_team_replace_add_and_delete_by_id_in_place() {
+        let p = |id: &str, name: &str| Prospect {
+            id: id.into(),
+            name: name.into(),
+            ..Default::default()
+        };
+        let z = |id: &str| Zone {
+            id: id.into(),
+            ..Default::default()
+        };
+        let mut d = Dataset {
+            schema_version: SCHEMA_VERSION,
+            zones: vec![z("a"), z("b")],
+            prospects: vec![p("p1", "old"), p("p2", "kept"), p("p3", "gone")],
+        };
+        d.apply(&Change::FromTeam {
+            records: Dataset {
+                schema_version: SCHEMA_VERSION,
+                zones: vec![z("c")],
+                prospects: vec![p("p1", "new"), p("p4", "added"), p("p4", "added twice")],
+            },
+            deleted_zones: vec!["a".into()],
+            deleted_prospects: vec!["p3".into(), "never-here".into()],
+        });
+        let names: Vec<&str> = d.prospects.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["new", "kept", "added twice"],
+            "replaced in place, added once, deleted"
+        );
+        let zones: Vec<&str> = d.zones.iter().map(|z| z.id.as_str()).collect();
+        assert_eq!(zones, ["b", "c"]);
     }
 
     #[test]

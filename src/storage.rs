@@ -57,6 +57,9 @@ pub const QUARANTINE_PREFIX: &str = "zonematch.quarantine.";
 pub const SET_ASIDE_PREFIX: &str = "zonematch.setaside.";
 /// Written and removed at start to learn whether this browser keeps anything.
 const PROBE_KEY: &str = "zonematch.probe";
+/// The team sync server of this device (three lines: URL, user, password; see
+/// [`crate::team_docs::TeamServer`]). Never exported.
+pub const TEAM_SERVER_KEY: &str = "zonematch.sync";
 
 /// What the start-up probe found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -522,6 +525,26 @@ impl Store {
     pub fn save_weights(&self, weights: &Weights) -> Result<(), SaveError> {
         self.storage().ok_or(SaveError::Unavailable)?;
         LocalStorage::set(WEIGHTS_KEY, weights).map_err(|e| SaveError::Refused(e.to_string()))
+    }
+
+    /// The team sync server this device uses, if one is set (anything unreadable is
+    /// ignored: sync stays off).
+    pub fn load_team_server(&self) -> Option<crate::team_docs::TeamServer> {
+        let text = self.storage()?.get_item(TEAM_SERVER_KEY).ok().flatten()?;
+        crate::team_docs::TeamServer::from_lines(&text)
+    }
+
+    /// Remember the team sync server (`None`: sync off).
+    pub fn save_team_server(
+        &self,
+        server: Option<&crate::team_docs::TeamServer>,
+    ) -> Result<(), SaveError> {
+        let s = self.storage().ok_or(SaveError::Unavailable)?;
+        let r = match server {
+            Some(server) => s.set_item(TEAM_SERVER_KEY, &server.to_lines()),
+            None => s.remove_item(TEAM_SERVER_KEY),
+        };
+        r.map_err(|_| SaveError::Refused(TEAM_SERVER_KEY.into()))
     }
 
     /// The capture form as last typed, if any.

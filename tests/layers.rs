@@ -37,7 +37,9 @@ const LAYERS: &[(&str, u8)] = &[
     ("table_import", 5),
     ("national", 5),
     ("workbook", 5),
+    ("team_docs", 5),
     ("storage", 6),
+    ("team_sync", 6),
     ("app", 7),
     // Entry points other than main: src/bin/workbook_worker.rs (uses the crate by name).
     ("bin", 8),

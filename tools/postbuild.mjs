@@ -35,7 +35,9 @@ const csp = [
   `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
   "style-src 'self'",
   "img-src 'self' data: blob:",
-  "connect-src 'self'",
+  // Team sync talks to the team's CouchDB-protocol server, at whatever address the user
+  // sets on the Data screen (an office server on the LAN over http, or https).
+  "connect-src 'self' https: http:",
   "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",

@@ -518,6 +518,7 @@ pub fn DataPage() -> impl IntoView {
                 {restore_view}
             </div>
             {quarantined}
+            <super::team::TeamSyncPanel/>
             <p class="hint" data-testid="app-release">{tr(Msg::Release)} " " {super::RELEASE}</p>
         </section>
     }

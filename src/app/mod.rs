@@ -15,6 +15,7 @@ mod prospects;
 mod report;
 pub mod routes;
 pub mod state;
+mod team;
 mod weights;
 pub mod workbook;
 mod zone_editor;
@@ -36,6 +37,31 @@ pub const RELEASE: &str = match option_env!("ZONEMATCH_RELEASE") {
     Some(r) => r,
     None => env!("CARGO_PKG_VERSION"),
 };
+
+/// The team sync status in the top bar, when sync is on (a link to the Data screen, where
+/// it is set and its conflicts resolved).
+#[component]
+fn SyncChip() -> impl IntoView {
+    let state = use_app();
+    let team = team::use_team();
+    let shown = move || team.server.with(Option::is_some) && !state.visitor.get();
+    view! {
+        <Show when=shown>
+            <a
+                class="sync-chip"
+                href="/data"
+                data-testid="sync-chip"
+                data-status=move || team.status.with(team::status_key)
+            >
+                {move || team::status_short(&team.status.get()).get(state.lang.get()).to_string()}
+                {move || {
+                    let n = team.conflicts.with(Vec::len);
+                    (n > 0).then(|| format!(" ⚠{n}"))
+                }}
+            </a>
+        </Show>
+    }
+}
 
 /// The whole app: the router around the shell.
 #[component]
@@ -188,6 +214,7 @@ fn Shell() -> impl IntoView {
         trail: StoredValue::new(Vec::new()),
     };
     provide_context(state);
+    team::provide(state);
     // Follow the screens of this tab: a return to the screen before pops, anything else
     // pushes (the browser does not tell whether an entry of its history is the app's).
     Effect::new(move |_| {
@@ -290,6 +317,7 @@ fn Shell() -> impl IntoView {
                     <NavTab msg=Msg::NavData target=Page::Data/>
                 </Show>
             </nav>
+            <SyncChip/>
             <button
                 class="visitor-switch"
                 class:on=move || state.visitor.get()

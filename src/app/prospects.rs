@@ -169,6 +169,7 @@ fn prospect_row(p: Prospect, best: Option<(String, u8)>, lang: Lang) -> impl Int
                 <span class="badge">{stage_label(p.stage, lang)}</span>
                 {(p.standing != Standing::Active).then(|| view! { <span class="badge warn">{p.standing.label(lang)}</span> })}
                 {review.then(|| view! { <span class="badge warn" data-testid="needs-review">{Msg::NeedsReview.text(lang)}</span> })}
+                <super::team::ConflictBadge kind=crate::merge::RecordKind::Prospect id=p.id.clone()/>
                 <span class="sub">{format!("{} {}", p.industry, p.products)}</span>
                 <span class="sub">{facts_line(&p, lang)}</span>
                 <span class="sub" data-testid="best-zone">
@@ -293,6 +294,7 @@ pub fn ProspectDetail(id: String) -> impl IntoView {
                     <button class="danger" class:hidden=move || state.visitor.get() on:click=delete.clone()>{tr(Msg::Delete)}</button>
                 </div>
                 <h2 data-testid="prospect-name">{move || prospect_label(&prospect.get(), state.visitor.get(), state.lang.get())}</h2>
+                {move || view! { <super::team::ConflictBadge kind=crate::merge::RecordKind::Prospect id=prospect.with(|p| p.id.clone())/> }}
                 <p class="sub">{move || { let p = prospect.get(); format!("{} {}", p.industry, p.products) }}</p>
                 <p class="sub">{move || facts_line(&prospect.get(), state.lang.get())}</p>
                 {move || {

@@ -791,6 +791,7 @@ pub fn ZoneDetail(id: String) -> impl IntoView {
                     </button>
                 </div>
                 <h2>{z.name.get(lang).to_string()}</h2>
+                <super::team::ConflictBadge kind=crate::merge::RecordKind::Zone id=z.id.clone()/>
                 <p class="meta">
                     <span class="badge">{kind_label(z.kind, lang)}</span>
                     " " {z.location.get(lang).to_string()} " · "

@@ -1,0 +1,979 @@
+//! Team sync (issue 12): the device's zones and prospects kept in step with the team's
+//! CouchDB-protocol database, through PouchDB ([`crate::team_sync`]).
+//!
+//! Off unless a server is set on the Data screen: then PouchDB's script is loaded (after
+//! the first screen), the device's database is brought up to date with the app's data,
+//! and a live two-way replication with retry runs. The app's data stays saved on the
+//! device as before (localStorage), so the app starts and works the same with sync on or
+//! off, online or not.
+//!
+//! - Edits: every save is compared with what the device's database holds
+//!   ([`crate::team_docs::writes`]) and the changed records are written to it, one bulk
+//!   write; the replication sends them.
+//! - Received records are applied as one [`Change::FromTeam`]. A record edited here and
+//!   not yet written when a newer version arrives is merged field by field (this device's
+//!   edit wins a field both changed); a deletion never removes a record edited here.
+//! - Concurrent edits on two devices become a conflict (CouchDB keeps both versions). The
+//!   current version is shown; the conflict is listed on the Data screen with a resolve
+//!   view proposing a field-by-field merge, and closed (the other versions deleted) when
+//!   the user confirms.
+
+use std::cell::RefCell;
+
+use leptos::prelude::*;
+use serde_json::Value;
+
+use super::state::{use_app, AppState};
+use crate::merge::{as_json, changed_fields, Record, RecordKind};
+use crate::model::{Change, Dataset, Prospect, Text, Zone};
+use crate::team_docs::{
+    body_text, doc_id, from_doc, parse_doc_id, propose_merge, DocError, Incoming, Mirror,
+    TeamServer,
+};
+use crate::team_sync::{self, Pouch, PouchError, Replication, SyncEvent};
+use crate::text::index::QuickMap;
+
+/// What the sync is doing, as the status line says it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SyncStatus {
+    /// No server set: this device works alone.
+    Off,
+    /// Loading PouchDB, checking the server, bringing the device's database up to date.
+    Connecting,
+    /// Sending or receiving.
+    Syncing,
+    /// Up to date with the server.
+    Idle,
+    /// The server cannot be reached: changes wait on the device and are sent when it can.
+    Offline,
+    /// Stopped: the reason (wrong password, no such database, a newer app's data…).
+    Error(Text),
+}
+
+/// A record with concurrent versions (CouchDB keeps them all until one is chosen).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    pub kind: RecordKind,
+    pub id: String,
+    /// The current (winning) revision, shown everywhere until resolved.
+    pub rev: String,
+    /// The other versions' revisions.
+    pub others: Vec<String>,
+}
+
+/// The sync's state for the views (a context, see [`use_team`]).
+#[derive(Clone, Copy)]
+pub struct TeamSync {
+    /// The server set on this device, if any.
+    pub server: RwSignal<Option<TeamServer>>,
+    pub status: RwSignal<SyncStatus>,
+    /// Changes written on this device and not yet sent to the server.
+    pub pending: RwSignal<usize>,
+    /// Records with concurrent versions, by document order.
+    pub conflicts: RwSignal<Vec<Conflict>>,
+    /// Documents from the team that this version could not read (newer schema, invalid):
+    /// never applied.
+    pub skipped: RwSignal<usize>,
+}
+
+/// The running connection: PouchDB objects and what the device's database holds.
+struct Runtime {
+    local: Pouch,
+    remote: Pouch,
+    replication: Option<Replication>,
+    mirror: Mirror,
+    /// Documents written here since the server last had everything.
+    pending: Vec<String>,
+    /// The app's data as of the last writes that all succeeded (see
+    /// [`crate::team_docs::writes`]).
+    synced: Option<Dataset>,
+    /// Documents received and not yet applied: applied together, a moment after the
+    /// last batch, so a first sync of thousands is applied (and saved) a few times, not
+    /// once per batch of 100.
+    inbox: Vec<Value>,
+    flush_scheduled: bool,
+    /// A write to the device's database is in flight; `dirty`: data changed meanwhile.
+    busy: bool,
+    dirty: bool,
+    /// Which connection this is (events of a cancelled one are ignored).
+    generation: u32,
+}
+
+thread_local! {
+    static RUNTIME: RefCell<Option<Runtime>> = const { RefCell::new(None) };
+    static GENERATION: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+fn with_runtime<R>(f: impl FnOnce(&mut Runtime) -> R) -> Option<R> {
+    RUNTIME.with(|r| r.borrow_mut().as_mut().map(f))
+}
+
+pub fn use_team() -> TeamSync {
+    expect_context::<TeamSync>()
+}
+
+/// Set up team sync for the app: the context, the effect that writes every saved change
+/// to the device's database, and, when a server is set, the connection (after the first
+/// screen is drawn).
+pub fn provide(state: AppState) {
+    let server = state.store.with_value(|s| s.load_team_server());
+    let team = TeamSync {
+        server: RwSignal::new(server.clone()),
+        status: RwSignal::new(SyncStatus::Off),
+        pending: RwSignal::new(0),
+        conflicts: RwSignal::new(Vec::new()),
+        skipped: RwSignal::new(0),
+    };
+    provide_context(team);
+    Effect::new(move |_| {
+        state.data.track();
+        if RUNTIME.with(|r| r.borrow().is_some()) {
+            leptos::task::spawn_local(push(state, team));
+        }
+    });
+    if let Some(server) = server {
+        set_timeout(
+            move || connect(state, team, server),
+            std::time::Duration::from_millis(300),
+        );
+    }
+}
+
+/// Stop syncing (the device's database and the app's data stay as they are).
+fn stop() {
+    RUNTIME.with(|r| {
+        if let Some(rt) = r.borrow_mut().take() {
+            if let Some(rep) = rt.replication {
+                rep.cancel();
+            }
+        }
+    });
+}
+
+/// Use `server` from now on (remembered on the device) and connect.
+pub fn set_server(state: AppState, team: TeamSync, server: TeamServer) {
+    let _ = state
+        .store
+        .with_value(|s| s.save_team_server(Some(&server)));
+    connect(state, team, server);
+}
+
+/// Forget the server: sync off.
+pub fn switch_off(state: AppState, team: TeamSync) {
+    stop();
+    let _ = state.store.with_value(|s| s.save_team_server(None));
+    team.server.set(None);
+    team.status.set(SyncStatus::Off);
+    team.pending.set(0);
+    team.conflicts.set(Vec::new());
+}
+
+fn connect(state: AppState, team: TeamSync, server: TeamServer) {
+    stop();
+    let generation = GENERATION.with(|g| {
+        g.set(g.get() + 1);
+        g.get()
+    });
+    team.server.set(Some(server.clone()));
+    team.status.set(SyncStatus::Connecting);
+    leptos::task::spawn_local(async move {
+        let fail = |t: Text| team.status.set(SyncStatus::Error(t));
+        if let Err(t) = team_sync::load_script().await {
+            return fail(t);
+        }
+        let (local, remote) = match (team_sync::open_local(), team_sync::open_remote(&server)) {
+            (Ok(l), Ok(r)) => (l, r),
+            (Err(e), _) | (_, Err(e)) => return fail(e.text()),
+        };
+        let reachable = match team_sync::check(&remote).await {
+            Ok(()) => true,
+            // Refused: nothing is sent until the user fixes the setting.
+            Err(e) if matches!(e.status, 401 | 403 | 404) => return fail(e.text()),
+            // Unreachable (offline, server down): the device's database is brought up
+            // to date now and the replication retries until the server answers.
+            Err(_) => false,
+        };
+        let docs = match team_sync::read(&local, None).await {
+            Ok(d) => d,
+            Err(e) => return fail(e.text()),
+        };
+        if GENERATION.with(|g| g.get()) != generation {
+            return;
+        }
+        RUNTIME.with(|r| {
+            *r.borrow_mut() = Some(Runtime {
+                local: local.clone(),
+                remote: remote.clone(),
+                replication: None,
+                mirror: Mirror::default(),
+                pending: Vec::new(),
+                synced: None,
+                inbox: Vec::new(),
+                flush_scheduled: false,
+                busy: false,
+                dirty: false,
+                generation,
+            })
+        });
+        absorb(state, team, &docs, true);
+        push(state, team).await;
+        let replication = team_sync::start(&local, &remote, move |event| {
+            on_event(state, team, generation, event)
+        });
+        with_runtime(|rt| rt.replication = Some(replication));
+        if !reachable {
+            team.status.set(SyncStatus::Offline);
+        }
+    });
+}
+
+fn on_event(state: AppState, team: TeamSync, generation: u32, event: SyncEvent) {
+    if with_runtime(|rt| rt.generation) != Some(generation) {
+        return;
+    }
+    match event {
+        SyncEvent::Change { pull: true, ids } => {
+            let Some(local) = with_runtime(|rt| rt.local.clone()) else {
+                return;
+            };
+            leptos::task::spawn_local(async move {
+                match team_sync::read(&local, Some(&ids)).await {
+                    Ok(docs) => receive(state, team, docs),
+                    Err(e) => team.status.set(SyncStatus::Error(e.text())),
+                }
+            });
+        }
+        SyncEvent::Change { pull: false, ids } => {
+            let left = with_runtime(|rt| {
+                rt.pending.retain(|p| !ids.contains(p));
+                rt.pending.len()
+            });
+            team.pending.set(left.unwrap_or(0));
+        }
+        SyncEvent::Active => team.status.set(SyncStatus::Syncing),
+        // PouchDB pauses without an error when a send fails for want of a network (it
+        // retries later), so the server is asked: answering, everything is sent.
+        SyncEvent::Paused(None) => {
+            let Some(remote) = with_runtime(|rt| rt.remote.clone()) else {
+                return;
+            };
+            leptos::task::spawn_local(async move {
+                let answer = team_sync::check(&remote).await;
+                if with_runtime(|rt| rt.generation) != Some(generation) {
+                    return;
+                }
+                match answer {
+                    Ok(()) => {
+                        with_runtime(|rt| rt.pending.clear());
+                        team.pending.set(0);
+                        team.status.set(SyncStatus::Idle);
+                    }
+                    Err(e) => team.status.set(refused_or_offline(&e)),
+                }
+            });
+        }
+        SyncEvent::Paused(Some(e)) => team.status.set(refused_or_offline(&e)),
+        SyncEvent::Denied(e) | SyncEvent::Error(e) => team.status.set(SyncStatus::Error(e.text())),
+    }
+}
+
+/// Queue received documents; they are applied together once no batch has arrived for a
+/// moment ([`FLUSH_MS`]).
+fn receive(state: AppState, team: TeamSync, docs: Vec<Value>) {
+    let schedule = with_runtime(|rt| {
+        rt.inbox.extend(docs);
+        !std::mem::replace(&mut rt.flush_scheduled, true)
+    });
+    if schedule == Some(true) {
+        set_timeout(
+            move || {
+                let docs = with_runtime(|rt| {
+                    rt.flush_scheduled = false;
+                    std::mem::take(&mut rt.inbox)
+                })
+                .unwrap_or_default();
+                absorb(state, team, &docs, false);
+            },
+            std::time::Duration::from_millis(FLUSH_MS),
+        );
+    }
+}
+
+/// How long received documents wait for more before they are applied (ms).
+const FLUSH_MS: u64 = 200;
+
+fn refused_or_offline(e: &PouchError) -> SyncStatus {
+    if matches!(e.status, 401 | 403 | 404) {
+        SyncStatus::Error(e.text())
+    } else {
+        SyncStatus::Offline
+    }
+}
+
+/// Apply documents read from the device's database (see the module docs). `initial`: at
+/// connection, when the mirror is empty; a record that differs from its document there
+/// is this device's newer edit and is written over it.
+fn absorb(state: AppState, team: TeamSync, docs: &[Value], initial: bool) {
+    let mut records = Dataset::default();
+    let mut deleted_zones = Vec::new();
+    let mut deleted_prospects = Vec::new();
+    let mut skipped = 0;
+    let mut newer = false;
+    let mut conflicts = team.conflicts.get_untracked();
+    let changed = with_runtime(|rt| {
+        state.data.with_untracked(|data| {
+            let zones: QuickMap<&str, &Zone> =
+                data.zones.iter().map(|z| (z.id.as_str(), z)).collect();
+            let prospects: QuickMap<&str, &Prospect> =
+                data.prospects.iter().map(|p| (p.id.as_str(), p)).collect();
+            for doc in docs {
+                let id = doc["_id"].as_str().unwrap_or("");
+                let rev = doc["_rev"].as_str().unwrap_or("");
+                if parse_doc_id(id).is_none() {
+                    continue;
+                }
+                conflicts.retain(|c| doc_id(c.kind, &c.id) != id);
+                let incoming = match from_doc(doc) {
+                    Ok(i) => i,
+                    Err(DocError::NewerSchema { .. }) => {
+                        newer = true;
+                        skipped += 1;
+                        continue;
+                    }
+                    Err(_) => {
+                        skipped += 1;
+                        continue;
+                    }
+                };
+                let base = rt.mirror.get(id).map(|m| m.body.clone());
+                match incoming {
+                    Incoming::Zone(z) => {
+                        let text = body_text(&z);
+                        let here = zones.get(z.id.as_str()).copied();
+                        if let Some(r) = settle(here, z, base.as_deref(), initial) {
+                            records.zones.push(r);
+                        }
+                        rt.mirror.set(id, rev, text);
+                    }
+                    Incoming::Prospect(p) => {
+                        let text = body_text(&p);
+                        let here = prospects.get(p.id.as_str()).copied();
+                        if let Some(r) = settle(here, p, base.as_deref(), initial) {
+                            records.prospects.push(r);
+                        }
+                        rt.mirror.set(id, rev, text);
+                    }
+                    Incoming::Deleted(kind, rid) => {
+                        let local_text = match kind {
+                            RecordKind::Zone => zones.get(rid.as_str()).map(|z| body_text(*z)),
+                            RecordKind::Prospect => {
+                                prospects.get(rid.as_str()).map(|p| body_text(*p))
+                            }
+                        };
+                        // Deleted there; kept here when edited here since it was last synced
+                        // (it is written again, over the deletion).
+                        let edited_here =
+                            local_text.is_some_and(|t| initial || base.as_deref() != Some(&t));
+                        if !edited_here {
+                            match kind {
+                                RecordKind::Zone => deleted_zones.push(rid),
+                                RecordKind::Prospect => deleted_prospects.push(rid),
+                            }
+                        }
+                        rt.mirror.set(id, rev, String::new());
+                    }
+                }
+                if let Some(others) = doc["_conflicts"].as_array().filter(|a| !a.is_empty()) {
+                    if let Some((kind, rid)) = parse_doc_id(id) {
+                        conflicts.push(Conflict {
+                            kind,
+                            id: rid.to_string(),
+                            rev: rev.to_string(),
+                            others: others
+                                .iter()
+                                .filter_map(|r| r.as_str().map(str::to_string))
+                                .collect(),
+                        });
+                    }
+                }
+            }
+            !(records.zones.is_empty()
+                && records.prospects.is_empty()
+                && deleted_zones.is_empty()
+                && deleted_prospects.is_empty())
+        })
+    });
+    team.conflicts.set(conflicts);
+    team.skipped.update(|s| *s += skipped);
+    if newer {
+        team.status.set(SyncStatus::Error(Text::new(
+            "团队数据库中有较新版本应用写入的记录：请更新本应用（联网后重新加载）。这些记录未被读取，本机数据不受影响",
+            "The team database holds records written by a newer version of the app: update this app (reload while online). Those records were not read; the data on this device is unchanged",
+        )));
+    }
+    if changed == Some(true) {
+        state.apply(Change::FromTeam {
+            records,
+            deleted_zones,
+            deleted_prospects,
+        });
+        // For the sync benchmark (tools/bench-sync.mjs): received records are applied.
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.mark("zonematch:team-applied");
+        }
+    }
+}
+
+/// What a received version of a record becomes here: `None` when nothing changes.
+/// `base` is the body the device's database held before (as last synced).
+fn settle<T: Record>(
+    local: Option<&T>,
+    incoming: T,
+    base: Option<&str>,
+    initial: bool,
+) -> Option<T> {
+    let Some(local) = local else {
+        return Some(incoming);
+    };
+    if *local == incoming {
+        return None;
+    }
+    let local_text = body_text(local);
+    let edited_here = initial || base.is_some_and(|b| b != local_text);
+    if !edited_here {
+        return Some(incoming);
+    }
+    if initial {
+        // This device's version is written over the document (a newer revision of it).
+        return None;
+    }
+    let base = base
+        .and_then(|b| serde_json::from_str::<Value>(b).ok())
+        .and_then(|v| from_doc(&v).ok());
+    let base: Option<T> = base.and_then(|i| {
+        let v = match i {
+            Incoming::Zone(z) => as_json(&z),
+            Incoming::Prospect(p) => as_json(&p),
+            Incoming::Deleted(..) => return None,
+        };
+        crate::transfer::record::<T>(&v).ok()
+    });
+    let (merged, _) = propose_merge(base.as_ref(), local, &incoming);
+    (merged != *local).then_some(merged)
+}
+
+/// Write what changed in the app's data to the device's database (see
+/// [`crate::team_docs::writes`]); a write refused because the database has a newer
+/// revision reads that revision, merges and writes again.
+async fn push(state: AppState, team: TeamSync) {
+    for _round in 0..3 {
+        let job = with_runtime(|rt| {
+            if rt.busy {
+                rt.dirty = true;
+                return None;
+            }
+            let (w, snapshot) = state.data.with_untracked(|d| {
+                let w = crate::team_docs::writes(&rt.mirror, rt.synced.as_ref(), d);
+                (w, d.clone())
+            });
+            if w.is_empty() {
+                rt.synced = Some(snapshot);
+                return None;
+            }
+            rt.busy = true;
+            rt.dirty = false;
+            Some((rt.local.clone(), w, snapshot))
+        })
+        .flatten();
+        let Some((local, writes, mut snapshot)) = job else {
+            return;
+        };
+        let docs: Vec<Value> = writes.iter().map(|(d, _)| d.clone()).collect();
+        let result = team_sync::write(&local, &docs).await;
+        let mut stale = Vec::new();
+        let outcome = with_runtime(|rt| {
+            rt.busy = false;
+            match result {
+                Ok(results) => {
+                    for ((_, body), (id, r)) in writes.into_iter().zip(results) {
+                        match r {
+                            Ok(rev) => {
+                                rt.mirror.set(&id, &rev, body);
+                                if !rt.pending.contains(&id) {
+                                    rt.pending.push(id);
+                                }
+                            }
+                            Err(e) if e.status == 409 => stale.push(id),
+                            Err(e) => return Err(e),
+                        }
+                    }
+                    // Records whose write was refused are compared again next time.
+                    for id in &stale {
+                        match parse_doc_id(id) {
+                            Some((RecordKind::Zone, rid)) => snapshot.zones.retain(|z| z.id != rid),
+                            Some((RecordKind::Prospect, rid)) => {
+                                snapshot.prospects.retain(|p| p.id != rid)
+                            }
+                            None => {}
+                        }
+                    }
+                    rt.synced = Some(snapshot);
+                    Ok(rt.pending.len())
+                }
+                Err(e) => Err(e),
+            }
+        });
+        match outcome {
+            Some(Ok(n)) => team.pending.set(n),
+            Some(Err(e)) => {
+                team.status.set(SyncStatus::Error(e.text()));
+                return;
+            }
+            None => return,
+        }
+        if !stale.is_empty() {
+            if let Ok(docs) = team_sync::read(&local, Some(&stale)).await {
+                absorb(state, team, &docs, false);
+            }
+        } else if with_runtime(|rt| rt.dirty) != Some(true) {
+            return;
+        }
+    }
+}
+
+/// The versions of a conflict, read for the resolve view.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConflictVersions {
+    pub conflict: Conflict,
+    /// Field names that differ between the current version and the others.
+    pub fields: Vec<String>,
+    /// Each field's value: current, other versions…, proposed.
+    pub values: Vec<Vec<String>>,
+    /// The proposed record's JSON.
+    pub proposed: Value,
+}
+
+/// Read the versions of `conflict` and the proposed merge.
+pub async fn versions(conflict: Conflict) -> Result<ConflictVersions, Text> {
+    let local = with_runtime(|rt| rt.local.clone()).ok_or_else(not_connected)?;
+    let id = doc_id(conflict.kind, &conflict.id);
+    let current = team_sync::read_rev(&local, &id, &conflict.rev)
+        .await
+        .map_err(|e| e.text())?;
+    let mut others = Vec::new();
+    for rev in &conflict.others {
+        others.push(
+            team_sync::read_rev(&local, &id, rev)
+                .await
+                .map_err(|e| e.text())?,
+        );
+    }
+    // The common ancestor of the current version and the first other one, while the
+    // device's database still holds it.
+    let mut base = None;
+    if let Some(first) = conflict.others.first() {
+        let a = team_sync::history(&local, &id, &conflict.rev)
+            .await
+            .unwrap_or_default();
+        let b = team_sync::history(&local, &id, first)
+            .await
+            .unwrap_or_default();
+        if let Some(common) = a.iter().find(|r| b.contains(r)) {
+            base = team_sync::read_rev(&local, &id, common).await.ok();
+        }
+    }
+    match conflict.kind {
+        RecordKind::Zone => compare::<Zone>(conflict, &current, &others, base.as_ref()),
+        RecordKind::Prospect => compare::<Prospect>(conflict, &current, &others, base.as_ref()),
+    }
+}
+
+fn record_of<T: Record>(doc: &Value) -> Option<T> {
+    let v = match from_doc(doc).ok()? {
+        Incoming::Zone(z) => as_json(&z),
+        Incoming::Prospect(p) => as_json(&p),
+        Incoming::Deleted(..) => return None,
+    };
+    crate::transfer::record::<T>(&v).ok()
+}
+
+fn compare<T: Record>(
+    conflict: Conflict,
+    current: &Value,
+    others: &[Value],
+    base: Option<&Value>,
+) -> Result<ConflictVersions, Text> {
+    let unreadable = || {
+        Text::new(
+            "无法读取这条记录的某个版本（可能来自较新版本的应用）",
+            "A version of this record cannot be read (written by a newer version of the app?)",
+        )
+    };
+    let kept: T = record_of(current).ok_or_else(unreadable)?;
+    let base: Option<T> = base.and_then(record_of);
+    let mut proposed = kept.clone();
+    let mut other_records = Vec::new();
+    for o in others {
+        // A deleted version loses to an edit: nothing of it to merge.
+        if o.get("_deleted").and_then(Value::as_bool) == Some(true) {
+            continue;
+        }
+        let other: T = record_of(o).ok_or_else(unreadable)?;
+        proposed = propose_merge(base.as_ref(), &proposed, &other).0;
+        other_records.push(other);
+    }
+    let mut fields: Vec<String> = Vec::new();
+    for o in &other_records {
+        for f in changed_fields(&kept, o) {
+            if !fields.contains(&f) {
+                fields.push(f);
+            }
+        }
+    }
+    let show = |v: &Value, f: &str| match v.get(f) {
+        None | Some(Value::Null) => String::from("—"),
+        Some(Value::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+    };
+    let kept_v = as_json(&kept);
+    let other_v: Vec<Value> = other_records.iter().map(as_json).collect();
+    let proposed_v = as_json(&proposed);
+    let values = fields
+        .iter()
+        .map(|f| {
+            let mut row = vec![show(&kept_v, f)];
+            row.extend(other_v.iter().map(|o| show(o, f)));
+            row.push(show(&proposed_v, f));
+            row
+        })
+        .collect();
+    Ok(ConflictVersions {
+        conflict,
+        fields,
+        values,
+        proposed: proposed_v,
+    })
+}
+
+fn not_connected() -> Text {
+    Text::new(
+        "同步未连接：请先连接团队服务器",
+        "Sync is not connected: connect to the team server first",
+    )
+}
+
+/// Resolve a conflict with the proposed record: written as the new current version, the
+/// other versions closed (deleted), in one bulk write; then applied here.
+pub async fn resolve(state: AppState, team: TeamSync, v: ConflictVersions) -> Result<(), Text> {
+    let local = with_runtime(|rt| rt.local.clone()).ok_or_else(not_connected)?;
+    let id = doc_id(v.conflict.kind, &v.conflict.id);
+    let unreadable = || Text::new("合并结果无效", "The merged record is not valid");
+    let (mut doc, body, change) = match v.conflict.kind {
+        RecordKind::Zone => {
+            let z: Zone = crate::transfer::record(&v.proposed).map_err(|_| unreadable())?;
+            let doc = crate::team_docs::to_doc(&z);
+            let body = body_text(&z);
+            (doc, body, Change::UpsertZone(z))
+        }
+        RecordKind::Prospect => {
+            let p: Prospect = crate::transfer::record(&v.proposed).map_err(|_| unreadable())?;
+            let doc = crate::team_docs::to_doc(&p);
+            let body = body_text(&p);
+            (doc, body, Change::UpsertProspect(p))
+        }
+    };
+    doc.insert("_rev".into(), Value::from(v.conflict.rev.as_str()));
+    let mut docs = vec![Value::Object(doc)];
+    for rev in &v.conflict.others {
+        docs.push(serde_json::json!({"_id": id, "_rev": rev, "_deleted": true}));
+    }
+    let results = team_sync::write(&local, &docs)
+        .await
+        .map_err(|e| e.text())?;
+    let mut new_rev = None;
+    for (i, (_, r)) in results.into_iter().enumerate() {
+        match r {
+            Ok(rev) if i == 0 => new_rev = Some(rev),
+            Ok(_) => {}
+            Err(e) => return Err(e.text()),
+        }
+    }
+    if let Some(rev) = new_rev {
+        with_runtime(|rt| {
+            rt.mirror.set(&id, &rev, body);
+            if !rt.pending.contains(&id) {
+                rt.pending.push(id.clone());
+            }
+        });
+    }
+    team.conflicts
+        .update(|c| c.retain(|x| !(x.kind == v.conflict.kind && x.id == v.conflict.id)));
+    state.apply(change);
+    Ok(())
+}
+
+/// The status line's words.
+pub fn status_text(status: &SyncStatus, pending: usize) -> Text {
+    match status {
+        SyncStatus::Off => Text::new("未开启团队同步：数据只在本机", "Team sync is off: the data is on this device only"),
+        SyncStatus::Connecting => Text::new("正在连接团队服务器…", "Connecting to the team server…"),
+        SyncStatus::Syncing => Text::new("正在同步…", "Syncing…"),
+        SyncStatus::Idle if pending == 0 => Text::new("已同步，数据已是最新", "Synced: up to date"),
+        SyncStatus::Idle => Text::new(
+            &format!("已同步（{pending} 条修改待发送）"),
+            &format!("Synced ({pending} changes waiting to be sent)"),
+        ),
+        SyncStatus::Offline => Text::new(
+            &format!("离线：无法连接服务器，{pending} 条修改保存在本机，恢复连接后自动发送"),
+            &format!("Offline: the server cannot be reached; {pending} changes are kept on this device and sent when it can be"),
+        ),
+        SyncStatus::Error(t) => t.clone(),
+    }
+}
+
+/// The short label of the status chip in the top bar.
+pub fn status_short(status: &SyncStatus) -> Text {
+    match status {
+        SyncStatus::Off => Text::new("", ""),
+        SyncStatus::Connecting | SyncStatus::Syncing => Text::new("同步中", "Syncing"),
+        SyncStatus::Idle => Text::new("已同步", "Synced"),
+        SyncStatus::Offline => Text::new("离线", "Offline"),
+        SyncStatus::Error(_) => Text::new("同步出错", "Sync error"),
+    }
+}
+
+/// The status as a stable word, for tests and styles: off, connecting, syncing, idle,
+/// offline, error.
+pub fn status_key(status: &SyncStatus) -> &'static str {
+    match status {
+        SyncStatus::Off => "off",
+        SyncStatus::Connecting => "connecting",
+        SyncStatus::Syncing => "syncing",
+        SyncStatus::Idle => "idle",
+        SyncStatus::Offline => "offline",
+        SyncStatus::Error(_) => "error",
+    }
+}
+
+/// The label of a record in conflict lists.
+pub fn conflict_label(state: AppState, c: &Conflict) -> Text {
+    match c.kind {
+        RecordKind::Zone => state
+            .data
+            .with_untracked(|d| d.zone(&c.id).map(|z| z.label()))
+            .unwrap_or_else(|| Text::new(&c.id, &c.id)),
+        RecordKind::Prospect => state
+            .data
+            .with_untracked(|d| d.prospect(&c.id).map(|p| p.label()))
+            .unwrap_or_else(|| Text::new(&c.id, &c.id)),
+    }
+}
+
+/// Whether the record has concurrent versions (for its badge).
+pub fn in_conflict(kind: RecordKind, id: &str) -> bool {
+    use_context::<TeamSync>()
+        .map(|t| {
+            t.conflicts
+                .with(|c| c.iter().any(|x| x.kind == kind && x.id == id))
+        })
+        .unwrap_or(false)
+}
+
+/// "Edited on two devices": the badge of a record with concurrent versions (resolved on
+/// the Data screen). Nothing otherwise.
+#[component]
+pub fn ConflictBadge(kind: RecordKind, id: String) -> impl IntoView {
+    let lang = use_app().lang;
+    move || {
+        in_conflict(kind, &id).then(|| {
+            view! {
+                <span class="badge warn" data-testid="conflict-badge">
+                    {Text::new("两台设备修改过，待解决", "Edited on two devices: resolve on the Data screen").get(lang.get()).to_string()}
+                </span>
+            }
+        })
+    }
+}
+
+/// The Data screen's "Team sync" section: the server form, the status and the conflicts.
+#[component]
+pub fn TeamSyncPanel() -> impl IntoView {
+    let state = use_app();
+    let team = use_team();
+    let lang = state.lang;
+    let t = move |zh: &'static str, en: &'static str| {
+        move || Text::new(zh, en).get(lang.get()).to_string()
+    };
+    let initial = team.server.get_untracked().unwrap_or_default();
+    let url = RwSignal::new(initial.url.clone());
+    let user = RwSignal::new(initial.user.clone());
+    let password = RwSignal::new(initial.password.clone());
+    let form_error = RwSignal::new(None::<Text>);
+    let open = RwSignal::new(None::<ConflictVersions>);
+    let resolve_error = RwSignal::new(None::<Text>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match TeamServer::checked(
+            &url.get_untracked(),
+            &user.get_untracked(),
+            &password.get_untracked(),
+        ) {
+            Ok(server) => {
+                form_error.set(None);
+                set_server(state, team, server);
+            }
+            Err(e) => form_error.set(Some(e)),
+        }
+    };
+    view! {
+        <section class="card team-sync" data-testid="team-sync">
+            <h3>{t("团队同步", "Team sync")}</h3>
+            <p class="hint">{t(
+                "多台平板与办公室电脑通过团队服务器（CouchDB 或 pouchdb-server）共享园区与意向企业。设置只保存在本机，不会写入导出文件。",
+                "Tablets and the office PC share zones and prospects through the team's server (CouchDB or pouchdb-server). The setting stays on this device and is never written to exported files.",
+            )}</p>
+            <p
+                class="sync-status"
+                data-testid="sync-status"
+                data-status=move || team.status.with(status_key)
+                role="status"
+            >
+                {move || status_text(&team.status.get(), team.pending.get()).get(lang.get()).to_string()}
+            </p>
+            <form on:submit=submit class="sync-form" novalidate>
+                <label>
+                    {t("服务器地址（含数据库名）", "Server address (with the database name)")}
+                    <input
+                        type="url"
+                        data-testid="sync-url"
+                        placeholder="https://couch.example.org/zonematch"
+                        prop:value=move || url.get()
+                        on:input=move |ev| url.set(event_target_value(&ev))
+                    />
+                </label>
+                <label>
+                    {t("用户名", "User")}
+                    <input
+                        type="text"
+                        autocomplete="username"
+                        data-testid="sync-user"
+                        prop:value=move || user.get()
+                        on:input=move |ev| user.set(event_target_value(&ev))
+                    />
+                </label>
+                <label>
+                    {t("密码", "Password")}
+                    <input
+                        type="password"
+                        autocomplete="current-password"
+                        data-testid="sync-password"
+                        prop:value=move || password.get()
+                        on:input=move |ev| password.set(event_target_value(&ev))
+                    />
+                </label>
+                <div class="actions">
+                    <button type="submit" data-testid="sync-connect">{t("连接并同步", "Connect and sync")}</button>
+                    <Show when=move || team.server.with(Option::is_some)>
+                        <button
+                            type="button"
+                            class="secondary"
+                            data-testid="sync-off"
+                            on:click=move |_| switch_off(state, team)
+                        >
+                            {t("关闭同步", "Turn sync off")}
+                        </button>
+                    </Show>
+                </div>
+                {move || form_error.get().map(|e| view! { <p class="error" role="alert">{e.get(lang.get()).to_string()}</p> })}
+            </form>
+            <Show when=move || team.skipped.get() != 0>
+                <p class="warning">{move || {
+                    let n = team.skipped.get();
+                    Text::new(
+                        &format!("{n} 条团队记录无法在此版本读取，未应用"),
+                        &format!("{n} team records cannot be read by this version and were not applied"),
+                    ).get(lang.get()).to_string()
+                }}</p>
+            </Show>
+            <div data-testid="sync-conflicts">
+                <p>{move || {
+                    let n = team.conflicts.with(Vec::len);
+                    Text::new(
+                        &format!("待解决的冲突：{n}"),
+                        &format!("Open conflicts: {n}"),
+                    ).get(lang.get()).to_string()
+                }}</p>
+                <ul>
+                    {move || team.conflicts.get().into_iter().map(|c| {
+                        let label = conflict_label(state, &c).get(lang.get()).to_string();
+                        let c2 = c.clone();
+                        view! {
+                            <li data-testid="sync-conflict">
+                                <span class="badge conflict">{t("两处修改", "Edited on two devices")}</span>
+                                " " {label} " "
+                                <button
+                                    type="button"
+                                    data-testid="sync-compare"
+                                    on:click=move |_| {
+                                        let c = c2.clone();
+                                        leptos::task::spawn_local(async move {
+                                            match versions(c).await {
+                                                Ok(v) => { resolve_error.set(None); open.set(Some(v)); }
+                                                Err(e) => resolve_error.set(Some(e)),
+                                            }
+                                        });
+                                    }
+                                >
+                                    {t("比较并解决", "Compare and resolve")}
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                {move || resolve_error.get().map(|e| view! { <p class="error" role="alert">{e.get(lang.get()).to_string()}</p> })}
+                {move || open.get().map(|v| {
+                    let v2 = v.clone();
+                    view! {
+                        <div class="resolve" data-testid="sync-resolve">
+                            <p class="hint">{t(
+                                "每个不同的字段：当前版本 ｜ 另一版本 → 建议合并（各字段取修改过它的一方）",
+                                "Each field that differs: current version | other version → proposed merge (each field from the side that changed it)",
+                            )}</p>
+                            <ul>
+                                {v.fields.iter().zip(v.values.iter()).map(|(f, row)| {
+                                    let (proposed, versions) = row.split_last().map(|(p, v)| (p.clone(), v.join(" ｜ "))).unwrap_or_default();
+                                    let line = format!("{}: {versions} → ", crate::i18n::field_label(f, lang.get_untracked()));
+                                    view! {
+                                        <li data-testid="sync-field" data-field=f.clone()>
+                                            {line}<strong data-testid="sync-proposed">{proposed}</strong>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                            <div class="actions">
+                                <button
+                                    type="button"
+                                    data-testid="sync-accept"
+                                    on:click=move |_| {
+                                        let v = v2.clone();
+                                        leptos::task::spawn_local(async move {
+                                            match resolve(state, team, v).await {
+                                                Ok(()) => open.set(None),
+                                                Err(e) => resolve_error.set(Some(e)),
+                                            }
+                                        });
+                                    }
+                                >
+                                    {t("采用建议合并", "Keep the proposed merge")}
+                                </button>
+                                <button type="button" class="secondary" on:click=move |_| open.set(None)>
+                                    {t("取消", "Cancel")}
+                                </button>
+                            </div>
+                        </div>
+                    }
+                })}
+            </div>
+        </section>
+    }
+}

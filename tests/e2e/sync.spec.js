@@ -1,0 +1,236 @@
+// Team sync (issue 12): two tablets (two browser contexts) and a CouchDB-protocol server
+// (pouchdb-server from tools/sync-server, started here on 127.0.0.1, in memory).
+const { test, expect } = require('@playwright/test');
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { ZoneMatchApp } = require('./app');
+
+const SERVER_BIN = path.join(__dirname, '..', '..', 'tools', 'sync-server', 'node_modules', '.bin', 'pouchdb-server');
+const ADMIN = { user: 'anna', password: 's3cret' };
+
+/** Start pouchdb-server on `port` with a team database `team` and an admin user. */
+async function startCouch(port) {
+  // pouchdb-server keeps its config.json (the admins) and log.txt in its working folder:
+  // a fresh one per server.
+  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'zonematch-couch-'));
+  const child = spawn(SERVER_BIN, ['--in-memory', '--host', '127.0.0.1', '--port', String(port)], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('pouchdb-server did not start in 30 s')), 30_000);
+    child.stdout.on('data', (d) => {
+      if (String(d).includes('has started')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`pouchdb-server exited ${code}`)));
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const auth = 'Basic ' + Buffer.from(`${ADMIN.user}:${ADMIN.password}`).toString('base64');
+  let r = await fetch(`${base}/_config/admins/${ADMIN.user}`, { method: 'PUT', body: JSON.stringify(ADMIN.password) });
+  expect(r.ok).toBe(true);
+  r = await fetch(`${base}/team`, { method: 'PUT', headers: { authorization: auth } });
+  expect(r.ok).toBe(true);
+  return {
+    url: `${base}/team`,
+    /** The team database's documents, as the server holds them. */
+    docs: async () => {
+      const res = await fetch(`${base}/team/_all_docs?include_docs=true&conflicts=true`, { headers: { authorization: auth } });
+      return (await res.json()).rows.map((row) => row.doc);
+    },
+    stop: () =>
+      new Promise((resolve) => {
+        const done = () => {
+          fs.rmSync(cwd, { recursive: true, force: true });
+          resolve();
+        };
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.on('exit', done);
+        child.kill();
+      }),
+  };
+}
+
+/** A tablet: its own browser context (own storage), the app open. */
+async function tablet(browser, testInfo) {
+  const context = await browser.newContext({
+    baseURL: testInfo.project.use.baseURL,
+    viewport: { width: 1024, height: 768 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  const page = await context.newPage();
+  const app = new ZoneMatchApp(page, { project: { use: { hasTouch: true } } });
+  await app.open();
+  return { context, page, app };
+}
+
+async function connect({ page, app }, url, user = ADMIN.user, password = ADMIN.password) {
+  await app.nav('数据');
+  await page.getByTestId('sync-url').fill(url);
+  await page.getByTestId('sync-user').fill(user);
+  await page.getByTestId('sync-password').fill(password);
+  await app.press(page.getByTestId('sync-connect'));
+}
+
+const status = (page) => page.getByTestId('sync-status');
+
+/** The prospect's detail screen, by its name in the list. */
+async function openProspect({ page, app }, name) {
+  await app.nav('意向企业');
+  await app.press(page.locator('[data-testid=prospect-row]', { hasText: name }).locator('button.row-main'));
+  await expect(page.getByTestId('prospect-detail')).toBeVisible();
+}
+
+// One server per test; the ports are the worker's own.
+const portFor = (testInfo, n) => 5990 - testInfo.workerIndex * 4 - n;
+
+test.beforeEach(async ({}, testInfo) => {
+  test.skip(testInfo.project.name !== 'tablet', 'two tablets: run once, as tablets');
+});
+
+test('two tablets converge: concurrent edits both survive, the conflict shows on both, resolving on A converges B', async ({ browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const couch = await startCouch(portFor(testInfo, 0));
+  const a = await tablet(browser, testInfo);
+  const b = await tablet(browser, testInfo);
+  try {
+    await connect(a, couch.url);
+    await expect(status(a.page)).toHaveAttribute('data-status', 'idle', { timeout: 20_000 });
+    await a.app.captureProspect('登记企业', { name: '宁德锂电配套', industry: '动力电池', notes: '广交会初次见面' });
+    await expect(a.page.getByTestId('sync-chip')).toHaveAttribute('data-status', 'idle', { timeout: 20_000 });
+    await expect.poll(async () => (await couch.docs()).some((d) => d.type === 'prospect' && d.name === '宁德锂电配套')).toBe(true);
+    const docs = await couch.docs();
+    // One document per record, the record's own JSON with its type and schema version.
+    expect(docs.filter((d) => d.type === 'zone').length).toBeGreaterThanOrEqual(7);
+    const doc = docs.find((d) => d.name === '宁德锂电配套');
+    expect(doc._id).toBe(`prospect:${doc.id}`);
+    expect(doc.schema_version).toBeGreaterThanOrEqual(5);
+
+    // B joins: it receives everything (the demo zones on both are the same documents).
+    await connect(b, couch.url);
+    await expect(status(b.page)).toHaveAttribute('data-status', 'idle', { timeout: 20_000 });
+    await b.app.nav('意向企业');
+    await expect(b.page.locator('[data-testid=prospect-row]', { hasText: '宁德锂电配套' })).toBeVisible({ timeout: 20_000 });
+    await expect(b.page.getByTestId('sync-chip')).not.toContainText('⚠');
+
+    // A goes offline and moves the stage; B edits the notes and moves the stage too.
+    await a.context.setOffline(true);
+    await openProspect(a, '宁德锂电配套');
+    await a.page.getByTestId('stage-select').selectOption('negotiating');
+    await expect(a.page.getByTestId('sync-chip')).toHaveAttribute('data-status', /offline|error|syncing/, { timeout: 30_000 });
+
+    await openProspect(b, '宁德锂电配套');
+    await b.page.getByTestId('stage-select').selectOption('contacted');
+    await b.app.press(b.page.getByTestId('edit-prospect'));
+    await b.page.locator('[name=notes]').fill('要两万平米厂房，明年春天投产');
+    await b.app.press(b.page.getByTestId('save-prospect'));
+    await expect(b.page.getByTestId('prospect-notes')).toHaveText('要两万平米厂房，明年春天投产');
+    await expect.poll(async () => (await couch.docs()).find((d) => d.name === '宁德锂电配套').notes, { timeout: 20_000 }).toBe('要两万平米厂房，明年春天投产');
+
+    // A comes back: both versions reach both tablets; the conflict shows on both.
+    await a.context.setOffline(false);
+    await expect(a.page.getByTestId('conflict-badge')).toBeVisible({ timeout: 60_000 });
+    await expect(b.page.getByTestId('conflict-badge')).toBeVisible({ timeout: 60_000 });
+    await expect(a.page.getByTestId('sync-chip')).toContainText('⚠1');
+
+    // A resolves: the proposal takes the notes from B and one stage; both edits survive.
+    await a.app.nav('数据');
+    await a.app.press(a.page.getByTestId('sync-compare'));
+    const resolveView = a.page.getByTestId('sync-resolve');
+    await expect(resolveView).toBeVisible();
+    await expect(resolveView.locator('[data-testid=sync-field][data-field=stage]')).toBeVisible();
+    const notesRow = resolveView.locator('[data-testid=sync-field][data-field=notes]');
+    await expect(notesRow.getByTestId('sync-proposed')).toHaveText('要两万平米厂房，明年春天投产');
+    await a.app.press(a.page.getByTestId('sync-accept'));
+    await expect(a.page.getByTestId('sync-conflict')).toHaveCount(0);
+
+    // B converges: no conflict left, the same record on both tablets.
+    await expect(b.page.getByTestId('conflict-badge')).toHaveCount(0, { timeout: 30_000 });
+    await openProspect(a, '宁德锂电配套');
+    const stageA = await a.page.getByTestId('stage-select').inputValue();
+    expect(['negotiating', 'contacted']).toContain(stageA);
+    await expect(a.page.getByTestId('prospect-notes')).toHaveText('要两万平米厂房，明年春天投产');
+    await openProspect(b, '宁德锂电配套');
+    await expect(b.page.getByTestId('stage-select')).toHaveValue(stageA, { timeout: 20_000 });
+    await expect(b.page.getByTestId('prospect-notes')).toHaveText('要两万平米厂房，明年春天投产');
+    const onServer = (await couch.docs()).find((d) => d.name === '宁德锂电配套');
+    expect(onServer._conflicts || []).toEqual([]);
+    expect(onServer.stage).toBe(stageA);
+  } finally {
+    await a.context.close();
+    await b.context.close();
+    await couch.stop();
+  }
+});
+
+test('a delete on one tablet against an edit on the other keeps the record', async ({ browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const couch = await startCouch(portFor(testInfo, 1));
+  const a = await tablet(browser, testInfo);
+  const b = await tablet(browser, testInfo);
+  try {
+    await connect(a, couch.url);
+    await a.app.captureProspect('登记企业', { name: '光伏组件厂', industry: '光伏' });
+    await connect(b, couch.url);
+    await b.app.nav('意向企业');
+    await expect(b.page.locator('[data-testid=prospect-row]', { hasText: '光伏组件厂' })).toBeVisible({ timeout: 20_000 });
+
+    // A deletes while offline; B edits.
+    await a.context.setOffline(true);
+    await openProspect(a, '光伏组件厂');
+    a.page.once('dialog', (d) => d.accept());
+    await a.app.press(a.page.locator('[data-testid=prospect-detail] button.danger'));
+    await a.app.nav('意向企业');
+    await expect(a.page.locator('[data-testid=prospect-row]', { hasText: '光伏组件厂' })).toHaveCount(0);
+    await openProspect(b, '光伏组件厂');
+    await b.page.getByTestId('stage-select').selectOption('signed');
+    await expect.poll(async () => (await couch.docs()).find((d) => d && d.name === '光伏组件厂')?.stage, { timeout: 20_000 }).toBe('signed');
+
+    await a.context.setOffline(false);
+    // The edit wins over the delete, on the server and back on A.
+    await a.app.nav('意向企业');
+    await expect(a.page.locator('[data-testid=prospect-row]', { hasText: '光伏组件厂' })).toBeVisible({ timeout: 60_000 });
+    await expect(a.page.locator('[data-testid=prospect-row]', { hasText: '光伏组件厂' })).toHaveAttribute('data-stage', 'signed');
+    await b.app.nav('意向企业');
+    await expect(b.page.locator('[data-testid=prospect-row]', { hasText: '光伏组件厂' })).toBeVisible();
+  } finally {
+    await a.context.close();
+    await b.context.close();
+    await couch.stop();
+  }
+});
+
+test('a wrong password and a server that is down get clear messages, and nothing is lost', async ({ browser }, testInfo) => {
+  test.setTimeout(90_000);
+  const couch = await startCouch(portFor(testInfo, 2));
+  const a = await tablet(browser, testInfo);
+  try {
+    // A malformed address is refused in the form.
+    await connect(a, 'couch.example.org/team');
+    await expect(a.page.getByTestId('team-sync').getByRole('alert')).toContainText('http://');
+
+    await connect(a, couch.url, ADMIN.user, 'wrong');
+    await expect(status(a.page)).toHaveAttribute('data-status', 'error', { timeout: 20_000 });
+    await expect(status(a.page)).toContainText('用户名或密码');
+
+    await connect(a, couch.url);
+    await expect(status(a.page)).toHaveAttribute('data-status', 'idle', { timeout: 20_000 });
+    await couch.stop();
+    await a.app.captureProspect('登记企业', { name: '断网时登记的企业', industry: '新材料' });
+    await a.app.nav('数据');
+    await expect(status(a.page)).toHaveAttribute('data-status', 'offline', { timeout: 30_000 });
+    await expect(status(a.page)).toContainText('保存在本机');
+    // The record is on the device, through a reload too.
+    await a.page.reload();
+    await a.app.nav('意向企业');
+    await expect(a.page.locator('[data-testid=prospect-row]', { hasText: '断网时登记的企业' })).toBeVisible();
+  } finally {
+    await a.context.close();
+    await couch.stop();
+  }
+});
