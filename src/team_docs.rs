@@ -164,11 +164,14 @@ pub struct Mirrored {
 #[derive(Clone, Debug, Default)]
 pub struct Mirror {
     docs: QuickMap<String, Mirrored>,
+    /// Documents this version cannot read (a newer schema, invalid): never written over.
+    held: QuickMap<String, ()>,
 }
 
 impl Mirror {
     /// Record that the database holds `body` (JSON text of [`to_doc`]) at `rev` for `id`.
     pub fn set(&mut self, id: &str, rev: &str, body: String) {
+        self.held.remove(id);
         self.docs.insert(
             id.to_string(),
             Mirrored {
@@ -183,6 +186,22 @@ impl Mirror {
         if let Some(m) = self.docs.get_mut(id) {
             m.rev = rev.to_string();
         }
+    }
+
+    /// Never write over `id` (the database holds a version this app cannot read), until
+    /// a readable version of it arrives ([`Mirror::set`]).
+    pub fn hold(&mut self, id: &str) {
+        self.held.insert(id.to_string(), ());
+    }
+
+    /// How many documents are held (see [`Mirror::hold`]).
+    pub fn held_count(&self) -> usize {
+        self.held.len()
+    }
+
+    /// Whether `id` is held (see [`Mirror::hold`]).
+    pub fn is_held(&self, id: &str) -> bool {
+        self.held.contains_key(id)
     }
 
     pub fn get(&self, id: &str) -> Option<&Mirrored> {
@@ -251,6 +270,10 @@ fn push_changed<T: Record>(
     let before: QuickMap<&str, &T> = synced.iter().map(|r| (r.id(), r)).collect();
     for r in records {
         let id = doc_id(T::KIND, r.id());
+        if mirror.is_held(&id) {
+            present.insert(id, ());
+            continue;
+        }
         let known = mirror.get(&id);
         if known.is_some() && before.get(r.id()).is_some_and(|b| *b == r) {
             present.insert(id, ());
@@ -504,6 +527,21 @@ mod tests {
         let w = writes(&mirror, Some(&data), &edited);
         assert_eq!(w.len(), 1);
         assert_eq!(w[0].0["notes"], "b");
+    }
+
+    #[test]
+    fn a_document_this_version_cannot_read_is_never_written_over() {
+        let data = Dataset {
+            schema_version: SCHEMA_VERSION,
+            zones: vec![],
+            prospects: vec![prospect("p1", "here")],
+        };
+        let mut mirror = Mirror::default();
+        mirror.hold("prospect:p1");
+        assert!(writes(&mirror, None, &data).is_empty());
+        // A readable version arrives: it is compared (and written over) as any other.
+        mirror.set("prospect:p1", "7-x", String::from("{}"));
+        assert_eq!(writes(&mirror, None, &data).len(), 1);
     }
 
     #[test]

@@ -92,6 +92,8 @@ struct Runtime {
     /// once per batch of 100.
     inbox: Vec<Value>,
     flush_scheduled: bool,
+    /// Between the replication's `active` and `paused`: a transfer is running.
+    receiving: bool,
     /// A write to the device's database is in flight; `dirty`: data changed meanwhile.
     busy: bool,
     dirty: bool,
@@ -102,6 +104,8 @@ struct Runtime {
 thread_local! {
     static RUNTIME: RefCell<Option<Runtime>> = const { RefCell::new(None) };
     static GENERATION: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    /// A recovery check is scheduled (see `watch_recovery`).
+    static RECOVERING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 fn with_runtime<R>(f: impl FnOnce(&mut Runtime) -> R) -> Option<R> {
@@ -131,6 +135,15 @@ pub fn provide(state: AppState) {
             leptos::task::spawn_local(push(state, team));
         }
     });
+    Effect::new(move |_| {
+        if team.status.get() == SyncStatus::Offline {
+            watch_recovery(state, team);
+        }
+    });
+    // Received records waiting to be applied are applied when the page is hidden or
+    // left (a tablet may close a background tab at any time).
+    let _ = window_event_listener_untyped("pagehide", move |_| flush(state, team));
+    let _ = window_event_listener_untyped("visibilitychange", move |_| flush(state, team));
     if let Some(server) = server {
         set_timeout(
             move || connect(state, team, server),
@@ -141,13 +154,11 @@ pub fn provide(state: AppState) {
 
 /// Stop syncing (the device's database and the app's data stay as they are).
 fn stop() {
-    RUNTIME.with(|r| {
-        if let Some(rt) = r.borrow_mut().take() {
-            if let Some(rep) = rt.replication {
-                rep.cancel();
-            }
-        }
-    });
+    GENERATION.with(|g| g.set(g.get() + 1));
+    let old = RUNTIME.with(|r| r.borrow_mut().take());
+    if let Some(rep) = old.and_then(|rt| rt.replication) {
+        rep.cancel();
+    }
 }
 
 /// Use `server` from now on (remembered on the device) and connect.
@@ -160,6 +171,7 @@ pub fn set_server(state: AppState, team: TeamSync, server: TeamServer) {
 
 /// Forget the server: sync off.
 pub fn switch_off(state: AppState, team: TeamSync) {
+    flush(state, team);
     stop();
     let _ = state.store.with_value(|s| s.save_team_server(None));
     team.server.set(None);
@@ -169,15 +181,19 @@ pub fn switch_off(state: AppState, team: TeamSync) {
 }
 
 fn connect(state: AppState, team: TeamSync, server: TeamServer) {
+    // Received records still waiting are applied before the old connection goes.
+    flush(state, team);
     stop();
-    let generation = GENERATION.with(|g| {
-        g.set(g.get() + 1);
-        g.get()
-    });
+    let generation = GENERATION.with(|g| g.get());
     team.server.set(Some(server.clone()));
     team.status.set(SyncStatus::Connecting);
     leptos::task::spawn_local(async move {
-        let fail = |t: Text| team.status.set(SyncStatus::Error(t));
+        let current = move || GENERATION.with(|g| g.get()) == generation;
+        let fail = move |t: Text| {
+            if current() {
+                team.status.set(SyncStatus::Error(t))
+            }
+        };
         if let Err(t) = team_sync::load_script().await {
             return fail(t);
         }
@@ -197,7 +213,7 @@ fn connect(state: AppState, team: TeamSync, server: TeamServer) {
             Ok(d) => d,
             Err(e) => return fail(e.text()),
         };
-        if GENERATION.with(|g| g.get()) != generation {
+        if !current() {
             return;
         }
         RUNTIME.with(|r| {
@@ -210,6 +226,7 @@ fn connect(state: AppState, team: TeamSync, server: TeamServer) {
                 synced: None,
                 inbox: Vec::new(),
                 flush_scheduled: false,
+                receiving: false,
                 busy: false,
                 dirty: false,
                 generation,
@@ -250,19 +267,29 @@ fn on_event(state: AppState, team: TeamSync, generation: u32, event: SyncEvent) 
             });
             team.pending.set(left.unwrap_or(0));
         }
-        SyncEvent::Active => team.status.set(SyncStatus::Syncing),
+        SyncEvent::Active => {
+            with_runtime(|rt| rt.receiving = true);
+            team.status.set(SyncStatus::Syncing);
+        }
         // PouchDB pauses without an error when a send fails for want of a network (it
         // retries later), so the server is asked: answering, everything is sent.
         SyncEvent::Paused(None) => {
-            let Some(remote) = with_runtime(|rt| rt.remote.clone()) else {
+            let Some(remote) = with_runtime(|rt| {
+                rt.receiving = false;
+                rt.remote.clone()
+            }) else {
                 return;
             };
+            flush(state, team);
             leptos::task::spawn_local(async move {
                 let answer = team_sync::check(&remote).await;
                 if with_runtime(|rt| rt.generation) != Some(generation) {
                     return;
                 }
                 match answer {
+                    // A refusal (denied, a newer app's records) stands until the user
+                    // connects again.
+                    Ok(()) if matches!(team.status.get_untracked(), SyncStatus::Error(_)) => {}
                     Ok(()) => {
                         with_runtime(|rt| rt.pending.clear());
                         team.pending.set(0);
@@ -272,35 +299,92 @@ fn on_event(state: AppState, team: TeamSync, generation: u32, event: SyncEvent) 
                 }
             });
         }
-        SyncEvent::Paused(Some(e)) => team.status.set(refused_or_offline(&e)),
+        SyncEvent::Paused(Some(e)) => {
+            with_runtime(|rt| rt.receiving = false);
+            flush(state, team);
+            team.status.set(refused_or_offline(&e));
+        }
         SyncEvent::Denied(e) | SyncEvent::Error(e) => team.status.set(SyncStatus::Error(e.text())),
     }
 }
 
-/// Queue received documents; they are applied together once no batch has arrived for a
-/// moment ([`FLUSH_MS`]).
+/// Queue received documents. They are applied together: a moment after they arrive when
+/// the replication has caught up ([`FLUSH_MS`]), else every [`FLUSH_BUSY_MS`] while a
+/// long transfer runs (a first sync of 12,600 records is applied and saved a few times,
+/// not once per batch), and at once when it pauses.
 fn receive(state: AppState, team: TeamSync, docs: Vec<Value>) {
-    let schedule = with_runtime(|rt| {
+    let delay = with_runtime(|rt| {
         rt.inbox.extend(docs);
-        !std::mem::replace(&mut rt.flush_scheduled, true)
-    });
-    if schedule == Some(true) {
+        let first = !std::mem::replace(&mut rt.flush_scheduled, true);
+        first.then_some(if rt.receiving {
+            FLUSH_BUSY_MS
+        } else {
+            FLUSH_MS
+        })
+    })
+    .flatten();
+    if let Some(ms) = delay {
         set_timeout(
-            move || {
-                let docs = with_runtime(|rt| {
-                    rt.flush_scheduled = false;
-                    std::mem::take(&mut rt.inbox)
-                })
-                .unwrap_or_default();
-                absorb(state, team, &docs, false);
-            },
-            std::time::Duration::from_millis(FLUSH_MS),
+            move || flush(state, team),
+            std::time::Duration::from_millis(ms),
         );
     }
 }
 
-/// How long received documents wait for more before they are applied (ms).
+/// Apply the received documents waiting in the inbox.
+fn flush(state: AppState, team: TeamSync) {
+    let docs = with_runtime(|rt| {
+        rt.flush_scheduled = false;
+        std::mem::take(&mut rt.inbox)
+    })
+    .unwrap_or_default();
+    if !docs.is_empty() {
+        absorb(state, team, &docs, false);
+    }
+}
+
+/// How long received documents wait for more before they are applied (ms), when the
+/// replication has caught up, and while it is still receiving.
 const FLUSH_MS: u64 = 200;
+const FLUSH_BUSY_MS: u64 = 3_000;
+
+/// While offline, ask the server every [`RECOVERY_MS`] whether it answers again; when it
+/// does, connect afresh, so waiting changes go at once rather than at PouchDB's next retry
+/// (its pauses grow to minutes).
+fn watch_recovery(state: AppState, team: TeamSync) {
+    if RECOVERING.with(|r| r.replace(true)) {
+        return;
+    }
+    set_timeout(
+        move || {
+            RECOVERING.with(|r| r.set(false));
+            if team.status.get_untracked() != SyncStatus::Offline {
+                return;
+            }
+            let (Some(server), Some(remote)) = (
+                team.server.get_untracked(),
+                with_runtime(|rt| rt.remote.clone()),
+            ) else {
+                return;
+            };
+            leptos::task::spawn_local(async move {
+                let answers = team_sync::check(&remote).await.is_ok();
+                if team.status.get_untracked() != SyncStatus::Offline {
+                    return;
+                }
+                if answers {
+                    connect(state, team, server);
+                } else {
+                    watch_recovery(state, team);
+                }
+            });
+        },
+        std::time::Duration::from_millis(RECOVERY_MS),
+    );
+}
+
+/// How often an unreachable server is asked again (ms).
+const RECOVERY_MS: u64 = 5_000;
 
 fn refused_or_offline(e: &PouchError) -> SyncStatus {
     if matches!(e.status, 401 | 403 | 404) {
@@ -317,7 +401,7 @@ fn absorb(state: AppState, team: TeamSync, docs: &[Value], initial: bool) {
     let mut records = Dataset::default();
     let mut deleted_zones = Vec::new();
     let mut deleted_prospects = Vec::new();
-    let mut skipped = 0;
+    let mut skipped = team.skipped.get_untracked();
     let mut newer = false;
     let mut conflicts = team.conflicts.get_untracked();
     let changed = with_runtime(|rt| {
@@ -337,11 +421,11 @@ fn absorb(state: AppState, team: TeamSync, docs: &[Value], initial: bool) {
                     Ok(i) => i,
                     Err(DocError::NewerSchema { .. }) => {
                         newer = true;
-                        skipped += 1;
+                        rt.mirror.hold(id);
                         continue;
                     }
                     Err(_) => {
-                        skipped += 1;
+                        rt.mirror.hold(id);
                         continue;
                     }
                 };
@@ -397,6 +481,7 @@ fn absorb(state: AppState, team: TeamSync, docs: &[Value], initial: bool) {
                     }
                 }
             }
+            skipped = rt.mirror.held_count();
             !(records.zones.is_empty()
                 && records.prospects.is_empty()
                 && deleted_zones.is_empty()
@@ -404,7 +489,7 @@ fn absorb(state: AppState, team: TeamSync, docs: &[Value], initial: bool) {
         })
     });
     team.conflicts.set(conflicts);
-    team.skipped.update(|s| *s += skipped);
+    team.skipped.set(skipped);
     if newer {
         team.status.set(SyncStatus::Error(Text::new(
             "团队数据库中有较新版本应用写入的记录：请更新本应用（联网后重新加载）。这些记录未被读取，本机数据不受影响",
@@ -466,7 +551,10 @@ fn settle<T: Record>(
 /// [`crate::team_docs::writes`]); a write refused because the database has a newer
 /// revision reads that revision, merges and writes again.
 async fn push(state: AppState, team: TeamSync) {
-    for _round in 0..3 {
+    // Rounds go on while edits arrive during a write (`dirty`) or a refused write was
+    // merged; a round that writes nothing ends it. The bound only stops a loop that
+    // could not converge.
+    for _round in 0..50 {
         let job = with_runtime(|rt| {
             if rt.busy {
                 rt.dirty = true;
@@ -682,29 +770,65 @@ pub async fn resolve(state: AppState, team: TeamSync, v: ConflictVersions) -> Re
             (doc, body, Change::UpsertProspect(p))
         }
     };
-    doc.insert("_rev".into(), Value::from(v.conflict.rev.as_str()));
-    let mut docs = vec![Value::Object(doc)];
-    for rev in &v.conflict.others {
-        docs.push(serde_json::json!({"_id": id, "_rev": rev, "_deleted": true}));
-    }
-    let results = team_sync::write(&local, &docs)
+    // The record must still be as compared: the same current revision in the device's
+    // database, and no edit here that is not yet written to it. Otherwise the user
+    // compares again (nothing is written).
+    let changed_meanwhile = || {
+        Text::new(
+            "这条记录在比较后又有修改：请重新比较",
+            "This record changed after it was compared: compare again",
+        )
+    };
+    let now = team_sync::read(&local, Some(std::slice::from_ref(&id)))
         .await
         .map_err(|e| e.text())?;
-    let mut new_rev = None;
-    for (i, (_, r)) in results.into_iter().enumerate() {
-        match r {
-            Ok(rev) if i == 0 => new_rev = Some(rev),
-            Ok(_) => {}
-            Err(e) => return Err(e.text()),
-        }
+    let current_rev = now.first().and_then(|d| d["_rev"].as_str()).unwrap_or("");
+    let unsent_here = with_runtime(|rt| {
+        let known = rt
+            .mirror
+            .get(&id)
+            .map(|m| m.body.clone())
+            .unwrap_or_default();
+        state.data.with_untracked(|d| match v.conflict.kind {
+            RecordKind::Zone => d.zone(&v.conflict.id).map(body_text),
+            RecordKind::Prospect => d.prospect(&v.conflict.id).map(body_text),
+        }) != Some(known)
+    })
+    .unwrap_or(true);
+    if current_rev != v.conflict.rev || unsent_here {
+        return Err(changed_meanwhile());
     }
-    if let Some(rev) = new_rev {
-        with_runtime(|rt| {
-            rt.mirror.set(&id, &rev, body);
-            if !rt.pending.contains(&id) {
-                rt.pending.push(id.clone());
-            }
-        });
+    // The merge first; the other versions are closed only once it is written, so a
+    // refused merge loses nothing.
+    doc.insert("_rev".into(), Value::from(v.conflict.rev.as_str()));
+    let written = team_sync::write(&local, &[Value::Object(doc)])
+        .await
+        .map_err(|e| e.text())?;
+    let rev = match written.into_iter().next() {
+        Some((_, Ok(rev))) => rev,
+        Some((_, Err(e))) if e.status == 409 => return Err(changed_meanwhile()),
+        Some((_, Err(e))) => return Err(e.text()),
+        None => return Err(changed_meanwhile()),
+    };
+    with_runtime(|rt| {
+        rt.mirror.set(&id, &rev, body);
+        if !rt.pending.contains(&id) {
+            rt.pending.push(id.clone());
+        }
+    });
+    let closing: Vec<Value> = v
+        .conflict
+        .others
+        .iter()
+        .map(|r| serde_json::json!({"_id": id, "_rev": r, "_deleted": true}))
+        .collect();
+    let closed = team_sync::write(&local, &closing)
+        .await
+        .map_err(|e| e.text())?;
+    if let Some((_, Err(e))) = closed.into_iter().find(|(_, r)| r.is_err()) {
+        // The merge is written (and applied below); a version left open stays listed.
+        state.apply(change);
+        return Err(e.text());
     }
     team.conflicts
         .update(|c| c.retain(|x| !(x.kind == v.conflict.kind && x.id == v.conflict.id)));
