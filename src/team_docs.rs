@@ -293,23 +293,32 @@ fn push_changed<T: Record>(
     }
 }
 
-/// The proposed resolution of a conflict between two versions of a record (`kept`, the
-/// database's current winner, and `other`), both descended from `base` (their common
-/// ancestor, or `None` when the database no longer holds it): each field from the side
-/// that changed it; a field both changed differently keeps `kept`'s value and is listed
-/// (JSON paths such as `notes` or `must_have.factory`). Without a base every field that
-/// differs is such a field.
-pub fn propose_merge<T: Record>(base: Option<&T>, kept: &T, other: &T) -> (T, Vec<String>) {
-    let b = base.map(as_json).unwrap_or(Value::Object(Map::new()));
-    let k = as_json(kept);
-    let o = as_json(other);
+/// A document's record fields as JSON: the document fields (`_id`, `_rev`, `type`,
+/// `schema_version`…) stripped. `None` for a deletion or a body that is not an object.
+pub fn record_json(doc: &Value) -> Option<Value> {
+    if doc.get("_deleted").and_then(Value::as_bool) == Some(true) {
+        return None;
+    }
+    let mut body = doc.as_object()?.clone();
+    for f in DOC_FIELDS {
+        body.remove(*f);
+    }
+    Some(Value::Object(body))
+}
+
+/// The proposed resolution of a conflict between two versions of a record, as JSON
+/// (`kept`, the database's current winner, and `other`), both descended from `base`
+/// (their common ancestor, or `None` when the database no longer holds it): each field
+/// from the side that changed it; a field both changed differently keeps `kept`'s value
+/// and is listed (JSON paths such as `notes` or `must_have.factory`). Without a base every
+/// field that differs is such a field. On JSON values, so one copy serves zones and
+/// prospects; the caller reads the result as its record type.
+pub fn propose_merge(base: Option<&Value>, kept: &Value, other: &Value) -> (Value, Vec<String>) {
+    let empty = Value::Object(Map::new());
     let mut conflicts = Vec::new();
     // `merge_values` gives "ours" the fields both changed: the kept version here.
-    let merged = merge_values(&b, &k, &o, "", &mut conflicts);
-    match crate::transfer::record::<T>(&merged) {
-        Ok(r) => (r, conflicts),
-        Err(_) => (kept.clone(), vec![String::from("*")]),
-    }
+    let merged = merge_values(base.unwrap_or(&empty), kept, other, "", &mut conflicts);
+    (merged, conflicts)
 }
 
 /// Where a device syncs: the team database's URL (`https://couch.example.org/zonematch`,
@@ -564,7 +573,12 @@ mod tests {
         a.stage = Stage::Contacted;
         let mut b = base.clone();
         b.notes = "wants 20,000 m² by spring".into();
-        let (merged, conflicts) = propose_merge(Some(&base), &a, &b);
+        let merge = |base: Option<&Prospect>, kept: &Prospect, other: &Prospect| {
+            let (v, conflicts) =
+                propose_merge(base.map(as_json).as_ref(), &as_json(kept), &as_json(other));
+            (crate::transfer::record::<Prospect>(&v).unwrap(), conflicts)
+        };
+        let (merged, conflicts) = merge(Some(&base), &a, &b);
         assert_eq!(merged.stage, Stage::Contacted, "A's stage");
         assert_eq!(merged.notes, "wants 20,000 m² by spring", "B's notes");
         assert!(conflicts.is_empty());
@@ -572,11 +586,29 @@ mod tests {
         // Both changed the stage differently: the kept version's stage, named.
         let mut c = b.clone();
         c.stage = Stage::Negotiating;
-        let (merged, conflicts) = propose_merge(Some(&base), &a, &c);
+        let (merged, conflicts) = merge(Some(&base), &a, &c);
         assert_eq!(merged.stage, Stage::Contacted);
         assert_eq!(merged.notes, "wants 20,000 m² by spring");
         assert_eq!(conflicts, vec!["stage".to_string()]);
+
+        // No ancestor: every differing field keeps the kept version's value, and is named.
+        let (merged, conflicts) = merge(None, &a, &c);
+        assert_eq!(merged, a);
+        assert!(
+            conflicts.contains(&"stage".to_string()) && conflicts.contains(&"notes".to_string())
+        );
     }
+
+    #[test]
+    fn a_documents_record_fields_are_its_body_without_the_document_fields() {
+        let p = prospect("p1", "x");
+        let mut doc = Value::Object(to_doc(&p));
+        doc["_rev"] = Value::from("3-c");
+        assert_eq!(record_json(&doc), Some(as_json(&p)));
+        let gone = serde_json::json!({"_id": "prospect:p1", "_rev": "4-d", "_deleted": true});
+        assert_eq!(record_json(&gone), None);
+    }
+
     #[test]
     fn a_server_address_is_checked_and_kept_as_three_lines() {
         let s =

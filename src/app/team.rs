@@ -24,11 +24,11 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use super::state::{use_app, AppState};
-use crate::merge::{as_json, changed_fields, Record, RecordKind};
+use crate::merge::{as_json, Record, RecordKind};
 use crate::model::{Change, Dataset, Prospect, Text, Zone};
 use crate::team_docs::{
-    body_text, doc_id, from_doc, parse_doc_id, propose_merge, DocError, Incoming, Mirror,
-    TeamServer,
+    body_text, doc_id, from_doc, parse_doc_id, propose_merge, record_json, DocError, Incoming,
+    Mirror, TeamServer,
 };
 use crate::team_sync::{self, Pouch, PouchError, Replication, SyncEvent};
 use crate::text::index::QuickMap;
@@ -201,14 +201,9 @@ fn connect(state: AppState, team: TeamSync, server: TeamServer) {
             (Ok(l), Ok(r)) => (l, r),
             (Err(e), _) | (_, Err(e)) => return fail(e.text()),
         };
-        let reachable = match team_sync::check(&remote).await {
-            Ok(()) => true,
-            // Refused: nothing is sent until the user fixes the setting.
-            Err(e) if matches!(e.status, 401 | 403 | 404) => return fail(e.text()),
-            // Unreachable (offline, server down): the device's database is brought up
-            // to date now and the replication retries until the server answers.
-            Err(_) => false,
-        };
+        // The device's database is brought up to date first and kept so while the server
+        // refuses or cannot be reached: what is deleted or edited here meanwhile is in it
+        // when the replication runs (and is not brought back or overwritten by it).
         let docs = match team_sync::read(&local, None).await {
             Ok(d) => d,
             Err(e) => return fail(e.text()),
@@ -234,6 +229,17 @@ fn connect(state: AppState, team: TeamSync, server: TeamServer) {
         });
         absorb(state, team, &docs, true);
         push(state, team).await;
+        let reachable = match team_sync::check(&remote).await {
+            Ok(()) => true,
+            // Refused: nothing is sent until the user fixes the setting.
+            Err(e) if matches!(e.status, 401 | 403 | 404) => return fail(e.text()),
+            // Unreachable (offline, server down): the replication retries until the
+            // server answers.
+            Err(_) => false,
+        };
+        if !current() {
+            return;
+        }
         let replication = team_sync::start(&local, &remote, move |event| {
             on_event(state, team, generation, event)
         });
@@ -534,16 +540,11 @@ fn settle<T: Record>(
     }
     let base = base
         .and_then(|b| serde_json::from_str::<Value>(b).ok())
-        .and_then(|v| from_doc(&v).ok());
-    let base: Option<T> = base.and_then(|i| {
-        let v = match i {
-            Incoming::Zone(z) => as_json(&z),
-            Incoming::Prospect(p) => as_json(&p),
-            Incoming::Deleted(..) => return None,
-        };
-        crate::transfer::record::<T>(&v).ok()
-    });
-    let (merged, _) = propose_merge(base.as_ref(), local, &incoming);
+        .and_then(|v| record_json(&v));
+    let (merged, _) = propose_merge(base.as_ref(), &as_json(local), &as_json(&incoming));
+    // A merge that does not read as a record keeps this device's version (written over
+    // the received one, which stays in the document's history).
+    let merged: T = crate::transfer::record(&merged).ok()?;
     (merged != *local).then_some(merged)
 }
 
@@ -639,6 +640,11 @@ pub struct ConflictVersions {
     pub values: Vec<Vec<String>>,
     /// The proposed record's JSON.
     pub proposed: Value,
+    /// Whether the versions' common ancestor was found (without it, every field that
+    /// differs keeps the current version's value).
+    pub has_base: bool,
+    /// Fields both sides changed differently (the current version's value proposed).
+    pub both_changed: Vec<String>,
 }
 
 /// Read the versions of `conflict` and the proposed merge.
@@ -670,22 +676,10 @@ pub async fn versions(conflict: Conflict) -> Result<ConflictVersions, Text> {
             base = team_sync::read_rev(&local, &id, common).await.ok();
         }
     }
-    match conflict.kind {
-        RecordKind::Zone => compare::<Zone>(conflict, &current, &others, base.as_ref()),
-        RecordKind::Prospect => compare::<Prospect>(conflict, &current, &others, base.as_ref()),
-    }
+    compare(conflict, &current, &others, base.as_ref())
 }
 
-fn record_of<T: Record>(doc: &Value) -> Option<T> {
-    let v = match from_doc(doc).ok()? {
-        Incoming::Zone(z) => as_json(&z),
-        Incoming::Prospect(p) => as_json(&p),
-        Incoming::Deleted(..) => return None,
-    };
-    crate::transfer::record::<T>(&v).ok()
-}
-
-fn compare<T: Record>(
+fn compare(
     conflict: Conflict,
     current: &Value,
     others: &[Value],
@@ -697,23 +691,35 @@ fn compare<T: Record>(
             "A version of this record cannot be read (written by a newer version of the app?)",
         )
     };
-    let kept: T = record_of(current).ok_or_else(unreadable)?;
-    let base: Option<T> = base.and_then(record_of);
+    let readable = |d: &Value| match from_doc(d) {
+        Ok(_) => record_json(d),
+        Err(_) => None,
+    };
+    let kept = readable(current).ok_or_else(unreadable)?;
+    let base = base.and_then(readable);
     let mut proposed = kept.clone();
     let mut other_records = Vec::new();
+    let mut both_changed = Vec::new();
     for o in others {
         // A deleted version loses to an edit: nothing of it to merge.
         if o.get("_deleted").and_then(Value::as_bool) == Some(true) {
             continue;
         }
-        let other: T = record_of(o).ok_or_else(unreadable)?;
-        proposed = propose_merge(base.as_ref(), &proposed, &other).0;
+        let other = readable(o).ok_or_else(unreadable)?;
+        let (merged, conflicts) = propose_merge(base.as_ref(), &proposed, &other);
+        proposed = merged;
+        both_changed.extend(conflicts);
         other_records.push(other);
     }
     let mut fields: Vec<String> = Vec::new();
+    let keys = |v: &Value| {
+        v.as_object()
+            .map(|m| m.keys().cloned().collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
     for o in &other_records {
-        for f in changed_fields(&kept, o) {
-            if !fields.contains(&f) {
+        for f in keys(&kept).into_iter().chain(keys(o)) {
+            if kept.get(&f) != o.get(&f) && !fields.contains(&f) {
                 fields.push(f);
             }
         }
@@ -723,15 +729,12 @@ fn compare<T: Record>(
         Some(Value::String(s)) => s.clone(),
         Some(other) => other.to_string(),
     };
-    let kept_v = as_json(&kept);
-    let other_v: Vec<Value> = other_records.iter().map(as_json).collect();
-    let proposed_v = as_json(&proposed);
     let values = fields
         .iter()
         .map(|f| {
-            let mut row = vec![show(&kept_v, f)];
-            row.extend(other_v.iter().map(|o| show(o, f)));
-            row.push(show(&proposed_v, f));
+            let mut row = vec![show(&kept, f)];
+            row.extend(other_records.iter().map(|o| show(o, f)));
+            row.push(show(&proposed, f));
             row
         })
         .collect();
@@ -739,7 +742,9 @@ fn compare<T: Record>(
         conflict,
         fields,
         values,
-        proposed: proposed_v,
+        proposed,
+        has_base: base.is_some(),
+        both_changed,
     })
 }
 
@@ -1063,10 +1068,15 @@ pub fn TeamSyncPanel() -> impl IntoView {
                                 "每个不同的字段：当前版本 ｜ 另一版本 → 建议合并（各字段取修改过它的一方）",
                                 "Each field that differs: current version | other version → proposed merge (each field from the side that changed it)",
                             )}</p>
+                            {(!v.has_base).then(|| view! { <p class="warning">{t(
+                                "未找到两个版本共同的上一版本：建议合并在不同的字段上保留当前版本，请逐项核对",
+                                "No earlier version common to both was found: where they differ, the proposal keeps the current version; check each field",
+                            )}</p> })}
                             <ul>
                                 {v.fields.iter().zip(v.values.iter()).map(|(f, row)| {
                                     let (proposed, versions) = row.split_last().map(|(p, v)| (p.clone(), v.join(" ｜ "))).unwrap_or_default();
-                                    let line = format!("{}: {versions} → ", crate::i18n::field_label(f, lang.get_untracked()));
+                                    let both = if v.both_changed.contains(f) { " ⚠" } else { "" };
+                                    let line = format!("{}{both}: {versions} → ", crate::i18n::field_label(f, lang.get_untracked()));
                                     view! {
                                         <li data-testid="sync-field" data-field=f.clone()>
                                             {line}<strong data-testid="sync-proposed">{proposed}</strong>
