@@ -247,7 +247,7 @@ pub fn writes(mirror: &Mirror, synced: Option<&Dataset>, data: &Dataset) -> Vec<
     let mut gone: Vec<(&String, &Mirrored)> = mirror
         .docs
         .iter()
-        .filter(|(id, m)| !m.body.is_empty() && !present.contains_key(*id))
+        .filter(|(id, m)| !m.body.is_empty() && !present.contains_key(*id) && !mirror.is_held(id))
         .collect();
     crate::order::sort_by(&mut gone, |a, b| a.0.cmp(b.0));
     for (id, m) in gone {

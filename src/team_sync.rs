@@ -312,6 +312,9 @@ pub enum SyncEvent {
     Denied(PouchError),
     /// Stopped for good (wrong password, no database): the error.
     Error(PouchError),
+    /// Sending (`pull: false`) or receiving failed and waits to retry: the error. (The
+    /// two-way sync itself then pauses without saying why.)
+    Failed { pull: bool, error: PouchError },
 }
 
 /// Start the live two-way replication between the device's database and the team's, with
@@ -370,6 +373,28 @@ pub fn start(local: &Pouch, remote: &Pouch, on_event: impl Fn(SyncEvent) + 'stat
         }))
         .unchecked_ref(),
     );
+    for (direction, pull) in [("push", false), ("pull", true)] {
+        let Ok(one_way) = Reflect::get(&replication, &JsValue::from_str(direction)) else {
+            continue;
+        };
+        if one_way.is_undefined() {
+            continue;
+        }
+        let one_way: Replication = one_way.unchecked_into();
+        let e = on_event.clone();
+        one_way.on(
+            "paused",
+            handler(Box::new(move |err: JsValue| {
+                if !err.is_undefined() && !err.is_null() {
+                    e(SyncEvent::Failed {
+                        pull,
+                        error: PouchError::from_js(&err),
+                    });
+                }
+            }))
+            .unchecked_ref(),
+        );
+    }
     let e = on_event;
     replication.on(
         "error",

@@ -94,6 +94,8 @@ struct Runtime {
     flush_scheduled: bool,
     /// Between the replication's `active` and `paused`: a transfer is running.
     receiving: bool,
+    /// The last failure either direction reported since it last made progress.
+    failing: Option<PouchError>,
     /// A write to the device's database is in flight; `dirty`: data changed meanwhile.
     busy: bool,
     dirty: bool,
@@ -222,6 +224,7 @@ fn connect(state: AppState, team: TeamSync, server: TeamServer) {
                 inbox: Vec::new(),
                 flush_scheduled: false,
                 receiving: false,
+                failing: None,
                 busy: false,
                 dirty: false,
                 generation,
@@ -251,16 +254,27 @@ fn connect(state: AppState, team: TeamSync, server: TeamServer) {
 }
 
 fn on_event(state: AppState, team: TeamSync, generation: u32, event: SyncEvent) {
-    if with_runtime(|rt| rt.generation) != Some(generation) {
+    let current = move || with_runtime(|rt| rt.generation) == Some(generation);
+    if !current() {
         return;
     }
+    // A refusal or an error stands until the user connects again: no later event of the
+    // replication says "synced" over it.
+    let standing = move || matches!(team.status.get_untracked(), SyncStatus::Error(_));
     match event {
         SyncEvent::Change { pull: true, ids } => {
-            let Some(local) = with_runtime(|rt| rt.local.clone()) else {
+            let Some(local) = with_runtime(|rt| {
+                rt.failing = None;
+                rt.local.clone()
+            }) else {
                 return;
             };
             leptos::task::spawn_local(async move {
-                match team_sync::read(&local, Some(&ids)).await {
+                let docs = team_sync::read(&local, Some(&ids)).await;
+                if !current() {
+                    return;
+                }
+                match docs {
                     Ok(docs) => receive(state, team, docs),
                     Err(e) => team.status.set(SyncStatus::Error(e.text())),
                 }
@@ -268,6 +282,7 @@ fn on_event(state: AppState, team: TeamSync, generation: u32, event: SyncEvent) 
         }
         SyncEvent::Change { pull: false, ids } => {
             let left = with_runtime(|rt| {
+                rt.failing = None;
                 rt.pending.retain(|p| !ids.contains(p));
                 rt.pending.len()
             });
@@ -275,10 +290,17 @@ fn on_event(state: AppState, team: TeamSync, generation: u32, event: SyncEvent) 
         }
         SyncEvent::Active => {
             with_runtime(|rt| rt.receiving = true);
-            team.status.set(SyncStatus::Syncing);
+            if !standing() {
+                team.status.set(SyncStatus::Syncing);
+            }
         }
-        // PouchDB pauses without an error when a send fails for want of a network (it
-        // retries later), so the server is asked: answering, everything is sent.
+        SyncEvent::Failed { error, .. } => {
+            with_runtime(|rt| rt.failing = Some(error));
+        }
+        // PouchDB's two-way sync pauses without an error when a send or receive failed
+        // (it retries later). So the server is asked, and a failure reported by either
+        // direction since the last progress is taken into account: only a server that
+        // answers, with no failure outstanding, means everything is sent.
         SyncEvent::Paused(None) => {
             let Some(remote) = with_runtime(|rt| {
                 rt.receiving = false;
@@ -289,26 +311,32 @@ fn on_event(state: AppState, team: TeamSync, generation: u32, event: SyncEvent) 
             flush(state, team);
             leptos::task::spawn_local(async move {
                 let answer = team_sync::check(&remote).await;
-                if with_runtime(|rt| rt.generation) != Some(generation) {
+                if !current() || standing() {
                     return;
                 }
-                match answer {
-                    // A refusal (denied, a newer app's records) stands until the user
-                    // connects again.
-                    Ok(()) if matches!(team.status.get_untracked(), SyncStatus::Error(_)) => {}
-                    Ok(()) => {
+                let failing = with_runtime(|rt| rt.failing.clone()).flatten();
+                match (answer, failing) {
+                    (Ok(()), None) => {
                         with_runtime(|rt| rt.pending.clear());
                         team.pending.set(0);
                         team.status.set(SyncStatus::Idle);
                     }
-                    Err(e) => team.status.set(refused_or_offline(&e)),
+                    // The server answers, yet sending failed (a proxy's size limit, a
+                    // full server disk): said, with the changes still counted as waiting.
+                    (Ok(()), Some(e)) if e.status != 0 => {
+                        team.status.set(SyncStatus::Error(e.text()))
+                    }
+                    (Ok(()), Some(_)) => team.status.set(SyncStatus::Offline),
+                    (Err(e), _) => team.status.set(refused_or_offline(&e)),
                 }
             });
         }
         SyncEvent::Paused(Some(e)) => {
             with_runtime(|rt| rt.receiving = false);
             flush(state, team);
-            team.status.set(refused_or_offline(&e));
+            if !standing() {
+                team.status.set(refused_or_offline(&e));
+            }
         }
         SyncEvent::Denied(e) | SyncEvent::Error(e) => team.status.set(SyncStatus::Error(e.text())),
     }
@@ -367,19 +395,18 @@ fn watch_recovery(state: AppState, team: TeamSync) {
             if team.status.get_untracked() != SyncStatus::Offline {
                 return;
             }
-            let (Some(server), Some(remote)) = (
-                team.server.get_untracked(),
-                with_runtime(|rt| rt.remote.clone()),
-            ) else {
+            let Some((remote, generation)) = with_runtime(|rt| (rt.remote.clone(), rt.generation))
+            else {
                 return;
             };
             leptos::task::spawn_local(async move {
                 let answers = team_sync::check(&remote).await.is_ok();
-                if team.status.get_untracked() != SyncStatus::Offline {
+                let current = with_runtime(|rt| rt.generation) == Some(generation);
+                if !current || team.status.get_untracked() != SyncStatus::Offline {
                     return;
                 }
                 if answers {
-                    connect(state, team, server);
+                    restart_replication(state, team, generation);
                 } else {
                     watch_recovery(state, team);
                 }
@@ -387,6 +414,25 @@ fn watch_recovery(state: AppState, team: TeamSync) {
         },
         std::time::Duration::from_millis(RECOVERY_MS),
     );
+}
+
+/// Cancel the running replication and start it again (same databases, same mirror), so
+/// it runs now rather than at PouchDB's next retry.
+fn restart_replication(state: AppState, team: TeamSync, generation: u32) {
+    let Some((local, remote, old)) = with_runtime(|rt| {
+        rt.failing = None;
+        (rt.local.clone(), rt.remote.clone(), rt.replication.take())
+    }) else {
+        return;
+    };
+    if let Some(old) = old {
+        old.cancel();
+    }
+    team.status.set(SyncStatus::Syncing);
+    let replication = team_sync::start(&local, &remote, move |event| {
+        on_event(state, team, generation, event)
+    });
+    with_runtime(|rt| rt.replication = Some(replication));
 }
 
 /// How often an unreachable server is asked again (ms).
@@ -420,6 +466,15 @@ fn absorb(state: AppState, team: TeamSync, docs: &[Value], initial: bool) {
                 let id = doc["_id"].as_str().unwrap_or("");
                 let rev = doc["_rev"].as_str().unwrap_or("");
                 if parse_doc_id(id).is_none() {
+                    continue;
+                }
+                // A copy older than what the device's database is known to hold (read
+                // before a later write or merge, applied after it) changes nothing.
+                if rt
+                    .mirror
+                    .get(id)
+                    .is_some_and(|m| rev_number(rev) < rev_number(&m.rev))
+                {
                     continue;
                 }
                 conflicts.retain(|c| doc_id(c.kind, &c.id) != id);
@@ -515,6 +570,14 @@ fn absorb(state: AppState, team: TeamSync, docs: &[Value], initial: bool) {
     }
 }
 
+/// The generation of a revision: `3` of `3-9f1c…` (0 when unreadable).
+fn rev_number(rev: &str) -> u64 {
+    rev.split('-')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
 /// What a received version of a record becomes here: `None` when nothing changes.
 /// `base` is the body the device's database held before (as last synced).
 fn settle<T: Record>(
@@ -552,6 +615,10 @@ fn settle<T: Record>(
 /// [`crate::team_docs::writes`]); a write refused because the database has a newer
 /// revision reads that revision, merges and writes again.
 async fn push(state: AppState, team: TeamSync) {
+    let Some(generation) = with_runtime(|rt| rt.generation) else {
+        return;
+    };
+    let current = move || with_runtime(|rt| rt.generation) == Some(generation);
     // Rounds go on while edits arrive during a write (`dirty`) or a refused write was
     // merged; a round that writes nothing ends it. The bound only stops a loop that
     // could not converge.
@@ -579,6 +646,10 @@ async fn push(state: AppState, team: TeamSync) {
         };
         let docs: Vec<Value> = writes.iter().map(|(d, _)| d.clone()).collect();
         let result = team_sync::write(&local, &docs).await;
+        if !current() {
+            // A newer connection took over: it compares everything again itself.
+            return;
+        }
         let mut stale = Vec::new();
         let outcome = with_runtime(|rt| {
             rt.busy = false;
@@ -621,7 +692,11 @@ async fn push(state: AppState, team: TeamSync) {
             None => return,
         }
         if !stale.is_empty() {
-            if let Ok(docs) = team_sync::read(&local, Some(&stale)).await {
+            let docs = team_sync::read(&local, Some(&stale)).await;
+            if !current() {
+                return;
+            }
+            if let Ok(docs) = docs {
                 absorb(state, team, &docs, false);
             }
         } else if with_runtime(|rt| rt.dirty) != Some(true) {
@@ -651,6 +726,26 @@ pub struct ConflictVersions {
 pub async fn versions(conflict: Conflict) -> Result<ConflictVersions, Text> {
     let local = with_runtime(|rt| rt.local.clone()).ok_or_else(not_connected)?;
     let id = doc_id(conflict.kind, &conflict.id);
+    // The document as it is now (an edit here or a partly closed conflict has moved it
+    // on since it was listed).
+    let now = team_sync::read(&local, Some(std::slice::from_ref(&id)))
+        .await
+        .map_err(|e| e.text())?;
+    let conflict = match now.first() {
+        Some(d) => Conflict {
+            rev: d["_rev"].as_str().unwrap_or(&conflict.rev).to_string(),
+            others: d["_conflicts"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|r| r.as_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            ..conflict
+        },
+        None => conflict,
+    };
     let current = team_sync::read_rev(&local, &id, &conflict.rev)
         .await
         .map_err(|e| e.text())?;
@@ -755,25 +850,22 @@ fn not_connected() -> Text {
     )
 }
 
-/// Resolve a conflict with the proposed record: written as the new current version, the
-/// other versions closed (deleted), in one bulk write; then applied here.
+/// Resolve a conflict with the proposed record: written as the new current version and
+/// applied here (merged with anything edited here since), then the other versions closed
+/// (deleted). Refused, with nothing written, when the record changed since it was
+/// compared.
 pub async fn resolve(state: AppState, team: TeamSync, v: ConflictVersions) -> Result<(), Text> {
     let local = with_runtime(|rt| rt.local.clone()).ok_or_else(not_connected)?;
     let id = doc_id(v.conflict.kind, &v.conflict.id);
     let unreadable = || Text::new("合并结果无效", "The merged record is not valid");
-    let (mut doc, body, change) = match v.conflict.kind {
-        RecordKind::Zone => {
-            let z: Zone = crate::transfer::record(&v.proposed).map_err(|_| unreadable())?;
-            let doc = crate::team_docs::to_doc(&z);
-            let body = body_text(&z);
-            (doc, body, Change::UpsertZone(z))
-        }
-        RecordKind::Prospect => {
-            let p: Prospect = crate::transfer::record(&v.proposed).map_err(|_| unreadable())?;
-            let doc = crate::team_docs::to_doc(&p);
-            let body = body_text(&p);
-            (doc, body, Change::UpsertProspect(p))
-        }
+    // The proposal must read as its record type; its document is written as every record's.
+    let mut doc = match v.conflict.kind {
+        RecordKind::Zone => crate::team_docs::to_doc(
+            &crate::transfer::record::<Zone>(&v.proposed).map_err(|_| unreadable())?,
+        ),
+        RecordKind::Prospect => crate::team_docs::to_doc(
+            &crate::transfer::record::<Prospect>(&v.proposed).map_err(|_| unreadable())?,
+        ),
     };
     // The record must still be as compared: the same current revision in the device's
     // database, and no edit here that is not yet written to it. Otherwise the user
@@ -805,6 +897,7 @@ pub async fn resolve(state: AppState, team: TeamSync, v: ConflictVersions) -> Re
     }
     // The merge first; the other versions are closed only once it is written, so a
     // refused merge loses nothing.
+    let doc_for_apply = doc.clone();
     doc.insert("_rev".into(), Value::from(v.conflict.rev.as_str()));
     let written = team_sync::write(&local, &[Value::Object(doc)])
         .await
@@ -815,8 +908,12 @@ pub async fn resolve(state: AppState, team: TeamSync, v: ConflictVersions) -> Re
         Some((_, Err(e))) => return Err(e.text()),
         None => return Err(changed_meanwhile()),
     };
+    // Applied at once, as a received version is: merged with anything edited here since
+    // the comparison (the mirror still holds the version compared, the ancestor).
+    let mut applied = doc_for_apply;
+    applied.insert("_rev".into(), Value::from(rev.as_str()));
+    absorb(state, team, &[Value::Object(applied)], false);
     with_runtime(|rt| {
-        rt.mirror.set(&id, &rev, body);
         if !rt.pending.contains(&id) {
             rt.pending.push(id.clone());
         }
@@ -830,14 +927,16 @@ pub async fn resolve(state: AppState, team: TeamSync, v: ConflictVersions) -> Re
     let closed = team_sync::write(&local, &closing)
         .await
         .map_err(|e| e.text())?;
-    if let Some((_, Err(e))) = closed.into_iter().find(|(_, r)| r.is_err()) {
-        // The merge is written (and applied below); a version left open stays listed.
-        state.apply(change);
+    // A version another device closed meanwhile (409) is closed all the same.
+    if let Some((_, Err(e))) = closed
+        .into_iter()
+        .find(|(_, r)| r.as_ref().is_err_and(|e| e.status != 409))
+    {
+        // The merge is written and applied; a version left open stays listed.
         return Err(e.text());
     }
     team.conflicts
         .update(|c| c.retain(|x| !(x.kind == v.conflict.kind && x.id == v.conflict.id)));
-    state.apply(change);
     Ok(())
 }
 
@@ -1069,13 +1168,14 @@ pub fn TeamSyncPanel() -> impl IntoView {
                                 "Each field that differs: current version | other version → proposed merge (each field from the side that changed it)",
                             )}</p>
                             {(!v.has_base).then(|| view! { <p class="warning">{t(
-                                "未找到两个版本共同的上一版本：建议合并在不同的字段上保留当前版本，请逐项核对",
-                                "No earlier version common to both was found: where they differ, the proposal keeps the current version; check each field",
+                                "未找到两个版本共同的上一版本：两边都有值且不同的字段，建议保留当前版本的值，请逐项核对",
+                                "No earlier version common to both was found: where both versions have a different value, the proposal keeps the current version's; check each field",
                             )}</p> })}
                             <ul>
                                 {v.fields.iter().zip(v.values.iter()).map(|(f, row)| {
                                     let (proposed, versions) = row.split_last().map(|(p, v)| (p.clone(), v.join(" ｜ "))).unwrap_or_default();
-                                    let both = if v.both_changed.contains(f) { " ⚠" } else { "" };
+                                    let nested = format!("{f}.");
+                                    let both = if v.both_changed.iter().any(|c| c == f || c.starts_with(&nested)) { " ⚠" } else { "" };
                                     let line = format!("{}{both}: {versions} → ", crate::i18n::field_label(f, lang.get_untracked()));
                                     view! {
                                         <li data-testid="sync-field" data-field=f.clone()>
