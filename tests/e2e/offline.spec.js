@@ -78,7 +78,13 @@ test('the content security policy allows what the app needs and nothing is block
   expect(csp).toContain("'wasm-unsafe-eval'");
   expect(csp).not.toContain("'unsafe-eval'");
   expect(csp).not.toContain("'unsafe-inline'");
-  expect(csp).not.toMatch(/https?:/);
+  // No other origin anywhere, except that connect-src lets team sync (issue 12) reach the
+  // team's server at the address the user sets: scheme sources only, nothing else.
+  const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+  expect(directives['connect-src']).toEqual(["'self'", 'https:', 'http:']);
+  for (const [name, sources] of Object.entries(directives)) {
+    if (name !== 'connect-src') expect(sources.join(' '), name).not.toMatch(/https?:/);
+  }
   await app.captureProspect('登记企业', { industry: '集成电路封测', factory: '20000' });
   await app.nav('园区');
   await app.openZone('changzhi-htz');
