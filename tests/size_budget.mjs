@@ -61,13 +61,14 @@ const WORKER = /^workbook_worker/;
 // 2026-11-30, issue 12 (team sync, CouchDB replication with PouchDB): 566,739 (+33,381)
 // as first built, 569,890 (+36,532) with the first review's fixes (resolve checks, held
 // documents, recovery, batching), 571,314 (+37,956) with the second's (standing errors,
-// per-direction failures, resolve through the received path, replication restart). The team sync code in the app's wasm (src/team_docs.rs,
+// per-direction failures, resolve through the received path, replication restart),
+// 571,460 (+38,102) with recovery after errors (a server restarting without its database). The team sync code in the app's wasm (src/team_docs.rs,
 // src/team_sync.rs, src/app/team.rs: documents, the mirror and its writes, the PouchDB
 // interop, receiving, merging, conflicts and their resolve view, the status and form)
 // measured 74 KB raw before wasm-opt by twiggy. Issue 12 states the JS it allows (PouchDB,
 // about 42 KB gzip: 43,661 here, plus 361 bytes of wasm-bindgen glue in the app's script,
 // 9,673 -> 10,034); it states no wasm allowance: this raise is recorded in its closing note.
-const BUDGET_GZIP = { '.wasm': 571_400, '.js': 10_100, '.css': 4_800 };
+const BUDGET_GZIP = { '.wasm': 571_500, '.js': 10_100, '.css': 4_800 };
 // The workbook worker, wasm + js + loader. Measured 2026-11-30: 522,052 (wasm 516,918,
 // script 5,055, loader 79): calamine (with quick-xml, encoding_rs and zip's inflate),
 // rust_xlsxwriter (with zip's deflate: zlib-rs and zopfli), serde_json, wasm-bindgen;

@@ -96,6 +96,9 @@ struct Runtime {
     receiving: bool,
     /// The last failure either direction reported since it last made progress.
     failing: Option<PouchError>,
+    /// An error asking again cannot clear (a newer app's records, a denied document):
+    /// no recovery is tried until the user connects again.
+    sticky: bool,
     /// A write to the device's database is in flight; `dirty`: data changed meanwhile.
     busy: bool,
     dirty: bool,
@@ -138,7 +141,10 @@ pub fn provide(state: AppState) {
         }
     });
     Effect::new(move |_| {
-        if team.status.get() == SyncStatus::Offline {
+        if matches!(
+            team.status.get(),
+            SyncStatus::Offline | SyncStatus::Error(_)
+        ) {
             watch_recovery(state, team);
         }
     });
@@ -225,6 +231,7 @@ fn connect(state: AppState, team: TeamSync, server: TeamServer) {
                 flush_scheduled: false,
                 receiving: false,
                 failing: None,
+                sticky: false,
                 busy: false,
                 dirty: false,
                 generation,
@@ -338,7 +345,11 @@ fn on_event(state: AppState, team: TeamSync, generation: u32, event: SyncEvent) 
                 team.status.set(refused_or_offline(&e));
             }
         }
-        SyncEvent::Denied(e) | SyncEvent::Error(e) => team.status.set(SyncStatus::Error(e.text())),
+        SyncEvent::Denied(e) => {
+            with_runtime(|rt| rt.sticky = true);
+            team.status.set(SyncStatus::Error(e.text()));
+        }
+        SyncEvent::Error(e) => team.status.set(SyncStatus::Error(e.text())),
     }
 }
 
@@ -382,27 +393,37 @@ fn flush(state: AppState, team: TeamSync) {
 const FLUSH_MS: u64 = 200;
 const FLUSH_BUSY_MS: u64 = 3_000;
 
-/// While offline, ask the server every [`RECOVERY_MS`] whether it answers again; when it
-/// does, connect afresh, so waiting changes go at once rather than at PouchDB's next retry
-/// (its pauses grow to minutes).
+/// While offline, ask the server every [`RECOVERY_MS`] whether it answers again; after an
+/// error (a refusal, a server restarting without its database yet), every
+/// [`RECOVERY_ERROR_MS`]. When it answers, the replication starts again at once rather
+/// than at PouchDB's next retry (its pauses grow to minutes). Not after a refusal that
+/// asking again cannot change (a newer app's records, a document the server denied):
+/// those stand until the user connects again.
 fn watch_recovery(state: AppState, team: TeamSync) {
-    if RECOVERING.with(|r| r.replace(true)) {
+    let waiting = |s: &SyncStatus| matches!(s, SyncStatus::Offline | SyncStatus::Error(_));
+    let Some((remote, generation, sticky)) =
+        with_runtime(|rt| (rt.remote.clone(), rt.generation, rt.sticky))
+    else {
+        return;
+    };
+    if sticky || RECOVERING.with(|r| r.replace(true)) {
         return;
     }
+    let ms = if team.status.get_untracked() == SyncStatus::Offline {
+        RECOVERY_MS
+    } else {
+        RECOVERY_ERROR_MS
+    };
     set_timeout(
         move || {
             RECOVERING.with(|r| r.set(false));
-            if team.status.get_untracked() != SyncStatus::Offline {
+            let current = move || with_runtime(|rt| rt.generation) == Some(generation);
+            if !current() || !team.status.with_untracked(waiting) {
                 return;
             }
-            let Some((remote, generation)) = with_runtime(|rt| (rt.remote.clone(), rt.generation))
-            else {
-                return;
-            };
             leptos::task::spawn_local(async move {
                 let answers = team_sync::check(&remote).await.is_ok();
-                let current = with_runtime(|rt| rt.generation) == Some(generation);
-                if !current || team.status.get_untracked() != SyncStatus::Offline {
+                if !current() || !team.status.with_untracked(waiting) {
                     return;
                 }
                 if answers {
@@ -412,7 +433,7 @@ fn watch_recovery(state: AppState, team: TeamSync) {
                 }
             });
         },
-        std::time::Duration::from_millis(RECOVERY_MS),
+        std::time::Duration::from_millis(ms),
     );
 }
 
@@ -435,8 +456,9 @@ fn restart_replication(state: AppState, team: TeamSync, generation: u32) {
     with_runtime(|rt| rt.replication = Some(replication));
 }
 
-/// How often an unreachable server is asked again (ms).
+/// How often an unreachable server is asked again (ms), and a server that refused.
 const RECOVERY_MS: u64 = 5_000;
+const RECOVERY_ERROR_MS: u64 = 10_000;
 
 fn refused_or_offline(e: &PouchError) -> SyncStatus {
     if matches!(e.status, 401 | 403 | 404) {
@@ -482,6 +504,7 @@ fn absorb(state: AppState, team: TeamSync, docs: &[Value], initial: bool) {
                     Ok(i) => i,
                     Err(DocError::NewerSchema { .. }) => {
                         newer = true;
+                        rt.sticky = true;
                         rt.mirror.hold(id);
                         continue;
                     }

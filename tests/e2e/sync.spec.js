@@ -205,7 +205,7 @@ test('a delete on one tablet against an edit on the other keeps the record', asy
 });
 
 test('a wrong password and a server that is down get clear messages, and nothing is lost', async ({ browser }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const port = portFor(testInfo, 2);
   let couch = await startCouch(port);
   const a = await tablet(browser, testInfo);
@@ -233,7 +233,7 @@ test('a wrong password and a server that is down get clear messages, and nothing
     // The server comes back (empty: it kept nothing): the waiting record is sent, unasked.
     couch = await startCouch(port);
     await expect
-      .poll(async () => (await couch.docs()).some((d) => d.name === '断网时登记的企业'), { timeout: 40_000 })
+      .poll(async () => (await couch.docs()).some((d) => d.name === '断网时登记的企业'), { timeout: 60_000 })
       .toBe(true);
     await expect(a.page.getByTestId('sync-chip')).toHaveAttribute('data-status', 'idle', { timeout: 20_000 });
   } finally {
