@@ -151,6 +151,19 @@ pub fn from_doc(doc: &Value) -> Result<Incoming, DocError> {
     Ok(incoming)
 }
 
+/// The revisions a document conflicts with (its `_conflicts`, as the database returns it
+/// when asked for them); empty when none.
+pub fn conflict_revs(doc: &Value) -> Vec<String> {
+    doc["_conflicts"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|r| r.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// One document of the device's database as the app last wrote or read it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mirrored {
@@ -181,13 +194,6 @@ impl Mirror {
         );
     }
 
-    /// Record that `id` now has revision `rev` with the body last set (after a write).
-    pub fn set_rev(&mut self, id: &str, rev: &str) {
-        if let Some(m) = self.docs.get_mut(id) {
-            m.rev = rev.to_string();
-        }
-    }
-
     /// Never write over `id` (the database holds a version this app cannot read), until
     /// a readable version of it arrives ([`Mirror::set`]).
     pub fn hold(&mut self, id: &str) {
@@ -206,14 +212,6 @@ impl Mirror {
 
     pub fn get(&self, id: &str) -> Option<&Mirrored> {
         self.docs.get(id)
-    }
-
-    pub fn len(&self) -> usize {
-        self.docs.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.docs.is_empty()
     }
 }
 
@@ -597,6 +595,17 @@ mod tests {
         assert!(
             conflicts.contains(&"stage".to_string()) && conflicts.contains(&"notes".to_string())
         );
+    }
+
+    #[test]
+    fn conflicting_revisions_are_read_from_the_document() {
+        let doc =
+            serde_json::json!({"_id": "prospect:p1", "_rev": "3-c", "_conflicts": ["3-a", "2-b"]});
+        assert_eq!(
+            conflict_revs(&doc),
+            vec!["3-a".to_string(), "2-b".to_string()]
+        );
+        assert!(conflict_revs(&serde_json::json!({"_id": "prospect:p1"})).is_empty());
     }
 
     #[test]

@@ -62,13 +62,15 @@ const WORKER = /^workbook_worker/;
 // as first built, 569,890 (+36,532) with the first review's fixes (resolve checks, held
 // documents, recovery, batching), 571,314 (+37,956) with the second's (standing errors,
 // per-direction failures, resolve through the received path, replication restart),
-// 571,460 (+38,102) with recovery after errors (a server restarting without its database). The team sync code in the app's wasm (src/team_docs.rs,
+// 571,460 (+38,102) with recovery after errors (a server restarting without its database),
+// 571,229 (+37,871) after the final read (a set for the changes waiting, one form field
+// view for the three inputs, dead mirror methods removed). The team sync code in the app's wasm (src/team_docs.rs,
 // src/team_sync.rs, src/app/team.rs: documents, the mirror and its writes, the PouchDB
 // interop, receiving, merging, conflicts and their resolve view, the status and form)
 // measured 74 KB raw before wasm-opt by twiggy. Issue 12 states the JS it allows (PouchDB,
 // about 42 KB gzip: 43,661 here, plus 361 bytes of wasm-bindgen glue in the app's script,
 // 9,673 -> 10,034); it states no wasm allowance: this raise is recorded in its closing note.
-const BUDGET_GZIP = { '.wasm': 571_500, '.js': 10_100, '.css': 4_800 };
+const BUDGET_GZIP = { '.wasm': 571_300, '.js': 10_100, '.css': 4_800 };
 // The workbook worker, wasm + js + loader. Measured 2026-11-30: 522,052 (wasm 516,918,
 // script 5,055, loader 79): calamine (with quick-xml, encoding_rs and zip's inflate),
 // rust_xlsxwriter (with zip's deflate: zlib-rs and zopfli), serde_json, wasm-bindgen;

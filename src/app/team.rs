@@ -27,8 +27,8 @@ use super::state::{use_app, AppState};
 use crate::merge::{as_json, Record, RecordKind};
 use crate::model::{Change, Dataset, Prospect, Text, Zone};
 use crate::team_docs::{
-    body_text, doc_id, from_doc, parse_doc_id, propose_merge, record_json, DocError, Incoming,
-    Mirror, TeamServer,
+    body_text, conflict_revs, doc_id, from_doc, parse_doc_id, propose_merge, record_json, DocError,
+    Incoming, Mirror, TeamServer,
 };
 use crate::team_sync::{self, Pouch, PouchError, Replication, SyncEvent};
 use crate::text::index::QuickMap;
@@ -82,8 +82,9 @@ struct Runtime {
     remote: Pouch,
     replication: Option<Replication>,
     mirror: Mirror,
-    /// Documents written here since the server last had everything.
-    pending: Vec<String>,
+    /// Documents written here since the server last had everything (a set: a first
+    /// write of thousands of records checks each id once).
+    pending: QuickMap<String, ()>,
     /// The app's data as of the last writes that all succeeded (see
     /// [`crate::team_docs::writes`]).
     synced: Option<Dataset>,
@@ -225,7 +226,7 @@ fn connect(state: AppState, team: TeamSync, server: TeamServer) {
                 remote: remote.clone(),
                 replication: None,
                 mirror: Mirror::default(),
-                pending: Vec::new(),
+                pending: QuickMap::default(),
                 synced: None,
                 inbox: Vec::new(),
                 flush_scheduled: false,
@@ -290,7 +291,9 @@ fn on_event(state: AppState, team: TeamSync, generation: u32, event: SyncEvent) 
         SyncEvent::Change { pull: false, ids } => {
             let left = with_runtime(|rt| {
                 rt.failing = None;
-                rt.pending.retain(|p| !ids.contains(p));
+                for id in &ids {
+                    rt.pending.remove(id);
+                }
                 rt.pending.len()
             });
             team.pending.set(left.unwrap_or(0));
@@ -551,18 +554,14 @@ fn absorb(state: AppState, team: TeamSync, docs: &[Value], initial: bool) {
                         rt.mirror.set(id, rev, String::new());
                     }
                 }
-                if let Some(others) = doc["_conflicts"].as_array().filter(|a| !a.is_empty()) {
-                    if let Some((kind, rid)) = parse_doc_id(id) {
-                        conflicts.push(Conflict {
-                            kind,
-                            id: rid.to_string(),
-                            rev: rev.to_string(),
-                            others: others
-                                .iter()
-                                .filter_map(|r| r.as_str().map(str::to_string))
-                                .collect(),
-                        });
-                    }
+                let others = conflict_revs(doc);
+                if let (false, Some((kind, rid))) = (others.is_empty(), parse_doc_id(id)) {
+                    conflicts.push(Conflict {
+                        kind,
+                        id: rid.to_string(),
+                        rev: rev.to_string(),
+                        others,
+                    });
                 }
             }
             skipped = rt.mirror.held_count();
@@ -682,9 +681,7 @@ async fn push(state: AppState, team: TeamSync) {
                         match r {
                             Ok(rev) => {
                                 rt.mirror.set(&id, &rev, body);
-                                if !rt.pending.contains(&id) {
-                                    rt.pending.push(id);
-                                }
+                                rt.pending.insert(id, ());
                             }
                             Err(e) if e.status == 409 => stale.push(id),
                             Err(e) => return Err(e),
@@ -757,14 +754,7 @@ pub async fn versions(conflict: Conflict) -> Result<ConflictVersions, Text> {
     let conflict = match now.first() {
         Some(d) => Conflict {
             rev: d["_rev"].as_str().unwrap_or(&conflict.rev).to_string(),
-            others: d["_conflicts"]
-                .as_array()
-                .map(|a| {
-                    a.iter()
-                        .filter_map(|r| r.as_str().map(str::to_string))
-                        .collect()
-                })
-                .unwrap_or_default(),
+            others: conflict_revs(d),
             ..conflict
         },
         None => conflict,
@@ -937,9 +927,7 @@ pub async fn resolve(state: AppState, team: TeamSync, v: ConflictVersions) -> Re
     applied.insert("_rev".into(), Value::from(rev.as_str()));
     absorb(state, team, &[Value::Object(applied)], false);
     with_runtime(|rt| {
-        if !rt.pending.contains(&id) {
-            rt.pending.push(id.clone());
-        }
+        rt.pending.insert(id.clone(), ());
     });
     let closing: Vec<Value> = v
         .conflict
@@ -1046,6 +1034,30 @@ pub fn ConflictBadge(kind: RecordKind, id: String) -> impl IntoView {
     }
 }
 
+/// One field of the server form: a label over an input of type `kind` bound to `value`.
+fn labelled_input(
+    label: impl Fn() -> String + Send + Sync + 'static,
+    kind: &'static str,
+    autocomplete: Option<&'static str>,
+    placeholder: Option<&'static str>,
+    testid: &'static str,
+    value: RwSignal<String>,
+) -> impl IntoView {
+    view! {
+        <label>
+            {label}
+            <input
+                type=kind
+                autocomplete=autocomplete
+                placeholder=placeholder
+                data-testid=testid
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+        </label>
+    }
+}
+
 /// The Data screen's "Team sync" section: the server form, the status and the conflicts.
 #[component]
 pub fn TeamSyncPanel() -> impl IntoView {
@@ -1092,36 +1104,9 @@ pub fn TeamSyncPanel() -> impl IntoView {
                 {move || status_text(&team.status.get(), team.pending.get()).get(lang.get()).to_string()}
             </p>
             <form on:submit=submit class="sync-form" novalidate>
-                <label>
-                    {t("服务器地址（含数据库名）", "Server address (with the database name)")}
-                    <input
-                        type="url"
-                        data-testid="sync-url"
-                        placeholder="https://couch.example.org/zonematch"
-                        prop:value=move || url.get()
-                        on:input=move |ev| url.set(event_target_value(&ev))
-                    />
-                </label>
-                <label>
-                    {t("用户名", "User")}
-                    <input
-                        type="text"
-                        autocomplete="username"
-                        data-testid="sync-user"
-                        prop:value=move || user.get()
-                        on:input=move |ev| user.set(event_target_value(&ev))
-                    />
-                </label>
-                <label>
-                    {t("密码", "Password")}
-                    <input
-                        type="password"
-                        autocomplete="current-password"
-                        data-testid="sync-password"
-                        prop:value=move || password.get()
-                        on:input=move |ev| password.set(event_target_value(&ev))
-                    />
-                </label>
+                {labelled_input(t("服务器地址（含数据库名）", "Server address (with the database name)"), "url", None, Some("https://couch.example.org/zonematch"), "sync-url", url)}
+                {labelled_input(t("用户名", "User"), "text", Some("username"), None, "sync-user", user)}
+                {labelled_input(t("密码", "Password"), "password", Some("current-password"), None, "sync-password", password)}
                 <div class="actions">
                     <button type="submit" data-testid="sync-connect">{t("连接并同步", "Connect and sync")}</button>
                     <Show when=move || team.server.with(Option::is_some)>

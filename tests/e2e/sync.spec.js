@@ -3,6 +3,7 @@
 const { test, expect } = require('@playwright/test');
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
+const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const { ZoneMatchApp } = require('./app');
@@ -86,8 +87,18 @@ async function openProspect({ page, app }, name) {
   await expect(page.getByTestId('prospect-detail')).toBeVisible();
 }
 
-// One server per test; the ports are the worker's own.
-const portFor = (testInfo, n) => 5990 - testInfo.workerIndex * 4 - n;
+// One server per test, on a port the system has free (a fixed port could still be held
+// by the server of a test that was stopped by its timeout).
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 test.beforeEach(async ({}, testInfo) => {
   test.skip(testInfo.project.name !== 'tablet', 'two tablets: run once, as tablets');
@@ -95,7 +106,7 @@ test.beforeEach(async ({}, testInfo) => {
 
 test('two tablets converge: concurrent edits both survive, the conflict shows on both, resolving on A converges B', async ({ browser }, testInfo) => {
   test.setTimeout(120_000);
-  const couch = await startCouch(portFor(testInfo, 0));
+  const couch = await startCouch(await freePort());
   const a = await tablet(browser, testInfo);
   const b = await tablet(browser, testInfo);
   try {
@@ -169,7 +180,7 @@ test('two tablets converge: concurrent edits both survive, the conflict shows on
 
 test('a delete on one tablet against an edit on the other keeps the record', async ({ browser }, testInfo) => {
   test.setTimeout(120_000);
-  const couch = await startCouch(portFor(testInfo, 1));
+  const couch = await startCouch(await freePort());
   const a = await tablet(browser, testInfo);
   const b = await tablet(browser, testInfo);
   try {
@@ -206,7 +217,7 @@ test('a delete on one tablet against an edit on the other keeps the record', asy
 
 test('a wrong password and a server that is down get clear messages, and nothing is lost', async ({ browser }, testInfo) => {
   test.setTimeout(180_000);
-  const port = portFor(testInfo, 2);
+  const port = await freePort();
   let couch = await startCouch(port);
   const a = await tablet(browser, testInfo);
   try {
