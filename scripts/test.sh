@@ -17,7 +17,7 @@ cargo test --locked
 step "browser tests: wasm-bindgen-test in headless Chromium"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   CHROMEDRIVER="$(command -v chromedriver)" \
-  cargo test --locked --target wasm32-unknown-unknown --test storage_web
+  cargo test --locked --target wasm32-unknown-unknown --test storage_web --test team_sync_web
 
 # The second release first: building it changes target/, so dist/ (the normal build) is
 # built last.

@@ -164,6 +164,30 @@ pub fn conflict_revs(doc: &Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// The body text ([`body_text`]) of the record a document holds, whatever schema it was
+/// written with; `None` for a deletion, a document that is not a record, or one this
+/// version cannot read.
+pub fn doc_body_text(doc: &Value) -> Option<String> {
+    match from_doc(doc).ok()? {
+        Incoming::Zone(z) => Some(body_text(&z)),
+        Incoming::Prospect(p) => Some(body_text(&p)),
+        Incoming::Deleted(..) => None,
+    }
+}
+
+/// Which earlier revision of a document holds exactly `here` (the body text of the
+/// record on this device): `earlier` are those revisions' bodies, newest first, as the
+/// device's database still holds them. When one does, the document has moved on since
+/// this device last applied it (a version received and not yet applied when the tab was
+/// closed), so that version is newer than the record here; the revision found is the
+/// base to merge from. `None`: the record here is no earlier version, so it was edited
+/// here since and is the newer one.
+pub fn synced_at<'a>(here: &str, earlier: &'a [Value]) -> Option<&'a Value> {
+    earlier
+        .iter()
+        .find(|doc| doc_body_text(doc).as_deref() == Some(here))
+}
+
 /// One document of the device's database as the app last wrote or read it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mirrored {
@@ -616,6 +640,42 @@ mod tests {
         assert_eq!(record_json(&doc), Some(as_json(&p)));
         let gone = serde_json::json!({"_id": "prospect:p1", "_rev": "4-d", "_deleted": true});
         assert_eq!(record_json(&gone), None);
+    }
+
+    #[test]
+    fn a_version_received_and_not_applied_is_told_from_an_edit_made_here() {
+        let v1 = prospect("p1", "宁德锂电配套");
+        let mut v2 = v1.clone();
+        v2.notes = "要两万平米厂房".into();
+        let mut v3 = v2.clone();
+        v3.notes = "明年春天投产".into();
+        let rev = |n: u32, body: Map<String, Value>| {
+            let mut d = body;
+            d.insert("_rev".into(), Value::from(format!("{n}-abc")));
+            Value::Object(d)
+        };
+        // The device's database holds v3, received on top of v2 and v1.
+        let earlier = vec![rev(2, to_doc(&v2)), rev(1, to_doc(&v1))];
+        // The record here is v2: the newest earlier version it equals is the base.
+        let found = synced_at(&body_text(&v2), &earlier).expect("v2 is an earlier version");
+        assert_eq!(found["_rev"], "2-abc");
+        assert_eq!(
+            synced_at(&body_text(&v1), &earlier).unwrap()["_rev"],
+            "1-abc"
+        );
+        // Edited here since: no earlier version holds it.
+        let mut edited = v2.clone();
+        edited.stage = crate::model::Stage::Signed;
+        assert!(synced_at(&body_text(&edited), &earlier).is_none());
+        // An earlier version written by an earlier schema still compares by its record.
+        let mut old = to_doc(&v1);
+        old.insert("schema_version".into(), Value::from(1));
+        assert!(synced_at(&body_text(&v1), &[rev(1, old)]).is_some());
+        // Deletions and unreadable versions match nothing.
+        let gone = serde_json::json!({"_id": "prospect:p1", "_rev": "2-x", "_deleted": true});
+        assert_eq!(doc_body_text(&gone), None);
+        let newer = serde_json::json!({"_id": "prospect:p1", "_rev": "2-y", "schema_version": 999});
+        assert_eq!(doc_body_text(&newer), None);
     }
 
     #[test]

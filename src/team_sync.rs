@@ -16,6 +16,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::model::Text;
 use crate::team_docs::TeamServer;
+use crate::text::index::QuickMap;
 
 /// PouchDB's browser build, next to index.html.
 const SCRIPT_URL: &str = "pouchdb.min.js";
@@ -36,6 +37,8 @@ extern "C" {
     fn all_docs(this: &Pouch, options: &JsValue) -> Promise;
     #[wasm_bindgen(method, js_name = get)]
     fn get_doc(this: &Pouch, id: &str, options: &JsValue) -> Promise;
+    #[wasm_bindgen(method, js_name = bulkGet)]
+    fn bulk_get(this: &Pouch, options: &JsValue) -> Promise;
     #[wasm_bindgen(method, js_name = info)]
     fn info(this: &Pouch) -> Promise;
     #[wasm_bindgen(method, js_name = sync)]
@@ -297,6 +300,73 @@ pub async fn history(db: &Pouch, id: &str, rev: &str) -> Result<Vec<String>, Pou
         .enumerate()
         .filter_map(|(i, h)| Some(format!("{}-{}", start.checked_sub(i as u64)?, h.as_str()?)))
         .collect())
+}
+
+/// The earlier revisions of documents, as the database still holds them: for each
+/// `(id, rev)` in `docs`, the bodies of up to `depth` revisions before `rev`, newest
+/// first (revisions whose body is gone are left out). Two requests whatever the number
+/// of documents.
+pub async fn earlier(
+    db: &Pouch,
+    docs: &[(String, String)],
+    depth: usize,
+) -> Result<Vec<(String, Vec<Value>)>, PouchError> {
+    let request = |pairs: Vec<Value>, revs: bool| {
+        options(&[
+            ("docs", js_json(&Value::Array(pairs))),
+            ("revs", JsValue::from_bool(revs)),
+        ])
+    };
+    let pair = |id: &str, rev: &str| serde_json::json!({ "id": id, "rev": rev });
+    let found = |result: &Value| -> Option<Value> {
+        result["docs"]
+            .as_array()?
+            .iter()
+            .find_map(|d| d.get("ok").filter(|ok| ok.is_object()).cloned())
+    };
+    let current = wait(db.bulk_get(&request(
+        docs.iter().map(|(id, rev)| pair(id, rev)).collect(),
+        true,
+    )))
+    .await?;
+    let mut wanted = Vec::new();
+    for result in current["results"].as_array().into_iter().flatten() {
+        let Some(doc) = found(result) else { continue };
+        let id = doc["_id"].as_str().unwrap_or("");
+        let start = doc["_revisions"]["start"].as_u64().unwrap_or(0);
+        let hashes = doc["_revisions"]["ids"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        for (k, hash) in hashes.iter().enumerate().skip(1).take(depth) {
+            if let (Some(n), Some(h)) = (start.checked_sub(k as u64), hash.as_str()) {
+                wanted.push(pair(id, &format!("{n}-{h}")));
+            }
+        }
+    }
+    let mut out: Vec<(String, Vec<Value>)> = docs
+        .iter()
+        .map(|(id, _)| (id.clone(), Vec::new()))
+        .collect();
+    if wanted.is_empty() {
+        return Ok(out);
+    }
+    let at: QuickMap<String, usize> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, (id, _))| (id.clone(), i))
+        .collect();
+    let bodies = wait(db.bulk_get(&request(wanted, false))).await?;
+    for result in bodies["results"].as_array().into_iter().flatten() {
+        let (Some(doc), Some(&i)) = (
+            found(result),
+            result["id"].as_str().and_then(|id| at.get(id)),
+        ) else {
+            continue;
+        };
+        out[i].1.push(doc);
+    }
+    Ok(out)
 }
 
 /// What the replication reports.

@@ -27,8 +27,8 @@ use super::state::{use_app, AppState};
 use crate::merge::{as_json, Record, RecordKind};
 use crate::model::{Change, Dataset, Prospect, Text, Zone};
 use crate::team_docs::{
-    body_text, conflict_revs, doc_id, from_doc, parse_doc_id, propose_merge, record_json, DocError,
-    Incoming, Mirror, TeamServer,
+    body_text, conflict_revs, doc_body_text, doc_id, from_doc, parse_doc_id, propose_merge,
+    record_json, synced_at, DocError, Incoming, Mirror, TeamServer,
 };
 use crate::team_sync::{self, Pouch, PouchError, Replication, SyncEvent};
 use crate::text::index::QuickMap;
@@ -238,7 +238,25 @@ fn connect(state: AppState, team: TeamSync, server: TeamServer) {
                 generation,
             })
         });
-        absorb(state, team, &docs, true);
+        let kept = absorb(state, team, &docs, true);
+        // Versions received and not yet applied when the page last closed are in the
+        // device's database too: they are applied now, not written over.
+        let unapplied = unapplied(state, &local, kept).await;
+        if !current() {
+            return;
+        }
+        if !unapplied.is_empty() {
+            with_runtime(|rt| {
+                for (_, base) in &unapplied {
+                    let id = base["_id"].as_str().unwrap_or("");
+                    let rev = base["_rev"].as_str().unwrap_or("");
+                    rt.mirror
+                        .set(id, rev, doc_body_text(base).unwrap_or_default());
+                }
+            });
+            let docs: Vec<Value> = unapplied.into_iter().map(|(doc, _)| doc).collect();
+            absorb(state, team, &docs, false);
+        }
         push(state, team).await;
         let reachable = match team_sync::check(&remote).await {
             Ok(()) => true,
@@ -473,8 +491,10 @@ fn refused_or_offline(e: &PouchError) -> SyncStatus {
 
 /// Apply documents read from the device's database (see the module docs). `initial`: at
 /// connection, when the mirror is empty; a record that differs from its document there
-/// is this device's newer edit and is written over it.
-fn absorb(state: AppState, team: TeamSync, docs: &[Value], initial: bool) {
+/// is taken for this device's newer edit, to be written over it, and its document is
+/// returned (see [`unapplied`] for those that are not).
+fn absorb(state: AppState, team: TeamSync, docs: &[Value], initial: bool) -> Vec<Value> {
+    let mut kept = Vec::new();
     let mut records = Dataset::default();
     let mut deleted_zones = Vec::new();
     let mut deleted_prospects = Vec::new();
@@ -521,6 +541,9 @@ fn absorb(state: AppState, team: TeamSync, docs: &[Value], initial: bool) {
                     Incoming::Zone(z) => {
                         let text = body_text(&z);
                         let here = zones.get(z.id.as_str()).copied();
+                        if initial && here.is_some_and(|h| *h != z) {
+                            kept.push(doc.clone());
+                        }
                         if let Some(r) = settle(here, z, base.as_deref(), initial) {
                             records.zones.push(r);
                         }
@@ -529,6 +552,9 @@ fn absorb(state: AppState, team: TeamSync, docs: &[Value], initial: bool) {
                     Incoming::Prospect(p) => {
                         let text = body_text(&p);
                         let here = prospects.get(p.id.as_str()).copied();
+                        if initial && here.is_some_and(|h| *h != p) {
+                            kept.push(doc.clone());
+                        }
                         if let Some(r) = settle(here, p, base.as_deref(), initial) {
                             records.prospects.push(r);
                         }
@@ -543,6 +569,9 @@ fn absorb(state: AppState, team: TeamSync, docs: &[Value], initial: bool) {
                         };
                         // Deleted there; kept here when edited here since it was last synced
                         // (it is written again, over the deletion).
+                        if initial && local_text.is_some() {
+                            kept.push(doc.clone());
+                        }
                         let edited_here =
                             local_text.is_some_and(|t| initial || base.as_deref() != Some(&t));
                         if !edited_here {
@@ -590,6 +619,50 @@ fn absorb(state: AppState, team: TeamSync, docs: &[Value], initial: bool) {
             let _ = p.mark("zonematch:team-applied");
         }
     }
+    kept
+}
+
+/// How many earlier revisions of a document are compared with the record here
+/// ([`unapplied`]): a version received and not applied is normally the one after it.
+const EARLIER_DEPTH: usize = 10;
+
+/// Of the documents `kept` (the record here differs from its document in the device's
+/// database), those whose record here is one of their earlier revisions: versions
+/// received and not yet applied when the page last closed (killed within the moment
+/// before received records are applied, or with the device's storage full). Each comes
+/// with that earlier revision, the base to merge from. The others were edited here since
+/// and are written over their documents. When the earlier revisions cannot be read, all
+/// are taken as edited here (the documents' versions stay in their history).
+async fn unapplied(state: AppState, local: &Pouch, kept: Vec<Value>) -> Vec<(Value, Value)> {
+    if kept.is_empty() {
+        return Vec::new();
+    }
+    let pairs: Vec<(String, String)> = kept
+        .iter()
+        .map(|d| {
+            let field = |k: &str| d[k].as_str().unwrap_or("").to_string();
+            (field("_id"), field("_rev"))
+        })
+        .collect();
+    let Ok(earlier) = team_sync::earlier(local, &pairs, EARLIER_DEPTH).await else {
+        return Vec::new();
+    };
+    state.data.with_untracked(|data| {
+        let zones: QuickMap<&str, &Zone> = data.zones.iter().map(|z| (z.id.as_str(), z)).collect();
+        let prospects: QuickMap<&str, &Prospect> =
+            data.prospects.iter().map(|p| (p.id.as_str(), p)).collect();
+        kept.into_iter()
+            .zip(earlier)
+            .filter_map(|(doc, (id, versions))| {
+                let here = match parse_doc_id(&id)? {
+                    (RecordKind::Zone, rid) => body_text(*zones.get(rid)?),
+                    (RecordKind::Prospect, rid) => body_text(*prospects.get(rid)?),
+                };
+                let base = synced_at(&here, &versions)?.clone();
+                Some((doc, base))
+            })
+            .collect()
+    })
 }
 
 /// The generation of a revision: `3` of `3-9f1c…` (0 when unreadable).
