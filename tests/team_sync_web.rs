@@ -34,7 +34,9 @@ async fn pouch_loaded() {
         script.set_text_content(Some(POUCHDB));
         document.head().unwrap().append_child(&script).unwrap();
     }
-    team_sync::load_script().await.expect("PouchDB is on the page");
+    team_sync::load_script()
+        .await
+        .expect("PouchDB is on the page");
 }
 
 /// A database standing for the team's, in this browser.
@@ -128,7 +130,8 @@ async fn records_are_written_read_and_deleted_as_documents() {
     assert_eq!(docs[0]["notes"], "广交会初次见面");
 
     // A deletion reads back as one.
-    let gone = serde_json::json!({"_id": "prospect:rw-1", "_rev": rev_of(&written, 0), "_deleted": true});
+    let gone =
+        serde_json::json!({"_id": "prospect:rw-1", "_rev": rev_of(&written, 0), "_deleted": true});
     let deleted = team_sync::write(&db, &[gone]).await.unwrap();
     assert!(rev_of(&deleted, 0).starts_with("2-"));
     let docs = team_sync::read(&db, Some(&ids)).await.unwrap();
@@ -149,13 +152,30 @@ async fn revisions_keep_their_history_and_earlier_bodies() {
     let v1 = prospect("hist-1", "初次见面");
     let v2 = prospect("hist-1", "要两万平米厂房");
     let v3 = prospect("hist-1", "明年春天投产");
-    let r1 = rev_of(&team_sync::write(&db, &[doc_at(&v1, None)]).await.unwrap(), 0);
-    let r2 = rev_of(&team_sync::write(&db, &[doc_at(&v2, Some(&r1))]).await.unwrap(), 0);
-    let r3 = rev_of(&team_sync::write(&db, &[doc_at(&v3, Some(&r2))]).await.unwrap(), 0);
+    let r1 = rev_of(
+        &team_sync::write(&db, &[doc_at(&v1, None)]).await.unwrap(),
+        0,
+    );
+    let r2 = rev_of(
+        &team_sync::write(&db, &[doc_at(&v2, Some(&r1))])
+            .await
+            .unwrap(),
+        0,
+    );
+    let r3 = rev_of(
+        &team_sync::write(&db, &[doc_at(&v3, Some(&r2))])
+            .await
+            .unwrap(),
+        0,
+    );
 
-    let history = team_sync::history(&db, "prospect:hist-1", &r3).await.unwrap();
+    let history = team_sync::history(&db, "prospect:hist-1", &r3)
+        .await
+        .unwrap();
     assert_eq!(history, vec![r3.clone(), r2.clone(), r1.clone()]);
-    let first = team_sync::read_rev(&db, "prospect:hist-1", &r1).await.unwrap();
+    let first = team_sync::read_rev(&db, "prospect:hist-1", &r1)
+        .await
+        .unwrap();
     assert_eq!(first["notes"], "初次见面");
 
     // The earlier revisions, newest first, as start-up compares them with the record
@@ -173,7 +193,10 @@ async fn revisions_keep_their_history_and_earlier_bodies() {
     assert_eq!(earlier.len(), 2);
     let (id, versions) = &earlier[0];
     assert_eq!(id, "prospect:hist-1");
-    let revs: Vec<&str> = versions.iter().map(|d| d["_rev"].as_str().unwrap()).collect();
+    let revs: Vec<&str> = versions
+        .iter()
+        .map(|d| d["_rev"].as_str().unwrap())
+        .collect();
     assert_eq!(revs, vec![r2.as_str(), r1.as_str()]);
     let base = synced_at(&body_text(&v2), versions).expect("v2 is an earlier version");
     assert_eq!(base["_rev"], Value::from(r2.clone()));
@@ -199,11 +222,15 @@ async fn live_replication_sends_receives_and_keeps_concurrent_versions() {
 
     // Written here: sent.
     let p = prospect("live-1", "展会登记");
-    let r1 = rev_of(&team_sync::write(&local, &[doc_at(&p, None)]).await.unwrap(), 0);
-    let sent = |e: &SyncEvent| {
-        matches!(e, SyncEvent::Change { pull: false, ids } if ids.iter().any(|i| i == "prospect:live-1"))
-    };
-    until("the document to be sent", || events.borrow().iter().any(sent)).await;
+    let r1 = rev_of(
+        &team_sync::write(&local, &[doc_at(&p, None)]).await.unwrap(),
+        0,
+    );
+    let sent = |e: &SyncEvent| matches!(e, SyncEvent::Change { pull: false, ids } if ids.iter().any(|i| i == "prospect:live-1"));
+    until("the document to be sent", || {
+        events.borrow().iter().any(sent)
+    })
+    .await;
     let there = team_sync::read(&team, Some(&["prospect:live-1".to_string()]))
         .await
         .unwrap();
@@ -212,9 +239,7 @@ async fn live_replication_sends_receives_and_keeps_concurrent_versions() {
     // Written on the team's side: received.
     let q = prospect("live-2", "办公室录入");
     team_sync::write(&team, &[doc_at(&q, None)]).await.unwrap();
-    let received = |e: &SyncEvent| {
-        matches!(e, SyncEvent::Change { pull: true, ids } if ids.iter().any(|i| i == "prospect:live-2"))
-    };
+    let received = |e: &SyncEvent| matches!(e, SyncEvent::Change { pull: true, ids } if ids.iter().any(|i| i == "prospect:live-2"));
     until("the document to be received", || {
         events.borrow().iter().any(received)
     })
@@ -240,7 +265,12 @@ async fn live_replication_sends_receives_and_keeps_concurrent_versions() {
     let heard = events.clone();
     let again = team_sync::start(&local, &team, move |e| heard.borrow_mut().push(e));
     until("both versions to meet", || {
-        events.borrow().iter().filter(|e| matches!(e, SyncEvent::Change { .. })).count() >= 2
+        events
+            .borrow()
+            .iter()
+            .filter(|e| matches!(e, SyncEvent::Change { .. }))
+            .count()
+            >= 2
     })
     .await;
     let doc = team_sync::read(&local, Some(&["prospect:live-1".to_string()]))
@@ -253,14 +283,19 @@ async fn live_replication_sends_receives_and_keeps_concurrent_versions() {
     let other = team_sync::read_rev(&local, "prospect:live-1", &others[0])
         .await
         .unwrap();
-    let ancestor = team_sync::read_rev(&local, "prospect:live-1", &r1).await.unwrap();
+    let ancestor = team_sync::read_rev(&local, "prospect:live-1", &r1)
+        .await
+        .unwrap();
     let (merged, both) = propose_merge(
         record_json(&ancestor).as_ref(),
         &record_json(&doc).unwrap(),
         &record_json(&other).unwrap(),
     );
     assert!(both.is_empty(), "no field changed on both sides: {both:?}");
-    assert_eq!(merged["stage"], serde_json::to_value(Stage::Negotiating).unwrap());
+    assert_eq!(
+        merged["stage"],
+        serde_json::to_value(Stage::Negotiating).unwrap()
+    );
     assert_eq!(merged["notes"], "要两万平米厂房");
     again.cancel();
 }

@@ -36,8 +36,23 @@ async function startCouch(port) {
   expect(r.ok).toBe(true);
   r = await fetch(`${base}/team`, { method: 'PUT', headers: { authorization: auth } });
   expect(r.ok).toBe(true);
+  const team = (suffix, init = {}) =>
+    fetch(`${base}/team${suffix}`, {
+      ...init,
+      headers: { authorization: auth, 'content-type': 'application/json', ...(init.headers || {}) },
+    });
   return {
     url: `${base}/team`,
+    /** One document as the server holds it (its current version). */
+    get: async (id) => (await team(`/${encodeURIComponent(id)}`)).json(),
+    /** Write documents as another device or the office would (`_bulk_docs`). */
+    bulk: async (docs) => {
+      const r = await team('/_bulk_docs', { method: 'POST', body: JSON.stringify({ docs }) });
+      expect(r.ok).toBe(true);
+      const results = await r.json();
+      for (const x of results) expect(x.error).toBeUndefined();
+      return results;
+    },
     /** The team database's documents, as the server holds them. */
     docs: async () => {
       const res = await fetch(`${base}/team/_all_docs?include_docs=true&conflicts=true`, { headers: { authorization: auth } });
@@ -249,6 +264,156 @@ test('a wrong password and a server that is down get clear messages, and nothing
     await expect(a.page.getByTestId('sync-chip')).toHaveAttribute('data-status', 'idle', { timeout: 20_000 });
   } finally {
     await a.context.close();
+    await couch.stop();
+  }
+});
+
+/** From now on, writing the dataset to localStorage fails with a full quota (this page only). */
+async function failDataWrites(page, on) {
+  await page.evaluate((on) => {
+    if (!window.__realSetItem) window.__realSetItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = on
+      ? function (k, v) {
+          if (this === window.localStorage && k === 'zonematch.data') {
+            throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          }
+          return window.__realSetItem.call(this, k, v);
+        }
+      : window.__realSetItem;
+  }, on);
+}
+
+/** The prospects of the dataset saved on the device (localStorage). */
+const storedProspects = (page) =>
+  page.evaluate(() => JSON.parse(localStorage.getItem('zonematch.data') || '{"prospects":[]}').prospects || []);
+
+test('a version received while the device storage is full survives a reload: applied at the next start, not written over', async ({ browser }, testInfo) => {
+  test.setTimeout(180_000);
+  const port = await freePort();
+  let couch = await startCouch(port);
+  const a = await tablet(browser, testInfo);
+  try {
+    await connect(a, couch.url);
+    await expect(status(a.page)).toHaveAttribute('data-status', 'idle', { timeout: 20_000 });
+    await a.app.captureProspect('登记企业', { name: '储能电池厂', industry: '储能', notes: '初次见面' });
+    await expect.poll(async () => (await couch.docs()).some((d) => d.name === '储能电池厂')).toBe(true);
+
+    // The device's storage is full; the office edits the record; the tablet receives it.
+    await failDataWrites(a.page, true);
+    const doc = (await couch.docs()).find((d) => d.name === '储能电池厂');
+    await couch.bulk([{ ...doc, notes: '办公室补充：要两万平米厂房' }]);
+    await expect(a.page.locator('[data-testid=storage-banner][data-notice=QuotaFull]')).toBeVisible({ timeout: 30_000 });
+    await openProspect(a, '储能电池厂');
+    await expect(a.page.getByTestId('prospect-notes')).toHaveText('办公室补充：要两万平米厂房');
+    // Not saved on the device: its stored copy is the older version.
+    expect((await storedProspects(a.page)).find((p) => p.name === '储能电池厂').notes).toBe('初次见面');
+
+    // The tablet reloads with the server gone: the received version comes from the
+    // device's database, and is saved now that storage works.
+    await couch.stop();
+    await a.page.reload();
+    await expect(a.page.getByTestId('sync-chip')).toHaveAttribute('data-status', 'offline', { timeout: 30_000 });
+    await openProspect(a, '储能电池厂');
+    await expect(a.page.getByTestId('prospect-notes')).toHaveText('办公室补充：要两万平米厂房');
+    await expect
+      .poll(async () => (await storedProspects(a.page)).find((p) => p.name === '储能电池厂').notes)
+      .toBe('办公室补充：要两万平米厂房');
+    // The server comes back empty: what the tablet sends is the received version, not
+    // its older one written over it.
+    couch = await startCouch(port);
+    await expect
+      .poll(async () => (await couch.docs()).find((d) => d.name === '储能电池厂')?.notes, { timeout: 60_000 })
+      .toBe('办公室补充：要两万平米厂房');
+  } finally {
+    await a.context.close();
+    await couch.stop();
+  }
+});
+
+test('records of a newer app version on the server: a clear message, never read or written over', async ({ browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const couch = await startCouch(await freePort());
+  const a = await tablet(browser, testInfo);
+  try {
+    const [written] = await couch.bulk([
+      { _id: 'prospect:from-a-newer-app', type: 'prospect', schema_version: 999, id: 'from-a-newer-app', name: '新版本写入的企业', future_field: { x: 1 } },
+    ]);
+    await connect(a, couch.url);
+    await expect(status(a.page)).toHaveAttribute('data-status', 'error', { timeout: 30_000 });
+    await expect(status(a.page)).toContainText('较新版本');
+    await a.app.captureProspect('登记企业', { name: '本机登记', industry: '新材料' });
+    await a.app.nav('意向企业');
+    await expect(a.page.locator('[data-testid=prospect-row]', { hasText: '新版本写入的企业' })).toHaveCount(0);
+    // The device's own records still reach the team; the newer record is left as it was.
+    await expect.poll(async () => (await couch.docs()).some((d) => d.name === '本机登记'), { timeout: 30_000 }).toBe(true);
+    const after = await couch.get('prospect:from-a-newer-app');
+    expect(after._rev).toBe(written.rev);
+    expect(after.future_field).toEqual({ x: 1 });
+    // The message stands (asking again cannot clear it).
+    await a.app.nav('数据');
+    await expect(status(a.page)).toHaveAttribute('data-status', 'error');
+  } finally {
+    await a.context.close();
+    await couch.stop();
+  }
+});
+
+test('a first sync interrupted halfway resumes, with every record whole', async ({ browser }, testInfo) => {
+  test.setTimeout(240_000);
+  const N = 4000;
+  const couch = await startCouch(await freePort());
+  const office = await tablet(browser, testInfo);
+  const b = await tablet(browser, testInfo);
+  try {
+    // A record as the app writes it is the template of the team's N prospects.
+    await connect(office, couch.url);
+    await office.app.captureProspect('登记企业', { name: '模板企业', industry: '动力电池', notes: '模板' });
+    await expect.poll(async () => (await couch.docs()).some((d) => d.name === '模板企业'), { timeout: 30_000 }).toBe(true);
+    const { _rev, ...template } = (await couch.docs()).find((d) => d.name === '模板企业');
+    const seeded = Array.from({ length: N }, (_, i) => ({
+      ...template,
+      _id: `prospect:bulk-${i}`,
+      id: `bulk-${i}`,
+      name: `批量企业${i}`,
+      notes: `第${i}家，要${i + 1}万平米`,
+    }));
+    for (let i = 0; i < N; i += 1000) await couch.bulk(seeded.slice(i, i + 1000));
+
+    // B's first sync: the network goes after two batches have arrived.
+    let batches = 0;
+    b.page.on('response', (r) => {
+      if (r.url().includes('/team/_bulk_get') && ++batches === 2) b.context.setOffline(true);
+    });
+    await connect(b, couch.url);
+    await expect(b.page.getByTestId('sync-chip')).toHaveAttribute('data-status', 'offline', { timeout: 60_000 });
+    // What B holds, as it exports it (the stored copy of so many records is packed).
+    const held = async () => {
+      const download = await b.app.exportData('数据');
+      const data = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+      return data.prospects.filter((p) => p.id.startsWith('bulk-'));
+    };
+    let partial = [];
+    await expect.poll(async () => (partial = await held()).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(partial.length).toBeLessThan(N);
+    // Whatever arrived is whole: every field as the team has it.
+    for (const p of partial) {
+      const i = Number(p.id.slice('bulk-'.length));
+      expect(p.name).toBe(`批量企业${i}`);
+      expect(p.notes).toBe(`第${i}家，要${i + 1}万平米`);
+      expect(p.industry).toBe('动力电池');
+    }
+
+    // Back online: the sync resumes by itself and ends with every record, kept through a reload.
+    await b.context.setOffline(false);
+    await expect(b.page.getByTestId('sync-chip')).toHaveAttribute('data-status', 'idle', { timeout: 120_000 });
+    await expect.poll(async () => (await held()).length, { timeout: 30_000 }).toBe(N);
+    await b.page.reload();
+    const all = await held();
+    expect(new Set(all.map((p) => p.id)).size).toBe(N);
+    expect(all.find((p) => p.id === 'bulk-3999').notes).toBe('第3999家，要4000万平米');
+  } finally {
+    await office.context.close();
+    await b.context.close();
     await couch.stop();
   }
 });
