@@ -6,7 +6,7 @@ const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
-const { ZoneMatchApp } = require('./app');
+const { ZoneMatchApp, beforeFirstLoad } = require('./app');
 
 const SERVER_BIN = path.join(__dirname, '..', '..', 'tools', 'sync-server', 'node_modules', '.bin', 'pouchdb-server');
 const ADMIN = { user: 'anna', password: 's3cret' };
@@ -71,8 +71,8 @@ async function startCouch(port) {
   };
 }
 
-/** A tablet: its own browser context (own storage), the app open. */
-async function tablet(browser, testInfo) {
+/** A tablet: its own browser context (own storage), the app open (after `prepare(page)`). */
+async function tablet(browser, testInfo, prepare = async () => {}) {
   const context = await browser.newContext({
     baseURL: testInfo.project.use.baseURL,
     viewport: { width: 1024, height: 768 },
@@ -80,6 +80,7 @@ async function tablet(browser, testInfo) {
     isMobile: true,
   });
   const page = await context.newPage();
+  await prepare(page);
   const app = new ZoneMatchApp(page, { project: { use: { hasTouch: true } } });
   await app.open();
   return { context, page, app };
@@ -414,6 +415,36 @@ test('a first sync interrupted halfway resumes, with every record whole', async 
   } finally {
     await office.context.close();
     await b.context.close();
+    await couch.stop();
+  }
+});
+
+test('a device whose data was stored by version 1 moves every record to the team database', async ({ browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const file = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'v1-export.json'), 'utf8');
+  const v1 = JSON.parse(file);
+  expect(v1.schema_version).toBe(1);
+  const couch = await startCouch(await freePort());
+  const a = await tablet(browser, testInfo, (page) =>
+    beforeFirstLoad(page, (text) => localStorage.setItem('zonematch.data', text), file),
+  );
+  try {
+    await connect(a, couch.url);
+    await expect(status(a.page)).toHaveAttribute('data-status', 'idle', { timeout: 30_000 });
+    const docs = await couch.docs();
+    for (const [list, type] of [['zones', 'zone'], ['prospects', 'prospect']]) {
+      for (const record of v1[list]) {
+        const doc = docs.find((d) => d._id === `${type}:${record.id}`);
+        expect(doc, `${type} ${record.id}`).toBeTruthy();
+        expect(doc.type).toBe(type);
+        expect(doc.schema_version).toBeGreaterThanOrEqual(5);
+        expect(doc.name).toEqual(record.name);
+      }
+    }
+    // The device's own copy is still there, as the app keeps it.
+    expect(await a.page.evaluate(() => localStorage.getItem('zonematch.data'))).not.toBeNull();
+  } finally {
+    await a.context.close();
     await couch.stop();
   }
 });
