@@ -2,7 +2,8 @@
 # Install the build and test tools that are missing, then run every test:
 # native (engine, model, import, bad inputs, properties), in-browser (storage,
 # wasm-bindgen-test in headless Chromium), bundle size budget, end-to-end (Playwright
-# against the release build, incl. fault injection and offline), and bounded fuzzing.
+# against the release build, incl. fault injection and offline), the team sync soak test
+# (12,600 documents) and bounded fuzzing.
 source "$(dirname "$0")/setup.sh"
 started=$(date +%s)
 ensure_rust
@@ -29,6 +30,12 @@ node tests/size_budget.mjs
 
 step "end-to-end tests: Playwright in Chromium (desktop and tablet)"
 npx playwright test
+
+step "soak: the first team sync of 12,600 documents into an empty browser, time recorded"
+soak_dir="$(mktemp -d)"
+cargo run --locked --quiet --example synthetic_export -- "$soak_dir/national.json"
+node tools/bench-sync.mjs "$soak_dir/national.json" --rates 1 --soak
+rm -rf "$soak_dir"
 
 step "fuzzing, bounded: JSON import, CSV import, stored state"
 run_fuzzers

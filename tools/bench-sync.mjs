@@ -1,14 +1,18 @@
-// Benchmark (not a test): team sync at national scale (issue 12). A pouchdb-server
+// Benchmark and soak test: team sync at national scale (issue 12). A pouchdb-server
 // (tools/sync-server, in memory, on 127.0.0.1) is seeded with a team database of 2,600
 // zones and 10,000 prospects (the synthetic national dataset,
-// `cargo run --release --example bench -- --export FILE`), one document per record as the
+// `cargo run --example synthetic_export -- FILE`), one document per record as the
 // app writes them. Then, in headless Chromium at the tablet viewport, at 1× and 4× CPU:
 //   first   an empty browser (fresh context) opens the app, sets the server on the Data
 //           screen and syncs: ms from "Connect" to every record applied (the Data
 //           screen's counts) and the status "synced";
 //   later   10 prospects are changed on the server: ms until all 10 are applied here
 //           (the app's `zonematch:team-applied` marks).
-// Usage: node tools/bench-sync.mjs FILE [--dist dist]
+// With --soak (run by scripts/test.sh at 1× only): after the first sync the page is
+// reloaded and every record must still be there (applied, saved, loaded); any failure or
+// a sync that does not end within 10 minutes exits non-zero.
+// Usage: node tools/bench-sync.mjs FILE [--dist dist] [--rates 1,4] [--soak]
+// FILE: `cargo run --example synthetic_export -- FILE` (the same data as the benchmarks).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +23,10 @@ import { serve } from './bench-common.mjs';
 const args = process.argv.slice(2);
 const distAt = args.indexOf('--dist');
 const dist = distAt >= 0 ? args.splice(distAt, 2)[1] : 'dist';
+const ratesAt = args.indexOf('--rates');
+const rates = ratesAt >= 0 ? args.splice(ratesAt, 2)[1].split(',').map(Number) : [1, 4];
+const soakAt = args.indexOf('--soak');
+const soak = soakAt >= 0 && args.splice(soakAt, 1).length > 0;
 const file = args[0];
 if (!file) throw new Error('usage: node tools/bench-sync.mjs FILE [--dist dist]');
 const data = JSON.parse(readFileSync(file, 'utf8'));
@@ -81,6 +89,16 @@ async function run(browser, appUrl, rate, port) {
       { timeout: 600_000, polling: 200 },
     );
     const first = (await page.evaluate(() => performance.now())) - t0;
+    if (soak) {
+      // Every record was saved on the device: it is all there after a reload.
+      await page.reload();
+      await page.waitForFunction(
+        (n) => (document.querySelector('[data-testid=data-counts]')?.textContent || '').replace(/[,\s]/g, '').includes(n),
+        prospects,
+        { timeout: 120_000, polling: 200 },
+      );
+      await page.getByTestId('sync-status').and(page.locator('[data-status=idle]')).waitFor({ timeout: 120_000 });
+    }
 
     // A later sync: 10 prospects changed on the server.
     const ids = data.prospects.slice(0, 10).map((p) => `prospect:${p.id}`);
@@ -116,7 +134,7 @@ const browser = await chromium.launch({
 });
 try {
   console.log(`team sync: ${data.zones.length} zones + ${data.prospects.length} prospects = ${data.zones.length + data.prospects.length} documents`);
-  for (const rate of [1, 4]) {
+  for (const rate of rates) {
     const r = await run(browser, `http://127.0.0.1:${port}`, rate, 5960 + rate);
     console.log(`${rate}x CPU: first sync into an empty browser ${Math.round(r.first)} ms; later sync of 10 changed prospects ${Math.round(r.later)} ms`);
   }
