@@ -448,3 +448,59 @@ test('a device whose data was stored by version 1 moves every record to the team
     await couch.stop();
   }
 });
+
+test('two tabs of one tablet, both syncing: edits from either tab and from the office converge, with no conflict', async ({ browser }, testInfo) => {
+  test.setTimeout(150_000);
+  const couch = await startCouch(await freePort());
+  const a = await tablet(browser, testInfo);
+  try {
+    await connect(a, couch.url);
+    await expect(status(a.page)).toHaveAttribute('data-status', 'idle', { timeout: 20_000 });
+    // A second tab of the same tablet: it finds the server set and syncs too.
+    const page2 = await a.context.newPage();
+    const app2 = new ZoneMatchApp(page2, { project: { use: { hasTouch: true } } });
+    await app2.open();
+    await expect(page2.getByTestId('sync-chip')).toHaveAttribute('data-status', 'idle', { timeout: 30_000 });
+    const tab2 = { page: page2, app: app2 };
+
+    await a.page.bringToFront();
+    await a.app.captureProspect('登记企业', { name: '两个标签页的企业', industry: '氢能', notes: '第一页登记' });
+    await expect.poll(async () => (await couch.docs()).find((d) => d.name === '两个标签页的企业')?.notes, { timeout: 30_000 }).toBe('第一页登记');
+
+    // The office edits it: both tabs receive it.
+    const doc = (await couch.docs()).find((d) => d.name === '两个标签页的企业');
+    await couch.bulk([{ ...doc, notes: '办公室：要五十亩地' }]);
+    for (const t of [a, tab2]) {
+      await t.page.bringToFront();
+      await openProspect(t, '两个标签页的企业');
+      await expect(t.page.getByTestId('prospect-notes')).toHaveText('办公室：要五十亩地', { timeout: 30_000 });
+    }
+
+    // The second tab edits it: the team gets that edit, and the first tab shows it.
+    await page2.bringToFront();
+    await app2.press(page2.getByTestId('edit-prospect'));
+    await page2.locator('[name=notes]').fill('第二页：下月到访');
+    await app2.press(page2.getByTestId('save-prospect'));
+    await expect(page2.getByTestId('prospect-notes')).toHaveText('第二页：下月到访');
+    await expect.poll(async () => (await couch.docs()).find((d) => d.name === '两个标签页的企业')?.notes, { timeout: 30_000 }).toBe('第二页：下月到访');
+    await a.page.bringToFront();
+    await openProspect(a, '两个标签页的企业');
+    await expect(a.page.getByTestId('prospect-notes')).toHaveText('第二页：下月到访', { timeout: 30_000 });
+
+    // Settled: one version on the server, no conflict anywhere, and both tabs agree after a reload.
+    await page2.waitForTimeout(3000);
+    const onServer = (await couch.docs()).find((d) => d.name === '两个标签页的企业');
+    expect(onServer.notes).toBe('第二页：下月到访');
+    expect(onServer._conflicts || []).toEqual([]);
+    for (const t of [a, tab2]) {
+      await t.page.bringToFront();
+      await t.page.reload();
+      await openProspect(t, '两个标签页的企业');
+      await expect(t.page.getByTestId('prospect-notes')).toHaveText('第二页：下月到访');
+      await expect(t.page.getByTestId('conflict-badge')).toHaveCount(0);
+    }
+  } finally {
+    await a.context.close();
+    await couch.stop();
+  }
+});
