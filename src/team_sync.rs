@@ -303,9 +303,11 @@ pub async fn history(db: &Pouch, id: &str, rev: &str) -> Result<Vec<String>, Pou
 }
 
 /// The earlier revisions of documents, as the database still holds them: for each
-/// `(id, rev)` in `docs`, the bodies of up to `depth` revisions before `rev`, newest
-/// first (revisions whose body is gone are left out). Two requests whatever the number
-/// of documents.
+/// `(id, rev)` in `docs`, in the same order, the id and the bodies of up to `depth`
+/// revisions before `rev`, newest first. Revisions whose body the database does not hold
+/// (received from the team without it, or never there) are left out, as is a document
+/// that cannot be read. Two requests whatever the number of documents; `Err` when either
+/// fails.
 pub async fn earlier(
     db: &Pouch,
     docs: &[(String, String)],
@@ -365,6 +367,17 @@ pub async fn earlier(
             continue;
         };
         out[i].1.push(doc);
+    }
+    // PouchDB returns several revisions of one document in no set order.
+    let generation = |d: &Value| {
+        d["_rev"]
+            .as_str()
+            .and_then(|r| r.split('-').next())
+            .and_then(|n| n.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    for (_, list) in &mut out {
+        list.sort_by_key(|d| std::cmp::Reverse(generation(d)));
     }
     Ok(out)
 }

@@ -213,10 +213,36 @@ fn connect(state: AppState, team: TeamSync, server: TeamServer) {
         // The device's database is brought up to date first and kept so while the server
         // refuses or cannot be reached: what is deleted or edited here meanwhile is in it
         // when the replication runs (and is not brought back or overwritten by it).
-        let docs = match team_sync::read(&local, None).await {
+        let mut docs = match team_sync::read(&local, None).await {
             Ok(d) => d,
             Err(e) => return fail(e.text()),
         };
+        // Deleted documents are not listed: those of records here are read by id (a
+        // deletion received and not yet applied is one of them).
+        if !docs.is_empty() {
+            let listed: QuickMap<&str, ()> = docs
+                .iter()
+                .filter_map(|d| d["_id"].as_str())
+                .map(|id| (id, ()))
+                .collect();
+            let unlisted: Vec<String> = state.data.with_untracked(|data| {
+                let zones = data.zones.iter().map(|z| doc_id(RecordKind::Zone, &z.id));
+                let prospects = data
+                    .prospects
+                    .iter()
+                    .map(|p| doc_id(RecordKind::Prospect, &p.id));
+                zones
+                    .chain(prospects)
+                    .filter(|id| !listed.contains_key(id.as_str()))
+                    .collect()
+            });
+            if !unlisted.is_empty() {
+                match team_sync::read(&local, Some(&unlisted)).await {
+                    Ok(deleted) => docs.extend(deleted),
+                    Err(e) => return fail(e.text()),
+                }
+            }
+        }
         if !current() {
             return;
         }
@@ -233,7 +259,9 @@ fn connect(state: AppState, team: TeamSync, server: TeamServer) {
                 receiving: false,
                 failing: None,
                 sticky: false,
-                busy: false,
+                // No write until the device's database has been compared (an edit
+                // meanwhile is written after it, by the push below).
+                busy: true,
                 dirty: false,
                 generation,
             })
@@ -257,6 +285,7 @@ fn connect(state: AppState, team: TeamSync, server: TeamServer) {
             let docs: Vec<Value> = unapplied.into_iter().map(|(doc, _)| doc).collect();
             absorb(state, team, &docs, false);
         }
+        with_runtime(|rt| rt.busy = false);
         push(state, team).await;
         let reachable = match team_sync::check(&remote).await {
             Ok(()) => true,
@@ -622,17 +651,22 @@ fn absorb(state: AppState, team: TeamSync, docs: &[Value], initial: bool) -> Vec
     kept
 }
 
-/// How many earlier revisions of a document are compared with the record here
-/// ([`unapplied`]): a version received and not applied is normally the one after it.
-const EARLIER_DEPTH: usize = 10;
+/// How many earlier revisions of a document are looked up to compare with the record
+/// here ([`unapplied`]). Versions received from the team keep only their newest body, so
+/// most revisions in between have none (and cost nothing); the one this device last
+/// wrote or applied has.
+const EARLIER_DEPTH: usize = 100;
 
 /// Of the documents `kept` (the record here differs from its document in the device's
 /// database), those whose record here is one of their earlier revisions: versions
 /// received and not yet applied when the page last closed (killed within the moment
 /// before received records are applied, or with the device's storage full). Each comes
 /// with that earlier revision, the base to merge from. The others were edited here since
-/// and are written over their documents. When the earlier revisions cannot be read, all
-/// are taken as edited here (the documents' versions stay in their history).
+/// and are written over their documents. The versions a document conflicts with are
+/// compared too. When the earlier revisions cannot be read, all are taken as edited here
+/// (the documents' versions stay in their history). Known limit: a record changed here
+/// back to exactly an earlier version (a field set and set back, an old backup restored
+/// while sync was off) is taken for not yet updated, and the team's version is applied.
 async fn unapplied(state: AppState, local: &Pouch, kept: Vec<Value>) -> Vec<(Value, Value)> {
     if kept.is_empty() {
         return Vec::new();
@@ -644,9 +678,19 @@ async fn unapplied(state: AppState, local: &Pouch, kept: Vec<Value>) -> Vec<(Val
             (field("_id"), field("_rev"))
         })
         .collect();
-    let Ok(earlier) = team_sync::earlier(local, &pairs, EARLIER_DEPTH).await else {
+    let Ok(mut earlier) = team_sync::earlier(local, &pairs, EARLIER_DEPTH).await else {
         return Vec::new();
     };
+    // The other versions of a conflict are compared too: this device's own version may
+    // be one of them (it lost the tie). The current version is then applied and the
+    // conflict stays open, with both edits in it.
+    for (doc, (id, versions)) in kept.iter().zip(earlier.iter_mut()) {
+        for rev in conflict_revs(doc) {
+            if let Ok(other) = team_sync::read_rev(local, id, &rev).await {
+                versions.push(other);
+            }
+        }
+    }
     state.data.with_untracked(|data| {
         let zones: QuickMap<&str, &Zone> = data.zones.iter().map(|z| (z.id.as_str(), z)).collect();
         let prospects: QuickMap<&str, &Prospect> =

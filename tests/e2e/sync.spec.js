@@ -297,17 +297,32 @@ test('a version received while the device storage is full survives a reload: app
     await connect(a, couch.url);
     await expect(status(a.page)).toHaveAttribute('data-status', 'idle', { timeout: 20_000 });
     await a.app.captureProspect('登记企业', { name: '储能电池厂', industry: '储能', notes: '初次见面' });
-    await expect.poll(async () => (await couch.docs()).some((d) => d.name === '储能电池厂')).toBe(true);
+    await a.app.captureProspect('登记企业', { name: '将被删除的企业', industry: '纺织' });
+    await expect.poll(async () => (await couch.docs()).filter((d) => ['储能电池厂', '将被删除的企业'].includes(d.name)).length).toBe(2);
 
-    // The device's storage is full; the office edits the record; the tablet receives it.
+    // The device's storage is full; the office edits one record, deletes another and adds
+    // a third; the tablet receives all three.
     await failDataWrites(a.page, true);
-    const doc = (await couch.docs()).find((d) => d.name === '储能电池厂');
-    await couch.bulk([{ ...doc, notes: '办公室补充：要两万平米厂房' }]);
+    const docs = await couch.docs();
+    const doc = docs.find((d) => d.name === '储能电池厂');
+    const doomed = docs.find((d) => d.name === '将被删除的企业');
+    await couch.bulk([
+      { ...doc, notes: '办公室补充：要两万平米厂房' },
+      { _id: doomed._id, _rev: doomed._rev, _deleted: true },
+      { ...doc, _rev: undefined, _id: 'prospect:office-added', id: 'office-added', name: '办公室新增企业', notes: '' },
+    ]);
     await expect(a.page.locator('[data-testid=storage-banner][data-notice=QuotaFull]')).toBeVisible({ timeout: 30_000 });
     await openProspect(a, '储能电池厂');
     await expect(a.page.getByTestId('prospect-notes')).toHaveText('办公室补充：要两万平米厂房');
-    // Not saved on the device: its stored copy is the older version.
-    expect((await storedProspects(a.page)).find((p) => p.name === '储能电池厂').notes).toBe('初次见面');
+    const rows = (page, name) => page.locator('[data-testid=prospect-row]', { hasText: name });
+    await a.app.nav('意向企业');
+    await expect(rows(a.page, '办公室新增企业')).toBeVisible();
+    await expect(rows(a.page, '将被删除的企业')).toHaveCount(0);
+    // Not saved on the device: its stored copy is the older one.
+    const before = await storedProspects(a.page);
+    expect(before.find((p) => p.name === '储能电池厂').notes).toBe('初次见面');
+    expect(before.some((p) => p.name === '将被删除的企业')).toBe(true);
+    expect(before.some((p) => p.name === '办公室新增企业')).toBe(false);
 
     // The tablet reloads with the server gone: the received version comes from the
     // device's database, and is saved now that storage works.
@@ -319,12 +334,22 @@ test('a version received while the device storage is full survives a reload: app
     await expect
       .poll(async () => (await storedProspects(a.page)).find((p) => p.name === '储能电池厂').notes)
       .toBe('办公室补充：要两万平米厂房');
-    // The server comes back empty: what the tablet sends is the received version, not
-    // its older one written over it.
+    const after = await storedProspects(a.page);
+    expect(after.some((p) => p.name === '将被删除的企业')).toBe(false);
+    expect(after.some((p) => p.name === '办公室新增企业')).toBe(true);
+    await a.app.nav('意向企业');
+    await expect(rows(a.page, '办公室新增企业')).toBeVisible();
+    await expect(rows(a.page, '将被删除的企业')).toHaveCount(0);
+    // The server comes back empty: what the tablet sends is the received versions, not
+    // its older ones written over them (the deleted record stays deleted).
     couch = await startCouch(port);
     await expect
       .poll(async () => (await couch.docs()).find((d) => d.name === '储能电池厂')?.notes, { timeout: 60_000 })
       .toBe('办公室补充：要两万平米厂房');
+    await expect(a.page.getByTestId('sync-chip')).toHaveAttribute('data-status', 'idle', { timeout: 30_000 });
+    const names = (await couch.docs()).map((d) => d.name);
+    expect(names).toContain('办公室新增企业');
+    expect(names).not.toContain('将被删除的企业');
   } finally {
     await a.context.close();
     await couch.stop();
@@ -382,10 +407,13 @@ test('a first sync interrupted halfway resumes, with every record whole', async 
 
     // B's first sync: the network goes after two batches have arrived.
     let batches = 0;
+    let cut = null;
     b.page.on('response', (r) => {
-      if (r.url().includes('/team/_bulk_get') && ++batches === 2) b.context.setOffline(true);
+      if (r.url().includes('/team/_bulk_get') && ++batches === 2) cut = b.context.setOffline(true);
     });
     await connect(b, couch.url);
+    await expect.poll(() => cut !== null, { timeout: 60_000 }).toBe(true);
+    await cut;
     await expect(b.page.getByTestId('sync-chip')).toHaveAttribute('data-status', 'offline', { timeout: 60_000 });
     // What B holds, as it exports it (the stored copy of so many records is packed).
     const held = async () => {
@@ -487,8 +515,11 @@ test('two tabs of one tablet, both syncing: edits from either tab and from the o
     await openProspect(a, '两个标签页的企业');
     await expect(a.page.getByTestId('prospect-notes')).toHaveText('第二页：下月到访', { timeout: 30_000 });
 
-    // Settled: one version on the server, no conflict anywhere, and both tabs agree after a reload.
-    await page2.waitForTimeout(3000);
+    // Settled: both tabs synced, one version on the server, no conflict anywhere, and
+    // both tabs agree after a reload.
+    for (const t of [a, tab2]) {
+      await expect(t.page.getByTestId('sync-chip')).toHaveAttribute('data-status', 'idle', { timeout: 30_000 });
+    }
     const onServer = (await couch.docs()).find((d) => d.name === '两个标签页的企业');
     expect(onServer.notes).toBe('第二页：下月到访');
     expect(onServer._conflicts || []).toEqual([]);
