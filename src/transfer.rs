@@ -661,13 +661,13 @@ fn fault_path(item: &Value, msg: &str, error_of: &dyn Fn(&Value) -> Option<Strin
     let missing = msg.starts_with("missing field");
     while let Some(node) = slot(&mut work, &steps).map(|v| v.clone()) {
         let (len, first): (usize, &dyn Fn(usize) -> Value) = match &node {
+            // Inserted one by one: collecting into a map would compile a sort of its own.
             Value::Object(m) => (m.len(), &|n| {
-                Value::Object(
-                    m.iter()
-                        .take(n)
-                        .map(|(k, v)| (k.clone(), v.clone()))
-                        .collect(),
-                )
+                let mut prefix = serde_json::Map::new();
+                for (k, v) in m.iter().take(n) {
+                    prefix.insert(k.clone(), v.clone());
+                }
+                Value::Object(prefix)
             }),
             Value::Array(a) => (a.len(), &|n| Value::Array(a[..n].to_vec())),
             _ => break,
