@@ -469,7 +469,7 @@ impl NationalCatalogue {
             .filter_map(|z| self.entry_of(z))
             .map(|e| e.id.as_str())
             .collect();
-        linked.sort_unstable();
+        crate::order::sort_by(&mut linked, |a, b| a.cmp(b));
         self.entries
             .iter()
             .filter(|e| linked.binary_search(&e.id.as_str()).is_err())

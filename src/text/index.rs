@@ -181,15 +181,17 @@ impl TermIndex {
             }
         }
         if !self.singles.is_empty() {
-            let mut chars: Vec<char> = query
+            // As code points: sorted by the same code as `slipped` below (u32 and char order
+            // alike), not a copy of the sort for char.
+            let mut chars: Vec<u32> = query
                 .bigrams
                 .iter()
-                .flat_map(|(a, b)| [*a, *b])
-                .filter(|c| *c != '\0')
+                .flat_map(|(a, b)| [*a as u32, *b as u32])
+                .filter(|c| *c != 0)
                 .collect();
             chars.sort_unstable();
             chars.dedup();
-            for c in chars {
+            for c in chars.into_iter().filter_map(char::from_u32) {
                 if let Some(terms) = self.singles.get(&c) {
                     for t in terms {
                         *cjk.entry(*t).or_default() = 1.0;
@@ -260,7 +262,9 @@ impl TermIndex {
                 push(t, 0.0, l);
             }
         }
-        hits.sort_unstable_by_key(|h| h.term);
+        // One hit per term (the keys of two maps, each taken once): the shared sort gives
+        // the order sort_unstable did, without a copy of the sort for this type.
+        crate::order::sort_by_key(&mut hits, |h| h.term);
         hits
     }
 

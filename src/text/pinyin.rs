@@ -26,7 +26,9 @@ fn table() -> &'static [(char, Syllable)] {
                 out.push((c, i as Syllable));
             }
         }
-        out.sort_unstable();
+        // Once, at first use: the shared sort (a total order, so the same result as
+        // sort_unstable) rather than a copy of the sort for this type.
+        crate::order::sort_by(&mut out, |a, b| a.cmp(b));
         out
     })
 }
