@@ -117,7 +117,7 @@ impl Catalogue {
                     }
                     union.bigrams.sort_unstable();
                     union.bigrams.dedup();
-                    union.words.sort();
+                    crate::order::sort_by(&mut union.words, |a, b| a.cmp(b));
                     union.words.dedup();
                     units.push((place, union));
                 };

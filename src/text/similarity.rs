@@ -51,7 +51,9 @@ impl Prepared {
         edges.sort_unstable();
         edges.dedup();
         let mut words: Vec<String> = n.words.iter().map(|w| stem(w)).collect();
-        words.sort();
+        // The shared sort, not a copy of the standard one for strings (equal strings are
+        // interchangeable, so the order is the same).
+        crate::order::sort_by(&mut words, |a, b| a.cmp(b));
         words.dedup();
         Self {
             bigrams,
