@@ -270,7 +270,7 @@ impl NationalCatalogue {
             .map_err(|_| err(n, "园区数无效", "Invalid zone count"))?;
         cat.entries.reserve(count);
         // How often each code was seen so far (S377018 is printed twice).
-        let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut seen: crate::text::index::QuickMap<String, usize> = Default::default();
         for _ in 0..count {
             let (n, line) = lines
                 .next()

@@ -92,7 +92,7 @@ pub fn match_key(p: &Prospect) -> String {
 pub struct BestZoneCache {
     catalogue_version: usize,
     weights: Option<Weights>,
-    entries: std::collections::HashMap<String, (String, Option<BestZone>)>,
+    entries: crate::text::index::QuickMap<String, (String, Option<BestZone>)>,
 }
 
 impl BestZoneCache {
@@ -110,7 +110,10 @@ impl BestZoneCache {
             self.weights = Some(*weights);
         }
         let mut out = Vec::with_capacity(profiles.len());
-        let mut seen = std::collections::HashMap::with_capacity(profiles.len());
+        let mut seen = crate::text::index::QuickMap::with_capacity_and_hasher(
+            profiles.len(),
+            Default::default(),
+        );
         for p in profiles {
             let key = match_key(&p.prospect);
             let best = match self.entries.remove(&p.prospect.id) {

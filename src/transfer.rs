@@ -12,12 +12,12 @@
 //! assert!(import_json("{ not json").is_err());
 //! ```
 
-use std::collections::HashSet;
-
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::model::{Dataset, Lang, Prospect, Text, Zone, SCHEMA_VERSION};
+// Sets of ids as the maps the team sync keeps (one hashing code in the wasm, not std's too).
+use crate::text::index::QuickMap;
 
 /// The `format` field that marks a ZoneMatch file.
 pub const FORMAT_TAG: &str = "zonematch";
@@ -179,7 +179,7 @@ pub fn salvage(raw: &str) -> Option<(Dataset, usize)> {
             .and_then(Value::as_array)
             .cloned()
             .unwrap_or_default();
-        let mut ids = HashSet::new();
+        let mut ids: QuickMap<String, ()> = QuickMap::default();
         items
             .into_iter()
             .filter(|item| {
@@ -188,7 +188,7 @@ pub fn salvage(raw: &str) -> Option<(Dataset, usize)> {
                     .and_then(Value::as_str)
                     .unwrap_or("")
                     .to_string();
-                let ok = item.is_object() && check(item) && ids.insert(id);
+                let ok = item.is_object() && check(item) && ids.insert(id, ()).is_none();
                 if !ok {
                     dropped += 1;
                 }
@@ -842,7 +842,7 @@ fn bad_number(v: Option<f64>) -> bool {
 }
 
 fn validate_zones(zones: &[Zone], problems: &mut Vec<Text>) {
-    let mut ids = HashSet::new();
+    let mut ids: QuickMap<&str, ()> = QuickMap::default();
     for (i, z) in zones.iter().enumerate() {
         let n = i + 1;
         if z.id.trim().is_empty() {
@@ -850,7 +850,7 @@ fn validate_zones(zones: &[Zone], problems: &mut Vec<Text>) {
                 &format!("园区第 {n} 条：缺少 id"),
                 &format!("Zone {n}: id is missing"),
             ));
-        } else if !ids.insert(z.id.as_str()) {
+        } else if ids.insert(z.id.as_str(), ()).is_some() {
             problems.push(Text::new(
                 &format!("园区第 {n} 条：id “{}” 重复", z.id),
                 &format!("Zone {n}: duplicate id “{}”", z.id),
@@ -900,7 +900,7 @@ fn validate_zones(zones: &[Zone], problems: &mut Vec<Text>) {
 }
 
 fn validate_prospects(prospects: &[Prospect], problems: &mut Vec<Text>) {
-    let mut ids = HashSet::new();
+    let mut ids: QuickMap<&str, ()> = QuickMap::default();
     for (i, p) in prospects.iter().enumerate() {
         let n = i + 1;
         if p.id.trim().is_empty() {
@@ -908,7 +908,7 @@ fn validate_prospects(prospects: &[Prospect], problems: &mut Vec<Text>) {
                 &format!("意向企业第 {n} 条：缺少 id"),
                 &format!("Prospect {n}: id is missing"),
             ));
-        } else if !ids.insert(p.id.as_str()) {
+        } else if ids.insert(p.id.as_str(), ()).is_some() {
             problems.push(Text::new(
                 &format!("意向企业第 {n} 条：id “{}” 重复", p.id),
                 &format!("Prospect {n}: duplicate id “{}”", p.id),

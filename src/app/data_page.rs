@@ -292,20 +292,21 @@ pub fn DataPage() -> impl IntoView {
                             .iter()
                             .map(|z| z.id.clone())
                             .chain(d.prospects.iter().map(|p| p.id.clone()))
-                            .collect::<std::collections::HashSet<_>>()
+                            .map(|id| (id, ()))
+                            .collect::<crate::text::index::QuickMap<_, _>>()
                     });
                     pending
                         .incoming
                         .zones
                         .iter()
-                        .filter(|z| !here.contains(&z.id))
+                        .filter(|z| !here.contains_key(&z.id))
                         .map(|z| z.name.get(lang).to_string())
                         .chain(
                             pending
                                 .incoming
                                 .prospects
                                 .iter()
-                                .filter(|p| !here.contains(&p.id))
+                                .filter(|p| !here.contains_key(&p.id))
                                 .map(|p| p.name.clone()),
                         )
                         .collect()

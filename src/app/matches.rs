@@ -34,7 +34,7 @@ pub fn MatchList(#[prop(into)] prospect: Signal<Prospect>) -> impl IntoView {
         let total = ranked.len();
         let zones = catalogue.0.zones();
         // Looked up by id once per ranking: thousands of zones with scope "all".
-        let by_id: std::collections::HashMap<&str, &crate::model::Zone> =
+        let by_id: crate::text::index::QuickMap<&str, &crate::model::Zone> =
             zones.iter().map(|z| (z.id.as_str(), z)).collect();
         let name_of = |id: &str| {
             by_id
