@@ -374,8 +374,10 @@ impl Store {
                     crate::merge::RecordKind::Prospect => "prospect",
                 };
                 let value = serde_json::json!({ "kind": kind, "id": note.id, "record": record });
-                let _ =
-                    storage.set_item(&format!("{SET_ASIDE_PREFIX}{now}-{i}"), &value.to_string());
+                let _ = storage.set_item(
+                    &format!("{SET_ASIDE_PREFIX}{now}-{i}"),
+                    &serde_json::to_string(&value).unwrap_or_default(),
+                );
             }
         }
     }

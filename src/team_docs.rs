@@ -241,7 +241,9 @@ impl Mirror {
 
 /// The body text [`Mirror`] compares: the document of `record`, as JSON text.
 pub fn body_text<T: Record>(record: &T) -> String {
-    Value::Object(to_doc(record)).to_string()
+    // serde_json::to_string, not Value's Display: the same compact text, through the
+    // serializer the app already has (Display compiles a second one).
+    serde_json::to_string(&Value::Object(to_doc(record))).unwrap_or_default()
 }
 
 /// The documents to write so that the device's database holds `data`: every record whose
@@ -302,7 +304,7 @@ fn push_changed<T: Record>(
             continue;
         }
         let mut body = to_doc(r);
-        let text = Value::Object(body.clone()).to_string();
+        let text = serde_json::to_string(&Value::Object(body.clone())).unwrap_or_default();
         if known.is_some_and(|m| m.body == text) {
             present.insert(id, ());
             continue;

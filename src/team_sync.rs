@@ -121,7 +121,9 @@ impl PouchError {
 }
 
 fn js_json(v: &Value) -> JsValue {
-    JSON::parse(&v.to_string()).unwrap_or(JsValue::NULL)
+    // serde_json::to_string, not Value's Display: the same compact text, through the
+    // serializer the app already has (Display compiles a second one).
+    JSON::parse(&serde_json::to_string(v).unwrap_or_default()).unwrap_or(JsValue::NULL)
 }
 
 fn rust_json(v: &JsValue) -> Value {

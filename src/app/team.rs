@@ -952,7 +952,8 @@ fn compare(
     let show = |v: &Value, f: &str| match v.get(f) {
         None | Some(Value::Null) => String::from("—"),
         Some(Value::String(s)) => s.clone(),
-        Some(other) => other.to_string(),
+        // The same text as Display, through the serializer the wasm already has.
+        Some(other) => serde_json::to_string(other).unwrap_or_default(),
     };
     let values = fields
         .iter()
