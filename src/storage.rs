@@ -56,6 +56,14 @@ pub const QUARANTINE_PREFIX: &str = "zonematch.quarantine.";
 /// to this tab's edit (see [`crate::merge`]).
 pub const SET_ASIDE_PREFIX: &str = "zonematch.setaside.";
 /// Written and removed at start to learn whether this browser keeps anything.
+/// A remembered setting stored as JSON, `None` when absent or unreadable. Read through
+/// `serde_json::Value`, as the stored data are: reading each type straight from text
+/// compiled a JSON reader per type into the wasm.
+fn read_json<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
+    let value: serde_json::Value = LocalStorage::get(key).ok()?;
+    T::deserialize(&value).ok()
+}
+
 const PROBE_KEY: &str = "zonematch.probe";
 /// The team sync server of this device (three lines: URL, user, password; see
 /// [`crate::team_docs::TeamServer`]). Never exported.
@@ -443,7 +451,7 @@ impl Store {
     /// The remembered language, if any (anything unreadable is ignored).
     pub fn load_lang(&self) -> Option<Lang> {
         self.storage()?;
-        LocalStorage::get::<Lang>(LANG_KEY).ok()
+        read_json(LANG_KEY)
     }
 
     pub fn save_lang(&self, lang: Lang) -> Result<(), SaveError> {
@@ -469,7 +477,7 @@ impl Store {
     /// [`crate::table_import::Mapping::to_keys`] wrote it; anything unreadable is ignored.
     pub fn load_mapping(&self, key: &str) -> Option<Vec<String>> {
         self.storage()?;
-        let all: Vec<(String, Vec<String>)> = LocalStorage::get(MAPPINGS_KEY).ok()?;
+        let all: Vec<(String, Vec<String>)> = read_json(MAPPINGS_KEY)?;
         all.into_iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
@@ -477,8 +485,7 @@ impl Store {
     /// [`MAX_MAPPINGS`]).
     pub fn save_mapping(&self, key: &str, keys: &[String]) -> Result<(), SaveError> {
         self.storage().ok_or(SaveError::Unavailable)?;
-        let mut all: Vec<(String, Vec<String>)> =
-            LocalStorage::get(MAPPINGS_KEY).unwrap_or_default();
+        let mut all: Vec<(String, Vec<String>)> = read_json(MAPPINGS_KEY).unwrap_or_default();
         all.retain(|(k, _)| k != key);
         all.push((key.to_string(), keys.to_vec()));
         if all.len() > MAX_MAPPINGS {
@@ -517,7 +524,7 @@ impl Store {
     /// The remembered matching weights, if any (invalid values are ignored).
     pub fn load_weights(&self) -> Option<Weights> {
         self.storage()?;
-        LocalStorage::get::<Weights>(WEIGHTS_KEY).ok().filter(|w| {
+        read_json::<Weights>(WEIGHTS_KEY).filter(|w| {
             crate::matching::CriterionKind::ALL
                 .iter()
                 .all(|k| w.get(*k).is_finite())
@@ -552,7 +559,7 @@ impl Store {
     /// The capture form as last typed, if any.
     pub fn load_draft(&self) -> Option<ProspectDraft> {
         self.storage()?;
-        LocalStorage::get::<ProspectDraft>(DRAFT_KEY).ok()
+        read_json(DRAFT_KEY)
     }
 
     /// Keep the capture form as typed (`None` clears it after a save).
