@@ -842,8 +842,7 @@ fn bad_number(v: Option<f64>) -> bool {
 }
 
 fn validate_zones(zones: &[Zone], problems: &mut Vec<Text>) {
-    // Each id seen with its zone: the map type the team sync already has (one copy of its code).
-    let mut ids: QuickMap<&str, &Zone> = QuickMap::default();
+    let mut ids: QuickMap<&str, ()> = QuickMap::default();
     for (i, z) in zones.iter().enumerate() {
         let n = i + 1;
         if z.id.trim().is_empty() {
@@ -851,7 +850,7 @@ fn validate_zones(zones: &[Zone], problems: &mut Vec<Text>) {
                 &format!("园区第 {n} 条：缺少 id"),
                 &format!("Zone {n}: id is missing"),
             ));
-        } else if ids.insert(z.id.as_str(), z).is_some() {
+        } else if ids.insert(z.id.as_str(), ()).is_some() {
             problems.push(Text::new(
                 &format!("园区第 {n} 条：id “{}” 重复", z.id),
                 &format!("Zone {n}: duplicate id “{}”", z.id),
@@ -901,7 +900,7 @@ fn validate_zones(zones: &[Zone], problems: &mut Vec<Text>) {
 }
 
 fn validate_prospects(prospects: &[Prospect], problems: &mut Vec<Text>) {
-    let mut ids: QuickMap<&str, &Prospect> = QuickMap::default();
+    let mut ids: QuickMap<&str, ()> = QuickMap::default();
     for (i, p) in prospects.iter().enumerate() {
         let n = i + 1;
         if p.id.trim().is_empty() {
@@ -909,7 +908,7 @@ fn validate_prospects(prospects: &[Prospect], problems: &mut Vec<Text>) {
                 &format!("意向企业第 {n} 条：缺少 id"),
                 &format!("Prospect {n}: id is missing"),
             ));
-        } else if ids.insert(p.id.as_str(), p).is_some() {
+        } else if ids.insert(p.id.as_str(), ()).is_some() {
             problems.push(Text::new(
                 &format!("意向企业第 {n} 条：id “{}” 重复", p.id),
                 &format!("Prospect {n}: duplicate id “{}”", p.id),
