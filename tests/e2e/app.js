@@ -128,4 +128,19 @@ async function beforeFirstLoad(page, fn, arg) {
   );
 }
 
-module.exports = { ZoneMatchApp, ARTICLE_ZONES, waitForServiceWorker, beforeFirstLoad };
+/** From now on, writing the dataset to localStorage fails with a full quota (this page only). */
+async function failDataWrites(page, on) {
+  await page.evaluate((on) => {
+    if (!window.__realSetItem) window.__realSetItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = on
+      ? function (k, v) {
+          if (this === window.localStorage && k === 'zonematch.data') {
+            throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          }
+          return window.__realSetItem.call(this, k, v);
+        }
+      : window.__realSetItem;
+  }, on);
+}
+
+module.exports = { ZoneMatchApp, ARTICLE_ZONES, waitForServiceWorker, beforeFirstLoad, failDataWrites };

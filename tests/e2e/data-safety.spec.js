@@ -3,7 +3,7 @@
 const { test, expect } = require('@playwright/test');
 const fs = require('node:fs');
 const path = require('node:path');
-const { ZoneMatchApp, beforeFirstLoad } = require('./app');
+const { ZoneMatchApp, beforeFirstLoad, failDataWrites } = require('./app');
 
 const DATA = 'zonematch.data';
 const BACKUP = 'zonematch.data.previous';
@@ -12,20 +12,6 @@ const BACKUP = 'zonematch.data.previous';
 const stored = (page, key = DATA) => page.evaluate((k) => localStorage.getItem(k), key);
 const storedJson = async (page) => JSON.parse(await stored(page));
 
-/** From now on, writing the dataset to localStorage fails with a full quota (this page only). */
-async function failDataWrites(page, on) {
-  await page.evaluate((on) => {
-    if (!window.__realSetItem) window.__realSetItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = on
-      ? function (k, v) {
-          if (this === window.localStorage && k === 'zonematch.data') {
-            throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-          }
-          return window.__realSetItem.call(this, k, v);
-        }
-      : window.__realSetItem;
-  }, on);
-}
 
 async function prospectNames(page, app) {
   await page.bringToFront();

@@ -6,7 +6,7 @@ const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
-const { ZoneMatchApp, beforeFirstLoad } = require('./app');
+const { ZoneMatchApp, beforeFirstLoad, failDataWrites } = require('./app');
 
 const SERVER_BIN = path.join(__dirname, '..', '..', 'tools', 'sync-server', 'node_modules', '.bin', 'pouchdb-server');
 const ADMIN = { user: 'anna', password: 's3cret' };
@@ -268,21 +268,6 @@ test('a wrong password and a server that is down get clear messages, and nothing
     await couch.stop();
   }
 });
-
-/** From now on, writing the dataset to localStorage fails with a full quota (this page only). */
-async function failDataWrites(page, on) {
-  await page.evaluate((on) => {
-    if (!window.__realSetItem) window.__realSetItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = on
-      ? function (k, v) {
-          if (this === window.localStorage && k === 'zonematch.data') {
-            throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-          }
-          return window.__realSetItem.call(this, k, v);
-        }
-      : window.__realSetItem;
-  }, on);
-}
 
 /** The prospects of the dataset saved on the device (localStorage). */
 const storedProspects = (page) =>
