@@ -56,14 +56,6 @@ pub const QUARANTINE_PREFIX: &str = "zonematch.quarantine.";
 /// to this tab's edit (see [`crate::merge`]).
 pub const SET_ASIDE_PREFIX: &str = "zonematch.setaside.";
 /// Written and removed at start to learn whether this browser keeps anything.
-/// A remembered setting stored as JSON, `None` when absent or unreadable. Read through
-/// `serde_json::Value`, as the stored data are: reading each type straight from text
-/// compiled a JSON reader per type into the wasm.
-fn read_json<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
-    let value: serde_json::Value = LocalStorage::get(key).ok()?;
-    T::deserialize(&value).ok()
-}
-
 const PROBE_KEY: &str = "zonematch.probe";
 /// The team sync server of this device (three lines: URL, user, password; see
 /// [`crate::team_docs::TeamServer`]). Never exported.
@@ -161,6 +153,14 @@ pub struct Store {
     base: Dataset,
     /// This tab holds changes that are not stored yet (a save failed).
     unsaved: bool,
+}
+
+/// A remembered setting stored as JSON, `None` when absent or unreadable. Read through
+/// `serde_json::Value`, as the stored data are: reading each type straight from text
+/// compiled a JSON reader per type into the wasm.
+fn read_json<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
+    let value: serde_json::Value = LocalStorage::get(key).ok()?;
+    T::deserialize(&value).ok()
 }
 
 impl Store {
