@@ -2,8 +2,7 @@
 //!
 //! `cargo run --release --example bench [-- ZONES PROSPECTS]` (default 2600 10000)
 //! Prints the median of repeated runs for each scenario.
-//! `--export FILE` also writes the synthetic data in the app's export format, for the
-//! ranking command (`cargo run --release --example rank -- FILE`) or an import.
+//! The same synthetic data in the app's export format: `examples/synthetic_export.rs`.
 
 use std::time::Instant;
 
@@ -38,17 +37,6 @@ fn main() {
         "generate {nz} zones + {np} prospects: {:.1} ms",
         t.elapsed().as_secs_f64() * 1000.0
     );
-    let all: Vec<String> = std::env::args().collect();
-    if let Some(file) = all
-        .iter()
-        .position(|a| a == "--export")
-        .and_then(|i| all.get(i + 1))
-    {
-        let text = zonematch::transfer::export_json(&data, "synthetic");
-        std::fs::write(file, &text).expect("write the export file");
-        println!("wrote {file}: {} bytes", text.len());
-    }
-
     let t = Instant::now();
     let catalogue = Catalogue::new(&data.zones);
     println!(

@@ -37,7 +37,7 @@ cargo run --locked --quiet --example synthetic_export -- "$soak_dir/national.jso
 node tools/bench-sync.mjs "$soak_dir/national.json" --rates 1 --soak
 rm -rf "$soak_dir"
 
-step "fuzzing, bounded: JSON import, CSV import, stored state"
+step "fuzzing, bounded: JSON import, CSV import, stored state, workbook import"
 run_fuzzers
 
 step "all tests passed in $(($(date +%s) - started)) s"

@@ -188,6 +188,14 @@ pub fn synced_at<'a>(here: &str, earlier: &'a [Value]) -> Option<&'a Value> {
         .find(|doc| doc_body_text(doc).as_deref() == Some(here))
 }
 
+/// The generation of a revision: `3` of `3-9f1c…` (0 when unreadable).
+pub fn rev_number(rev: &str) -> u64 {
+    rev.split('-')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
 /// One document of the device's database as the app last wrote or read it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mirrored {
@@ -632,6 +640,9 @@ mod tests {
             vec!["3-a".to_string(), "2-b".to_string()]
         );
         assert!(conflict_revs(&serde_json::json!({"_id": "prospect:p1"})).is_empty());
+        assert_eq!(rev_number("3-a"), 3);
+        assert_eq!(rev_number("12-9f1c"), 12);
+        assert_eq!(rev_number("unreadable"), 0);
     }
 
     #[test]

@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::model::Text;
-use crate::team_docs::TeamServer;
+use crate::team_docs::{rev_number, TeamServer};
 use crate::text::index::QuickMap;
 
 /// PouchDB's browser build, next to index.html.
@@ -292,16 +292,19 @@ pub async fn history(db: &Pouch, id: &str, rev: &str) -> Result<Vec<String>, Pou
         &options(&[("rev", JsValue::from_str(rev)), ("revs", JsValue::TRUE)]),
     ))
     .await?;
+    Ok(revision_chain(&doc))
+}
+
+/// The revisions of a document read with `revs: true` (its `_revisions`), newest first.
+fn revision_chain(doc: &Value) -> Vec<String> {
     let start = doc["_revisions"]["start"].as_u64().unwrap_or(0);
-    let ids = doc["_revisions"]["ids"]
+    doc["_revisions"]["ids"]
         .as_array()
-        .cloned()
-        .unwrap_or_default();
-    Ok(ids
-        .iter()
+        .into_iter()
+        .flatten()
         .enumerate()
         .filter_map(|(i, h)| Some(format!("{}-{}", start.checked_sub(i as u64)?, h.as_str()?)))
-        .collect())
+        .collect()
 }
 
 /// The earlier revisions of documents, as the database still holds them: for each
@@ -337,15 +340,8 @@ pub async fn earlier(
     for result in current["results"].as_array().into_iter().flatten() {
         let Some(doc) = found(result) else { continue };
         let id = doc["_id"].as_str().unwrap_or("");
-        let start = doc["_revisions"]["start"].as_u64().unwrap_or(0);
-        let hashes = doc["_revisions"]["ids"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default();
-        for (k, hash) in hashes.iter().enumerate().skip(1).take(depth) {
-            if let (Some(n), Some(h)) = (start.checked_sub(k as u64), hash.as_str()) {
-                wanted.push(pair(id, &format!("{n}-{h}")));
-            }
+        for rev in revision_chain(&doc).iter().skip(1).take(depth) {
+            wanted.push(pair(id, rev));
         }
     }
     let mut out: Vec<(String, Vec<Value>)> = docs
@@ -371,15 +367,8 @@ pub async fn earlier(
         out[i].1.push(doc);
     }
     // PouchDB returns several revisions of one document in no set order.
-    let generation = |d: &Value| {
-        d["_rev"]
-            .as_str()
-            .and_then(|r| r.split('-').next())
-            .and_then(|n| n.parse::<u64>().ok())
-            .unwrap_or(0)
-    };
     for (_, list) in &mut out {
-        list.sort_by_key(|d| std::cmp::Reverse(generation(d)));
+        list.sort_by_key(|d| std::cmp::Reverse(rev_number(d["_rev"].as_str().unwrap_or(""))));
     }
     Ok(out)
 }

@@ -9,8 +9,8 @@
 //   later   10 prospects are changed on the server: ms until all 10 are applied here
 //           (the app's `zonematch:team-applied` marks).
 // With --soak (run by scripts/test.sh at 1× only): after the first sync the page is
-// reloaded and every record must still be there (applied, saved, loaded); any failure or
-// a sync that does not end within 10 minutes exits non-zero.
+// reloaded and both counts must be exact (applied, saved, loaded); any failure or a sync
+// that does not end within 3 minutes exits non-zero.
 // Usage: node tools/bench-sync.mjs FILE [--dist dist] [--rates 1,4] [--soak]
 // FILE: `cargo run --example synthetic_export -- FILE` (the same data as the benchmarks).
 import { spawn } from 'node:child_process';

@@ -28,7 +28,7 @@ use crate::merge::{as_json, Record, RecordKind};
 use crate::model::{Change, Dataset, Prospect, Text, Zone};
 use crate::team_docs::{
     body_text, conflict_revs, doc_body_text, doc_id, from_doc, parse_doc_id, propose_merge,
-    record_json, synced_at, DocError, Incoming, Mirror, TeamServer,
+    record_json, rev_number, synced_at, DocError, Incoming, Mirror, TeamServer,
 };
 use crate::team_sync::{self, Pouch, PouchError, Replication, SyncEvent};
 use crate::text::index::QuickMap;
@@ -269,7 +269,7 @@ fn connect(state: AppState, team: TeamSync, server: TeamServer) {
         let kept = absorb(state, team, &docs, true);
         // Versions received and not yet applied when the page last closed are in the
         // device's database too: they are applied now, not written over.
-        let unapplied = unapplied(state, &local, kept).await;
+        let unapplied = unapplied(&local, kept).await;
         if !current() {
             return;
         }
@@ -521,8 +521,8 @@ fn refused_or_offline(e: &PouchError) -> SyncStatus {
 /// Apply documents read from the device's database (see the module docs). `initial`: at
 /// connection, when the mirror is empty; a record that differs from its document there
 /// is taken for this device's newer edit, to be written over it, and its document is
-/// returned (see [`unapplied`] for those that are not).
-fn absorb(state: AppState, team: TeamSync, docs: &[Value], initial: bool) -> Vec<Value> {
+/// returned with the record's body text here (see [`unapplied`] for those that are not).
+fn absorb(state: AppState, team: TeamSync, docs: &[Value], initial: bool) -> Vec<(Value, String)> {
     let mut kept = Vec::new();
     let mut records = Dataset::default();
     let mut deleted_zones = Vec::new();
@@ -570,8 +570,8 @@ fn absorb(state: AppState, team: TeamSync, docs: &[Value], initial: bool) -> Vec
                     Incoming::Zone(z) => {
                         let text = body_text(&z);
                         let here = zones.get(z.id.as_str()).copied();
-                        if initial && here.is_some_and(|h| *h != z) {
-                            kept.push(doc.clone());
+                        if let Some(h) = here.filter(|h| initial && **h != z) {
+                            kept.push((doc.clone(), body_text(h)));
                         }
                         if let Some(r) = settle(here, z, base.as_deref(), initial) {
                             records.zones.push(r);
@@ -581,8 +581,8 @@ fn absorb(state: AppState, team: TeamSync, docs: &[Value], initial: bool) -> Vec
                     Incoming::Prospect(p) => {
                         let text = body_text(&p);
                         let here = prospects.get(p.id.as_str()).copied();
-                        if initial && here.is_some_and(|h| *h != p) {
-                            kept.push(doc.clone());
+                        if let Some(h) = here.filter(|h| initial && **h != p) {
+                            kept.push((doc.clone(), body_text(h)));
                         }
                         if let Some(r) = settle(here, p, base.as_deref(), initial) {
                             records.prospects.push(r);
@@ -598,8 +598,8 @@ fn absorb(state: AppState, team: TeamSync, docs: &[Value], initial: bool) -> Vec
                         };
                         // Deleted there; kept here when edited here since it was last synced
                         // (it is written again, over the deletion).
-                        if initial && local_text.is_some() {
-                            kept.push(doc.clone());
+                        if let Some(t) = local_text.as_ref().filter(|_| initial) {
+                            kept.push((doc.clone(), t.clone()));
                         }
                         let edited_here =
                             local_text.is_some_and(|t| initial || base.as_deref() != Some(&t));
@@ -657,8 +657,9 @@ fn absorb(state: AppState, team: TeamSync, docs: &[Value], initial: bool) -> Vec
 /// wrote or applied has.
 const EARLIER_DEPTH: usize = 100;
 
-/// Of the documents `kept` (the record here differs from its document in the device's
-/// database), those whose record here is one of their earlier revisions: versions
+/// Of the documents `kept`, with the body text of their record here (which differs from
+/// the document in the device's database), those whose record here is one of their
+/// earlier revisions: versions
 /// received and not yet applied when the page last closed (killed within the moment
 /// before received records are applied, or with the device's storage full). Each comes
 /// with that earlier revision, the base to merge from. The others were edited here since
@@ -667,13 +668,13 @@ const EARLIER_DEPTH: usize = 100;
 /// (the documents' versions stay in their history). Known limit: a record changed here
 /// back to exactly an earlier version (a field set and set back, an old backup restored
 /// while sync was off) is taken for not yet updated, and the team's version is applied.
-async fn unapplied(state: AppState, local: &Pouch, kept: Vec<Value>) -> Vec<(Value, Value)> {
+async fn unapplied(local: &Pouch, kept: Vec<(Value, String)>) -> Vec<(Value, Value)> {
     if kept.is_empty() {
         return Vec::new();
     }
     let pairs: Vec<(String, String)> = kept
         .iter()
-        .map(|d| {
+        .map(|(d, _)| {
             let field = |k: &str| d[k].as_str().unwrap_or("").to_string();
             (field("_id"), field("_rev"))
         })
@@ -684,37 +685,20 @@ async fn unapplied(state: AppState, local: &Pouch, kept: Vec<Value>) -> Vec<(Val
     // The other versions of a conflict are compared too: this device's own version may
     // be one of them (it lost the tie). The current version is then applied and the
     // conflict stays open, with both edits in it.
-    for (doc, (id, versions)) in kept.iter().zip(earlier.iter_mut()) {
+    for ((doc, _), (id, versions)) in kept.iter().zip(earlier.iter_mut()) {
         for rev in conflict_revs(doc) {
             if let Ok(other) = team_sync::read_rev(local, id, &rev).await {
                 versions.push(other);
             }
         }
     }
-    state.data.with_untracked(|data| {
-        let zones: QuickMap<&str, &Zone> = data.zones.iter().map(|z| (z.id.as_str(), z)).collect();
-        let prospects: QuickMap<&str, &Prospect> =
-            data.prospects.iter().map(|p| (p.id.as_str(), p)).collect();
-        kept.into_iter()
-            .zip(earlier)
-            .filter_map(|(doc, (id, versions))| {
-                let here = match parse_doc_id(&id)? {
-                    (RecordKind::Zone, rid) => body_text(*zones.get(rid)?),
-                    (RecordKind::Prospect, rid) => body_text(*prospects.get(rid)?),
-                };
-                let base = synced_at(&here, &versions)?.clone();
-                Some((doc, base))
-            })
-            .collect()
-    })
-}
-
-/// The generation of a revision: `3` of `3-9f1c…` (0 when unreadable).
-fn rev_number(rev: &str) -> u64 {
-    rev.split('-')
-        .next()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(0)
+    kept.into_iter()
+        .zip(earlier)
+        .filter_map(|((doc, here), (_, versions))| {
+            let base = synced_at(&here, &versions)?.clone();
+            Some((doc, base))
+        })
+        .collect()
 }
 
 /// What a received version of a record becomes here: `None` when nothing changes.
